@@ -1,0 +1,11 @@
+/** Type-checking happens once in `npm test` (tsc --noEmit); jest only transpiles with swc. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
+  globalTeardown: '<rootDir>/test/global-teardown.js',
+  testTimeout: 30000,
+};

@@ -1,0 +1,108 @@
+/**
+ * One cluster description for every target (after kops' `ClusterSpec`): the shared
+ * fields say what the team wants, the optional per-target sub-blocks say only what
+ * that one cloud has. Each target maps the shared fields to its own resources.
+ */
+export interface ClusterSpec {
+  /** DNS-1035 label, at most 30 characters (it prefixes cloud resource names). */
+  readonly name: string;
+  /** Kubernetes minor version, `1.MM`. @default '1.31' */
+  readonly kubernetesVersion?: string;
+  /** Number of availability zones to spread nodes (and, for `ha`, the control plane) over: 1-3. @default 3 */
+  readonly zones?: number;
+  /** @default 'ha' */
+  readonly controlPlane?: ControlPlaneMode;
+  /** Worker node pools. @default [{ name: 'default', sizeClass: 'medium', minNodes: 3, desiredNodes: 3, maxNodes: 6 }] */
+  readonly nodePools?: readonly NodePoolSpec[];
+  /** Region per cloud. @default { aws: 'us-east-1', gcp: 'us-central1', azure: 'eastus' } */
+  readonly regions?: RegionsSpec;
+  /**
+   * NAT for private nodes: one gateway per zone survives a zone loss; one shared gateway is cheaper.
+   * @default 'per-zone' when controlPlane is 'ha', otherwise 'single'
+   */
+  readonly natGateways?: NatMode;
+  /** Marks the cluster as a lab environment that expires. @default - not a lab */
+  readonly lab?: LabSpec;
+  /** @default {} */
+  readonly eks?: EksOptions;
+  /** @default {} */
+  readonly gke?: GkeOptions;
+  /** @default {} */
+  readonly aks?: AksOptions;
+  /** @default {} */
+  readonly kops?: KopsOptions;
+}
+
+export type ControlPlaneMode = 'ha' | 'single';
+export type NatMode = 'per-zone' | 'single';
+
+export interface NodePoolSpec {
+  /** DNS-1035 label, at most 12 characters (AKS limits pool names). */
+  readonly name: string;
+  readonly sizeClass: SizeClassName;
+  readonly minNodes: number;
+  readonly desiredNodes: number;
+  readonly maxNodes: number;
+}
+
+/** Size classes every target maps to a comparable instance type (same vCPU and memory). */
+export type SizeClassName = 'small' | 'medium' | 'large';
+
+export interface RegionsSpec {
+  /** @default 'us-east-1' */
+  readonly aws?: string;
+  /** @default 'us-central1' */
+  readonly gcp?: string;
+  /** @default 'eastus' */
+  readonly azure?: string;
+}
+
+export interface LabSpec {
+  /** Who to ask before deleting it; lowercase letters, digits and '-'. */
+  readonly owner: string;
+  /** Hours until the lab expires (1-720). @default 8 */
+  readonly ttlHours?: number;
+}
+
+export interface EksOptions {
+  /**
+   * AWS account id, used only to write the IRSA role ARN into the ServiceAccount at synth time.
+   * @default - the ARN is taken from the stack output `workload_role_arn` at deploy time
+   */
+  readonly accountId?: string;
+  /** CIDRs allowed to reach the public API endpoint. Never 0.0.0.0/0 by default. @default ['203.0.113.0/24'] (TEST-NET-3, i.e. nobody until you set it) */
+  readonly publicAccessCidrs?: readonly string[];
+  /** Kubernetes version support policy. EXTENDED costs more once a version leaves standard support. @default 'STANDARD' */
+  readonly supportType?: 'STANDARD' | 'EXTENDED';
+}
+
+export interface GkeOptions {
+  /** GCP project the cluster lives in (also names the workload's Google service account). @default 'orquesta-<cluster name>' */
+  readonly project?: string;
+  /** @default 'regional' when controlPlane is 'ha', otherwise 'zonal' */
+  readonly locationType?: 'regional' | 'zonal';
+  /** @default 'REGULAR' */
+  readonly releaseChannel?: 'RAPID' | 'REGULAR' | 'STABLE';
+  /** CIDRs allowed to reach the control plane. @default ['203.0.113.0/24'] */
+  readonly masterAuthorizedCidrs?: readonly string[];
+}
+
+export interface AksOptions {
+  /** @default 'Standard' when controlPlane is 'ha', otherwise 'Free' */
+  readonly tier?: 'Free' | 'Standard' | 'Premium';
+  /** @default 'patch' */
+  readonly upgradeChannel?: 'patch' | 'stable' | 'rapid' | 'node-image';
+  /** CIDRs allowed to reach the API server. @default ['203.0.113.0/24'] */
+  readonly apiServerAuthorizedCidrs?: readonly string[];
+}
+
+export interface KopsOptions {
+  /** Control-plane instances, one per zone, odd for etcd quorum. @default 3 when controlPlane is 'ha', otherwise 1 */
+  readonly controlPlaneCount?: 1 | 3;
+  /** Size class of control-plane instances. @default 'medium' */
+  readonly controlPlaneSizeClass?: SizeClassName;
+  /** SSM parameter the AMI id is read from at apply time. @default Ubuntu 22.04 LTS amd64 (Canonical's public parameter) */
+  readonly amiSsmParameter?: string;
+  /** CIDRs allowed to reach the API load balancer on 443. @default ['203.0.113.0/24'] */
+  readonly apiAccessCidrs?: readonly string[];
+}

@@ -1,0 +1,159 @@
+import { checkCidrList, checkInt, checkKnownKeys, checkLabel, checkOneOf, isObject } from './checks';
+import { MAX_LAB_TTL_HOURS } from './defaults';
+import { SIZE_CLASS_NAMES } from './size-classes';
+import type { ProblemList } from './validation-error';
+
+const CLUSTER_KEYS = [
+  'name', 'kubernetesVersion', 'zones', 'controlPlane', 'nodePools', 'regions', 'natGateways', 'lab',
+  'eks', 'gke', 'aks', 'kops',
+] as const;
+
+/** Oldest minor any of the four targets still runs (AKS LTS / EKS extended support reach back this far, 2026-11). */
+const MIN_KUBERNETES_MINOR = 29;
+const MAX_KUBERNETES_MINOR = 36;
+
+const REGION_FORMAT: Readonly<Record<'aws' | 'gcp' | 'azure', { re: RegExp; example: string }>> = {
+  aws: { re: /^[a-z]{2}(-gov)?-[a-z]+-\d$/, example: 'us-east-1' },
+  gcp: { re: /^[a-z]+-[a-z]+\d$/, example: 'us-central1' },
+  azure: { re: /^[a-z]+\d?$/, example: 'eastus' },
+};
+
+export function validateCluster(list: ProblemList, value: unknown, path = 'cluster'): void {
+  if (!isObject(value)) {
+    list.add(path, value, 'must be an object with at least a name');
+    return;
+  }
+  const c = value;
+  checkKnownKeys(list, path, c, CLUSTER_KEYS);
+  checkLabel(list, `${path}.name`, c.name, 30);
+  if (c.kubernetesVersion !== undefined) {
+    const m = typeof c.kubernetesVersion === 'string' ? /^1\.(\d+)$/.exec(c.kubernetesVersion) : null;
+    if (!m || Number(m[1]) < MIN_KUBERNETES_MINOR || Number(m[1]) > MAX_KUBERNETES_MINOR) {
+      list.add(
+        `${path}.kubernetesVersion`,
+        c.kubernetesVersion,
+        `must be a minor version '1.${MIN_KUBERNETES_MINOR}'..'1.${MAX_KUBERNETES_MINOR}' as a string`,
+      );
+    }
+  }
+  if (c.zones !== undefined) checkInt(list, `${path}.zones`, c.zones, 1, 3);
+  if (c.controlPlane !== undefined) checkOneOf(list, `${path}.controlPlane`, c.controlPlane, ['ha', 'single']);
+  if (c.natGateways !== undefined) checkOneOf(list, `${path}.natGateways`, c.natGateways, ['per-zone', 'single']);
+  validateNodePools(list, `${path}.nodePools`, c.nodePools);
+  validateRegions(list, `${path}.regions`, c.regions);
+  validateLab(list, `${path}.lab`, c.lab);
+  validateTargetOptions(list, path, c);
+}
+
+function validateNodePools(list: ProblemList, path: string, pools: unknown): void {
+  if (pools === undefined) return;
+  if (!Array.isArray(pools) || pools.length === 0) {
+    list.add(path, pools, 'must be a non-empty list of node pools');
+    return;
+  }
+  const names = new Set<string>();
+  pools.forEach((pool, i) => {
+    const p = `${path}[${i}]`;
+    if (!isObject(pool)) {
+      list.add(p, pool, 'must be { name, sizeClass, minNodes, desiredNodes, maxNodes }');
+      return;
+    }
+    checkKnownKeys(list, p, pool, ['name', 'sizeClass', 'minNodes', 'desiredNodes', 'maxNodes']);
+    if (checkLabel(list, `${p}.name`, pool.name, 12)) {
+      if (names.has(pool.name)) list.add(`${p}.name`, pool.name, 'must be unique among node pools');
+      names.add(pool.name);
+    }
+    checkOneOf(list, `${p}.sizeClass`, pool.sizeClass, SIZE_CLASS_NAMES);
+    const ok = [
+      checkInt(list, `${p}.minNodes`, pool.minNodes, 0, 100),
+      checkInt(list, `${p}.desiredNodes`, pool.desiredNodes, 1, 100),
+      checkInt(list, `${p}.maxNodes`, pool.maxNodes, 1, 100),
+    ];
+    if (!ok.every(Boolean)) return;
+    const [min, desired, max] = [pool.minNodes, pool.desiredNodes, pool.maxNodes] as number[];
+    if (min > desired) list.add(`${p}.minNodes`, min, `must be <= ${p}.desiredNodes (${desired})`);
+    if (desired > max) list.add(`${p}.desiredNodes`, desired, `must be <= ${p}.maxNodes (${max})`);
+  });
+}
+
+function validateRegions(list: ProblemList, path: string, regions: unknown): void {
+  if (regions === undefined) return;
+  if (!isObject(regions)) {
+    list.add(path, regions, 'must be { aws?, gcp?, azure? }');
+    return;
+  }
+  checkKnownKeys(list, path, regions, ['aws', 'gcp', 'azure']);
+  for (const cloud of ['aws', 'gcp', 'azure'] as const) {
+    const region = regions[cloud];
+    if (region === undefined) continue;
+    const { re, example } = REGION_FORMAT[cloud];
+    if (typeof region !== 'string' || !re.test(region)) {
+      list.add(`${path}.${cloud}`, region, `must be a ${cloud} region name such as '${example}'`);
+    }
+  }
+}
+
+function validateLab(list: ProblemList, path: string, lab: unknown): void {
+  if (lab === undefined) return;
+  if (!isObject(lab)) {
+    list.add(path, lab, 'must be { owner, ttlHours? }');
+    return;
+  }
+  checkKnownKeys(list, path, lab, ['owner', 'ttlHours']);
+  checkLabel(list, `${path}.owner`, lab.owner, 63);
+  if (lab.ttlHours !== undefined) checkInt(list, `${path}.ttlHours`, lab.ttlHours, 1, MAX_LAB_TTL_HOURS);
+}
+
+function validateTargetOptions(list: ProblemList, path: string, c: Record<string, unknown>): void {
+  const block = (name: string, keys: readonly string[]): Record<string, unknown> | undefined => {
+    const v = c[name];
+    if (v === undefined) return undefined;
+    if (!isObject(v)) {
+      list.add(`${path}.${name}`, v, `must be an object with optional ${keys.join(', ')}`);
+      return undefined;
+    }
+    checkKnownKeys(list, `${path}.${name}`, v, keys);
+    return v;
+  };
+  const eks = block('eks', ['accountId', 'publicAccessCidrs', 'supportType']);
+  if (eks?.accountId !== undefined && (typeof eks.accountId !== 'string' || !/^\d{12}$/.test(eks.accountId))) {
+    list.add(`${path}.eks.accountId`, eks.accountId, 'must be a 12-digit AWS account id as a string');
+  }
+  if (eks?.publicAccessCidrs !== undefined) checkCidrList(list, `${path}.eks.publicAccessCidrs`, eks.publicAccessCidrs);
+  if (eks?.supportType !== undefined) checkOneOf(list, `${path}.eks.supportType`, eks.supportType, ['STANDARD', 'EXTENDED']);
+
+  const gke = block('gke', ['project', 'locationType', 'releaseChannel', 'masterAuthorizedCidrs']);
+  if (gke?.project !== undefined && (typeof gke.project !== 'string' || !/^[a-z][-a-z0-9]{4,28}[a-z0-9]$/.test(gke.project))) {
+    list.add(`${path}.gke.project`, gke.project, 'must be a GCP project id: 6-30 lowercase letters, digits or hyphens, starting with a letter');
+  }
+  if (gke?.locationType !== undefined && checkOneOf(list, `${path}.gke.locationType`, gke.locationType, ['regional', 'zonal'])) {
+    if (gke.locationType === 'zonal' && c.controlPlane !== 'single') {
+      list.add(
+        `${path}.gke.locationType`,
+        gke.locationType,
+        `conflicts with ${path}.controlPlane (${c.controlPlane ?? 'ha (default)'}): a zonal GKE control plane is a single replica; set controlPlane 'single' or locationType 'regional'`,
+      );
+    }
+  }
+  if (gke?.releaseChannel !== undefined) checkOneOf(list, `${path}.gke.releaseChannel`, gke.releaseChannel, ['RAPID', 'REGULAR', 'STABLE']);
+  if (gke?.masterAuthorizedCidrs !== undefined) checkCidrList(list, `${path}.gke.masterAuthorizedCidrs`, gke.masterAuthorizedCidrs);
+
+  const aks = block('aks', ['tier', 'upgradeChannel', 'apiServerAuthorizedCidrs']);
+  if (aks?.tier !== undefined) checkOneOf(list, `${path}.aks.tier`, aks.tier, ['Free', 'Standard', 'Premium']);
+  if (aks?.upgradeChannel !== undefined) {
+    checkOneOf(list, `${path}.aks.upgradeChannel`, aks.upgradeChannel, ['patch', 'stable', 'rapid', 'node-image']);
+  }
+  if (aks?.apiServerAuthorizedCidrs !== undefined) checkCidrList(list, `${path}.aks.apiServerAuthorizedCidrs`, aks.apiServerAuthorizedCidrs);
+
+  const kops = block('kops', ['controlPlaneCount', 'controlPlaneSizeClass', 'amiSsmParameter', 'apiAccessCidrs']);
+  if (kops?.controlPlaneCount !== undefined && kops.controlPlaneCount !== 1 && kops.controlPlaneCount !== 3) {
+    list.add(`${path}.kops.controlPlaneCount`, kops.controlPlaneCount, 'must be 1 or 3 (etcd needs an odd member count)');
+  }
+  if (kops?.controlPlaneSizeClass !== undefined) {
+    checkOneOf(list, `${path}.kops.controlPlaneSizeClass`, kops.controlPlaneSizeClass, SIZE_CLASS_NAMES);
+  }
+  if (kops?.amiSsmParameter !== undefined && (typeof kops.amiSsmParameter !== 'string' || !kops.amiSsmParameter.startsWith('/'))) {
+    list.add(`${path}.kops.amiSsmParameter`, kops.amiSsmParameter, "must be an SSM parameter path starting with '/'");
+  }
+  if (kops?.apiAccessCidrs !== undefined) checkCidrList(list, `${path}.kops.apiAccessCidrs`, kops.apiAccessCidrs);
+}
