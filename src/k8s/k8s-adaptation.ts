@@ -12,6 +12,16 @@ export interface K8sAdaptation {
   readonly ingress: {
     readonly className: string;
     readonly annotations: Readonly<Record<string, string>>;
+    /**
+     * Where Ingress traffic reaches the pods from, for the NetworkPolicy: the controller's namespace
+     * (in-cluster controllers), or source CIDRs when the cloud load balancer targets pods directly.
+     */
+    readonly trafficFrom: { readonly namespace: string } | { readonly cidrs: readonly string[] };
+  };
+  /** A StorageClass the chart must create for volumes (when the platform ships none suitable). @default - none, `storageClassName` exists */
+  readonly storageClass?: {
+    readonly provisioner: string;
+    readonly parameters: Readonly<Record<string, string>>;
   };
   /** StorageClass for the workload's PersistentVolumeClaims (must be zone-aware: WaitForFirstConsumer). */
   readonly storageClassName: string;
@@ -21,6 +31,14 @@ export interface K8sAdaptation {
   readonly podLabels: Readonly<Record<string, string>>;
   /** Selects the worker node pool the workload runs on. */
   readonly nodeSelector: Readonly<Record<string, string>>;
+  /**
+   * The Prometheus scrape object this platform's collector reads: prometheus-operator's ServiceMonitor,
+   * Google Managed Prometheus' PodMonitoring, or Azure Monitor's azmonitoring.coreos.com ServiceMonitor.
+   */
+  readonly prometheusMonitor: {
+    readonly apiVersion: string;
+    readonly kind: 'ServiceMonitor' | 'PodMonitoring';
+  };
   /** Labels every object of the chart carries (lab owner and expiry, project). */
   readonly commonLabels: Readonly<Record<string, string>>;
 }

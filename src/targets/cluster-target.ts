@@ -38,6 +38,13 @@ export type BackendConfig =
 /** Values only known after `terraform apply` that the Kubernetes side can use (e.g. identity ids). */
 export type InfraOutputs = Readonly<Record<string, string>>;
 
+export interface K8sContext {
+  /** Synthesis time; lab expiry labels are computed from it. */
+  readonly now: Date;
+  /** Stack outputs after apply; identity annotations that need them are omitted without. @default {} */
+  readonly outputs?: InfraOutputs;
+}
+
 /** Allocatable resources of one node after the target's system reservation and eviction threshold. */
 export interface NodeAllocatable {
   readonly cpuMillicores: number;
@@ -64,7 +71,7 @@ export interface ClusterTarget {
   /** Target-specific checks of an otherwise valid spec (e.g. requests must fit on one node). */
   validate(spec: ResolvedAppSpec): ValidationProblem[];
   /** The target's Kubernetes adaptations: annotations, classes, identity, selectors. */
-  kubernetes(spec: ResolvedAppSpec, outputs?: InfraOutputs): K8sAdaptation;
+  kubernetes(spec: ResolvedAppSpec, context: K8sContext): K8sAdaptation;
   /** Adds this target's infrastructure stack to a cdktf app. */
   createStack(scope: Construct, spec: ResolvedAppSpec, options: StackOptions): TerraformStack;
 }

@@ -1,0 +1,95 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { App as K8sApp } from 'cdk8s';
+import { App as TfApp } from 'cdktf';
+import { WorkloadChart } from '../k8s/workload-chart';
+import type { ResolvedAppSpec } from '../spec/resolved-spec';
+import type { BackendConfig, ClusterTarget, InfraOutputs, TargetId } from '../targets/cluster-target';
+import { AtomicOutput } from './atomic-output';
+
+/** Where synthesized output lands, relative to the project root (what `cdktf.json` / `cdk8s.yaml` also use). */
+export const STACKS_DIR = 'cdktf.out';
+export const MANIFESTS_DIR = path.join('dist', 'k8s');
+
+export interface SynthOptions {
+  /** Project root; output goes to `<root>/cdktf.out` and `<root>/dist/k8s`. */
+  readonly root: string;
+  /** @default new Date() */
+  readonly now?: Date;
+  /** Provider settings for offline `terraform plan` with fake credentials. @default false */
+  readonly offlinePlan?: boolean;
+  /** @default - local state per target */
+  readonly backends?: Partial<Record<TargetId, BackendConfig>>;
+  /** Stack outputs per target after an apply, for identity annotations. @default {} */
+  readonly outputs?: Partial<Record<TargetId, InfraOutputs>>;
+}
+
+export interface TargetSynthResult {
+  readonly target: TargetId;
+  /** `<root>/cdktf.out/stacks/<target>/cdk.tf.json` */
+  readonly stackFile: string;
+  /** `<root>/dist/k8s/<target>/` */
+  readonly manifestDir: string;
+  readonly resourceCount: number;
+  readonly manifestCount: number;
+}
+
+/**
+ * Synthesizes the infrastructure stack and the Kubernetes manifests of every target into a scratch
+ * directory, then swaps both trees into place. Validation must have happened before (see
+ * `prepareAppSpec`); this throws only on bugs or I/O errors, and then leaves the old output intact.
+ */
+export function synthesize(spec: ResolvedAppSpec, targets: readonly ClusterTarget[], options: SynthOptions): TargetSynthResult[] {
+  const now = options.now ?? new Date();
+  const output = new AtomicOutput(options.root);
+  try {
+    const stacksOut = output.stage(STACKS_DIR);
+    fs.mkdirSync(stacksOut, { recursive: true });
+    const tfApp = new TfApp({ outdir: stacksOut, skipBackendValidation: false, context: TF_CONTEXT });
+    for (const target of targets) {
+      target.createStack(tfApp, spec, { now, offlinePlan: options.offlinePlan, backend: options.backends?.[target.id] });
+    }
+    tfApp.synth();
+
+    const manifestsOut = output.stage(MANIFESTS_DIR);
+    for (const target of targets) {
+      const k8sApp = new K8sApp({ outdir: path.join(manifestsOut, target.id), outputFileExtension: '.yaml' });
+      new WorkloadChart(k8sApp, spec.workload.name, {
+        workload: spec.workload,
+        adaptation: target.kubernetes(spec, { now, outputs: options.outputs?.[target.id] }),
+      });
+      k8sApp.synth();
+    }
+    const results = targets.map((target) => summarize(output.scratch, target.id));
+    output.commit([STACKS_DIR, MANIFESTS_DIR]);
+    return results.map((r) => ({
+      ...r,
+      stackFile: path.join(options.root, STACKS_DIR, 'stacks', r.target, 'cdk.tf.json'),
+      manifestDir: path.join(options.root, MANIFESTS_DIR, r.target),
+    }));
+  } catch (error) {
+    output.discard();
+    throw error;
+  }
+}
+
+/**
+ * cdktf feature flags a new `cdktf init` project sets: logical ids without the stack id and with
+ * readable separators, so resource addresses are stable and meaningful (`aws_eks_cluster.cluster`).
+ */
+const TF_CONTEXT = {
+  excludeStackIdFromLogicalIds: 'true',
+  allowSepCharsInLogicalIds: 'true',
+};
+
+function summarize(scratch: string, target: TargetId): TargetSynthResult {
+  const stackFile = path.join(scratch, STACKS_DIR, 'stacks', target, 'cdk.tf.json');
+  const stack = JSON.parse(fs.readFileSync(stackFile, 'utf8')) as { resource?: Record<string, Record<string, unknown>> };
+  const resourceCount = Object.values(stack.resource ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
+  const manifestDir = path.join(scratch, MANIFESTS_DIR, target);
+  const manifestCount = fs
+    .readdirSync(manifestDir)
+    .map((f) => fs.readFileSync(path.join(manifestDir, f), 'utf8'))
+    .reduce((n, text) => n + text.split(/^---$/m).filter((doc) => doc.trim()).length, 0);
+  return { target, stackFile, manifestDir, resourceCount, manifestCount };
+}

@@ -1,0 +1,44 @@
+import type { TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import type { K8sAdaptation } from '../../k8s/k8s-adaptation';
+import type { SizeClassName } from '../../spec/cluster-spec';
+import type { ResolvedAppSpec } from '../../spec/resolved-spec';
+import type { ValidationProblem } from '../../spec/validation-error';
+import type { ClusterTarget, K8sContext, NodeAllocatable, StackOptions } from '../cluster-target';
+import { validateRequestsFitNodes } from '../common/validate-node-fit';
+import { GCP_INSTANCE_CATALOG } from './instance-types';
+import { gkeKubernetes } from './gke-kubernetes';
+import { GkeStack } from './gke-stack';
+import { gkeNodeAllocatable } from './node-allocatable';
+
+/** Google GKE: gke1 */
+export class GkeTarget implements ClusterTarget {
+  public readonly id = 'gke' as const;
+  public readonly displayName = 'Google GKE';
+  public readonly cloud = 'gcp' as const;
+  public readonly controlPlaneKind = 'managed' as const;
+
+  public region(spec: ResolvedAppSpec): string {
+    return spec.cluster.regions.gcp;
+  }
+
+  public instanceType(sizeClass: SizeClassName): string {
+    return GCP_INSTANCE_CATALOG.bySizeClass[sizeClass];
+  }
+
+  public nodeAllocatable(instanceType: string): NodeAllocatable {
+    return gkeNodeAllocatable(instanceType);
+  }
+
+  public validate(spec: ResolvedAppSpec): ValidationProblem[] {
+    return validateRequestsFitNodes(spec, this);
+  }
+
+  public kubernetes(spec: ResolvedAppSpec, context: K8sContext): K8sAdaptation {
+    return gkeKubernetes(spec, context);
+  }
+
+  public createStack(scope: Construct, spec: ResolvedAppSpec, options: StackOptions): TerraformStack {
+    return new GkeStack(scope, { spec, options });
+  }
+}

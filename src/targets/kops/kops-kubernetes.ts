@@ -1,0 +1,34 @@
+import type { K8sAdaptation } from '../../k8s/k8s-adaptation';
+import type { ResolvedAppSpec } from '../../spec/resolved-spec';
+import type { K8sContext } from '../cluster-target';
+import {
+  EBS_GP3_STORAGE_CLASS,
+  PROMETHEUS_OPERATOR_MONITOR,
+  commonLabels,
+  workloadNodeSelector,
+} from '../common/kubernetes-common';
+
+/**
+ * kops-style: no AWS Load Balancer Controller, so Services get NLBs from the AWS cloud provider's
+ * own service controller (https://cloud-provider-aws.sigs.k8s.io/service_controller/, 2026-11);
+ * Ingress goes through ingress-nginx; pods reach AWS with the node's instance profile (no IRSA).
+ */
+export function kopsKubernetes(spec: ResolvedAppSpec, context: K8sContext): K8sAdaptation {
+  return {
+    loadBalancerAnnotations: {
+      public: { 'service.beta.kubernetes.io/aws-load-balancer-type': 'nlb' },
+      internal: {
+        'service.beta.kubernetes.io/aws-load-balancer-type': 'nlb',
+        'service.beta.kubernetes.io/aws-load-balancer-internal': 'true',
+      },
+    },
+    ingress: { className: 'nginx', annotations: {}, trafficFrom: { namespace: 'ingress-nginx' } },
+    storageClassName: 'gp3',
+    storageClass: EBS_GP3_STORAGE_CLASS,
+    serviceAccountAnnotations: {},
+    podLabels: {},
+    nodeSelector: workloadNodeSelector(spec),
+    prometheusMonitor: PROMETHEUS_OPERATOR_MONITOR,
+    commonLabels: commonLabels(spec, 'kops', context.now),
+  };
+}
