@@ -8,6 +8,9 @@ import { resolveAppSpec } from '../src/spec/resolve-app-spec';
 import type { ResolvedAppSpec } from '../src/spec/resolved-spec';
 import type { WorkloadSpec } from '../src/spec/workload-spec';
 import { validateAppSpec } from '../src/spec/validate-app-spec';
+import { Testing as TerraformTesting, type TerraformStack } from 'cdktf';
+// Declares cdktf's jest matchers (toHaveResourceWithProperties, ...) for the type-checker.
+import 'cdktf/lib/testing/adapters/jest';
 
 /** A fixed clock so lab expiry tags are deterministic. */
 export const TEST_NOW = new Date('2026-11-22T10:00:00Z');
@@ -45,4 +48,61 @@ export function findObject(objects: readonly K8sObject[], kind: string, name?: s
   const found = objects.find((o) => o.kind === kind && (name === undefined || o.metadata.name === name));
   if (!found) throw new Error(`no ${kind}${name ? `/${name}` : ''} in ${objects.map((o) => `${o.kind}/${o.metadata.name}`).join(', ')}`);
   return found;
+}
+
+/** A synthesized cdktf stack: the `cdk.tf.json` text (for cdktf's jest matchers) and its parsed form. */
+export interface SynthesizedTerraform {
+  readonly text: string;
+  readonly json: TerraformJson;
+}
+
+export interface TerraformJson {
+  readonly provider: Record<string, Array<Record<string, any>>>;
+  readonly resource: Record<string, Record<string, Record<string, any>>>;
+  readonly output: Record<string, { value: unknown; description?: string; sensitive?: boolean }>;
+  readonly terraform: Record<string, any>;
+  readonly [key: string]: any;
+}
+
+/** Synthesizes one stack with cdktf's validations on (aspects run, as in a real synth). */
+export function synthTerraform(stack: TerraformStack): SynthesizedTerraform {
+  const text = TerraformTesting.synth(stack, true);
+  return { text, json: JSON.parse(text) as TerraformJson };
+}
+
+/** Every resource of one type, in logical-id order; an empty list when there is none. */
+export function resourcesOfType(json: TerraformJson, type: string): Array<Record<string, any>> {
+  const byId = json.resource[type] ?? {};
+  return Object.keys(byId)
+    .sort()
+    .map((id) => byId[id]);
+}
+
+/** `[type, logicalId, config]` for every resource of the stack. */
+export function allResources(json: TerraformJson): Array<[string, string, Record<string, any>]> {
+  return Object.entries(json.resource).flatMap(([type, byId]) =>
+    Object.entries(byId).map(([id, config]) => [type, id, config] as [string, string, Record<string, any>]),
+  );
+}
+
+const PROVIDER_PACKAGES: Record<string, string> = {
+  aws: '@cdktf/provider-aws',
+  google: '@cdktf/provider-google',
+  azurerm: '@cdktf/provider-azurerm',
+};
+
+/**
+ * The generated binding class of a Terraform resource type (e.g. `azurerm_subnet` ->
+ * `@cdktf/provider-azurerm/lib/subnet`'s `Subnet`), to ask what the provider schema has
+ * (`'tags' in cls.prototype`) independently of the code under test.
+ */
+export function resourceBinding(type: string): { prototype: object; tfResourceType: string } {
+  const [prefix, ...rest] = type.split('_');
+  const pkg = PROVIDER_PACKAGES[prefix];
+  if (!pkg) throw new Error(`no provider package known for resource type '${type}'`);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require(`${pkg}/lib/${rest.join('-')}`) as Record<string, any>;
+  const cls = Object.values(mod).find((v) => typeof v === 'function' && v.tfResourceType === type);
+  if (!cls) throw new Error(`no binding class with tfResourceType '${type}' in ${pkg}/lib/${rest.join('-')}`);
+  return cls;
 }

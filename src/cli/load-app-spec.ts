@@ -1,13 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { WEB_API_EXAMPLE } from '../examples/web-api';
+import { UsageError } from '../spec/usage-error';
 
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+export { UsageError };
 
 export interface LoadedSpec {
   /** The unvalidated spec: from a file it may have any shape. */

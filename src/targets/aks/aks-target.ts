@@ -8,6 +8,7 @@ import type { ClusterTarget, K8sContext, NodeAllocatable, StackOptions } from '.
 import { validateRequestsFitNodes } from '../common/validate-node-fit';
 import { AZURE_INSTANCE_CATALOG } from './instance-types';
 import { aksKubernetes } from './aks-kubernetes';
+import { validateAksNodePools } from './aks-node-pool';
 import { AksStack } from './aks-stack';
 import { aksNodeAllocatable } from './node-allocatable';
 
@@ -31,7 +32,7 @@ export class AksTarget implements ClusterTarget {
   }
 
   public validate(spec: ResolvedAppSpec): ValidationProblem[] {
-    return validateRequestsFitNodes(spec, this);
+    return [...validateRequestsFitNodes(spec, this), ...validateAksNodePools(spec)];
   }
 
   public kubernetes(spec: ResolvedAppSpec, context: K8sContext): K8sAdaptation {

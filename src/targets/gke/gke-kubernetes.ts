@@ -2,10 +2,11 @@ import type { K8sAdaptation } from '../../k8s/k8s-adaptation';
 import type { ResolvedAppSpec } from '../../spec/resolved-spec';
 import type { K8sContext } from '../cluster-target';
 import { commonLabels, workloadNodeSelector } from '../common/kubernetes-common';
+import { gcpServiceAccountId } from './gke-defaults';
 
-/** The workload's Google service account; the GKE stack creates it under this id. */
+/** The workload's Google service account; the GKE stack creates it under the same id. */
 export function gkeWorkloadServiceAccountEmail(spec: ResolvedAppSpec): string {
-  return `${spec.workload.name.slice(0, 30)}@${spec.cluster.gke.project}.iam.gserviceaccount.com`;
+  return `${gcpServiceAccountId(spec.workload.name)}@${spec.cluster.gke.project}.iam.gserviceaccount.com`;
 }
 
 /**

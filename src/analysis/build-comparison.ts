@@ -1,0 +1,66 @@
+import { getTarget } from '../targets/registry';
+import type { TargetId } from '../targets/cluster-target';
+import { COST_NOTES, HOURS_PER_MONTH, type CostOptions } from './cost/cost-assumptions';
+import { priceInventory } from './cost/cost-model';
+import type { PriceCatalog } from './cost/catalog/price-fact';
+import { analyseFaultTolerance } from './fault/scenarios';
+import { DAEMONSET_OVERHEAD } from './fault/placement';
+import { extractInventory, type SynthesizedTarget } from './inventory/extract-inventory';
+import type { Inventory } from './inventory/inventory';
+import type { ComparisonReport, TargetReport } from './report/comparison-report';
+
+export interface ComparisonInput {
+  readonly synthesized: readonly SynthesizedTarget[];
+  readonly catalog: PriceCatalog;
+  readonly now: Date;
+  readonly costOptions?: CostOptions;
+}
+
+export const FAULT_NOTES: readonly string[] = [
+  'Fault scenarios are worst case: the node or zone whose loss hurts the workload most.',
+  `Each node keeps ${DAEMONSET_OVERHEAD.cpuMillicores}m CPU / ${DAEMONSET_OVERHEAD.memoryMiB} MiB / ${DAEMONSET_OVERHEAD.pods} pods for DaemonSets, after the target's own kubelet reservations.`,
+  '"Restorable" counts only the nodes that survive; the autoscaler adding nodes would come on top.',
+];
+
+/** Analyses one target's inventory: cost and fault tolerance. Pure, so sweeps can call it thousands of times. */
+export function analyseInventory(inv: Inventory, catalog: PriceCatalog, costOptions: CostOptions = {}): TargetReport {
+  const target = getTarget(inv.target);
+  const cost = priceInventory(inv, catalog, costOptions);
+  const fault = analyseFaultTolerance(inv, (type) => target.nodeAllocatable(type));
+  const { survivesUpgrade: _u, singleZone: _z, ...controlPlane } = fault.controlPlane;
+  return {
+    displayName: target.displayName,
+    region: inv.region,
+    monthlyTotalUsd: cost.monthlyTotalUsd,
+    fixedMonthlyUsd: cost.fixedMonthlyUsd,
+    perNodeMonthlyUsd: cost.perNodeMonthlyUsd,
+    monthlyRangeUsd: cost.monthlyRangeUsd,
+    lineItems: cost.lineItems,
+    controlPlane,
+    scenarios: fault.scenarios,
+    zoneLossHeadroomPercent: fault.zoneLossHeadroomPercent,
+  };
+}
+
+/** The whole report from synthesized output (never from the input spec). */
+export function buildComparison(input: ComparisonInput): { report: ComparisonReport; inventories: Inventory[] } {
+  const inventories = input.synthesized.map(extractInventory);
+  const targets = {} as Record<TargetId, TargetReport>;
+  for (const inv of inventories) targets[inv.target] = analyseInventory(inv, input.catalog, input.costOptions);
+  const regionOf = (cloud: Inventory['cloud']) => inventories.find((i) => i.cloud === cloud)?.region ?? '-';
+  const dates = Object.values(targets).flatMap((t) => t.lineItems.map((l) => /\((\d{4}-\d{2}-\d{2})\)$/.exec(l.source)?.[1] ?? ''));
+  return {
+    inventories,
+    report: {
+      generatedAt: input.now.toISOString(),
+      assumptions: {
+        hoursPerMonth: HOURS_PER_MONTH,
+        regions: { aws: regionOf('aws'), gcp: regionOf('gcp'), azure: regionOf('azure') },
+        priceCatalogDate: dates.sort().at(-1) ?? '',
+        currency: 'USD',
+        notes: [...COST_NOTES, ...FAULT_NOTES],
+      },
+      targets,
+    },
+  };
+}

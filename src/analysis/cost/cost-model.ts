@@ -1,0 +1,206 @@
+import type { CostCategory, LineItem } from '../report/comparison-report';
+import type { Billable, Inventory, NodeGroup } from '../inventory/inventory';
+import { lookupPrice, type PriceCatalog, type PriceFact } from './catalog/price-fact';
+import { HOURS_PER_MONTH, PROMETHEUS_STACK, STATE_BUCKET_GIB, type CostOptions } from './cost-assumptions';
+import { STORAGE_CLASS_DISKS, diskPrice } from './disk-pricing';
+import { LOAD_BALANCER_REALISATION } from './load-balancer-pricing';
+import { instanceShapeOf } from '../instance-shapes';
+
+export interface CostBreakdown {
+  readonly lineItems: readonly LineItem[];
+  readonly monthlyTotalUsd: number;
+  readonly fixedMonthlyUsd: number;
+  readonly perNodeMonthlyUsd: number;
+  readonly monthlyRangeUsd: { readonly min: number; readonly max: number };
+  /** Newest `asOf` of the prices used. */
+  readonly newestPriceDate: string;
+}
+
+/**
+ * Prices everything an inventory says will exist, the way infracost prices a plan: every line is
+ * traceable to the resource address it came from and to the price's source. Pure: no I/O.
+ * Throws (MissingPriceError) for anything the catalog cannot price; never a silent zero.
+ */
+export function priceInventory(inv: Inventory, catalog: PriceCatalog, options: CostOptions = {}): CostBreakdown {
+  const items = lineItems(inv, catalog, options);
+  const atNodes = (pick: (g: NodeGroup) => number) =>
+    sum(lineItems({ ...inv, nodeGroups: inv.nodeGroups.map((g) => ({ ...g, desiredNodes: pick(g) })) }, catalog, options));
+  const dates = items.map((i) => /\((\d{4}-\d{2}-\d{2})\)$/.exec(i.source)?.[1] ?? '');
+  return {
+    lineItems: items,
+    monthlyTotalUsd: sum(items),
+    fixedMonthlyUsd: sum(items.filter((i) => !i.perNode)),
+    perNodeMonthlyUsd: sum(items.filter((i) => i.perNode)),
+    monthlyRangeUsd: { min: atNodes((g) => g.minNodes), max: atNodes((g) => g.maxNodes) },
+    newestPriceDate: dates.sort().at(-1) ?? '',
+  };
+}
+
+function sum(items: readonly LineItem[]): number {
+  return round2(items.reduce((s, i) => s + i.monthlyUsd, 0));
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+class LineItems {
+  public readonly items: LineItem[] = [];
+  constructor(
+    private readonly inv: Inventory,
+    private readonly catalog: PriceCatalog,
+  ) {}
+
+  public price(sku: string, global = false): PriceFact {
+    return global ? lookupPrice(this.catalog, 'global', '-', sku) : lookupPrice(this.catalog, this.inv.cloud, this.inv.region, sku);
+  }
+
+  public add(address: string, description: string, category: CostCategory, perNode: boolean, quantity: number, fact: PriceFact): void {
+    if (quantity === 0) return;
+    this.items.push({
+      address,
+      description,
+      category,
+      perNode,
+      quantity: Math.round(quantity * 1000) / 1000,
+      unitPriceUsd: fact.usd,
+      unit: fact.unit,
+      monthlyUsd: round2(quantity * fact.usd),
+      source: `${fact.source} (${fact.asOf})`,
+    });
+  }
+
+  public hourly(address: string, description: string, category: CostCategory, perNode: boolean, count: number, sku: string): void {
+    this.add(address, description, category, perNode, count * HOURS_PER_MONTH, this.price(sku));
+  }
+
+  public disk(address: string, description: string, perNode: boolean, count: number, kind: string, sizeGiB: number): void {
+    if (kind === 'ephemeral') return;
+    const d = diskPrice(this.catalog, this.inv.cloud, this.inv.region, kind, sizeGiB);
+    this.add(address, `${description}: ${d.label}`, 'storage', perNode, count * d.quantityPerDisk, d.fact);
+  }
+}
+
+const INSTANCE_SKU_PREFIX = { aws: 'ec2', gcp: 'gce', azure: 'vm' } as const;
+const PUBLIC_IP_SKU = { aws: 'vpc:public-ipv4', gcp: 'ip:external-ipv4', azure: 'ip:public-ipv4-standard' } as const;
+
+function lineItems(inv: Inventory, catalog: PriceCatalog, options: CostOptions): LineItem[] {
+  const li = new LineItems(inv, catalog);
+  const workerNodes = inv.nodeGroups.filter((g) => g.role === 'worker').reduce((n, g) => n + g.desiredNodes, 0);
+  const prefix = INSTANCE_SKU_PREFIX[inv.cloud];
+
+  priceControlPlane(li, inv, options, prefix);
+  for (const g of inv.nodeGroups) {
+    const perNode = g.role === 'worker';
+    const what = g.role === 'system' ? 'system node pool' : `node pool ${g.pool ?? ''}`.trim();
+    li.hourly(g.address, `${what}: ${g.desiredNodes} x ${g.instanceType}`, 'compute', perNode, g.desiredNodes, `${prefix}:${g.instanceType}`);
+    li.disk(g.address, `${what}: root volumes x ${g.desiredNodes}`, perNode, g.desiredNodes, g.rootVolume.type, g.rootVolume.sizeGiB);
+  }
+  for (const b of inv.billables) priceBillable(li, inv, b, workerNodes);
+  priceWorkloadObjects(li, inv);
+  priceMonitoring(li, inv, prefix);
+  return li.items;
+}
+
+function priceControlPlane(li: LineItems, inv: Inventory, options: CostOptions, prefix: string): void {
+  const cp = inv.controlPlane;
+  if (cp.kind === 'self-managed') {
+    for (const i of cp.instances) {
+      li.hourly(i.address, `control-plane instance ${i.instanceType} in ${i.zone}`, 'control-plane', false, 1, `${prefix}:${i.instanceType}`);
+      li.disk(i.address, `control-plane root volume in ${i.zone}`, false, 1, i.rootVolume.type, i.rootVolume.sizeGiB);
+    }
+    return;
+  }
+  switch (cp.tier) {
+    case 'eks-standard':
+      return li.hourly(cp.address, 'EKS control plane (standard support)', 'control-plane', false, 1, 'eks:cluster-standard');
+    case 'eks-extended':
+      return li.hourly(cp.address, 'EKS control plane (extended support)', 'control-plane', false, 1, 'eks:cluster-extended');
+    case 'gke-regional':
+    case 'gke-zonal': {
+      li.hourly(cp.address, `GKE cluster management fee (${cp.tier === 'gke-zonal' ? 'zonal' : 'regional'})`, 'control-plane', false, 1, 'gke:cluster-management-fee');
+      if (options.gkeFreeTierCredit && cp.tier === 'gke-zonal') {
+        const credit = li.price('gke:free-tier-credit');
+        const fee = li.price('gke:cluster-management-fee').usd * HOURS_PER_MONTH;
+        li.add(cp.address, 'GKE free-tier credit (one zonal cluster per billing account)', 'control-plane', false, -Math.min(1, fee / credit.usd), credit);
+      }
+      return;
+    }
+    case 'aks-free':
+      // The Free tier has no fee; the line documents that with the tier page as source.
+      return li.add(cp.address, 'AKS control plane, Free tier (no fee, no SLA)', 'control-plane', false, HOURS_PER_MONTH, { ...li.price('aks:standard-tier'), usd: 0 });
+    case 'aks-standard':
+      return li.hourly(cp.address, 'AKS control plane, Standard tier', 'control-plane', false, 1, 'aks:standard-tier');
+    case 'aks-premium':
+      return li.hourly(cp.address, 'AKS control plane, Premium tier', 'control-plane', false, 1, 'aks:premium-tier');
+  }
+}
+
+function priceBillable(li: LineItems, inv: Inventory, b: Billable, workerNodes: number): void {
+  const cloud = inv.cloud;
+  switch (b.kind) {
+    case 'nat-gateway':
+      if (cloud === 'gcp') return li.hourly(b.address, `${b.description}: ${workerNodes} VMs`, 'network', true, workerNodes, 'nat:gateway-vm-hour');
+      return li.hourly(b.address, `${b.description}${b.zone ? ` in ${b.zone}` : ''}`, 'network', false, b.quantity, cloud === 'aws' ? 'vpc:nat-gateway' : 'nat:gateway');
+    case 'public-ipv4':
+      return li.hourly(b.address, b.description, 'network', false, b.quantity, PUBLIC_IP_SKU[cloud]);
+    case 'network-load-balancer':
+      return li.hourly(b.address, b.description, 'network', false, b.quantity, cloud === 'aws' ? 'elb:nlb' : cloud === 'gcp' ? 'lb:forwarding-rule' : 'lb:standard-rule');
+    case 'application-load-balancer':
+      return li.hourly(b.address, b.description, 'network', false, b.quantity, 'elb:alb');
+    case 'block-volume':
+      return li.disk(b.address, `${b.description}${b.zone ? ` in ${b.zone}` : ''}`, false, b.quantity, b.volume!.type, b.volume!.sizeGiB);
+    case 'object-storage': {
+      const sku = cloud === 'aws' ? 's3:standard-storage' : cloud === 'gcp' ? 'gcs:standard-storage' : 'storage:blob-hot-lrs';
+      return li.add(b.address, `${b.description} (${STATE_BUCKET_GIB} GiB assumed)`, 'storage', false, STATE_BUCKET_GIB * b.quantity, li.price(sku));
+    }
+    case 'kms-key':
+      return li.add(b.address, b.description, 'other', false, b.quantity, li.price('kms:key'));
+  }
+}
+
+/** What Kubernetes makes the cloud create, which no Terraform plan shows. */
+function priceWorkloadObjects(li: LineItems, inv: Inventory): void {
+  const table = LOAD_BALANCER_REALISATION[inv.target];
+  for (const lb of inv.workload.loadBalancers) {
+    const kind = lb.kind === 'ingress' ? 'ingress' : lb.internal ? 'service-internal' : 'service-public';
+    const realisation = table[kind];
+    const zones = new Set(inv.nodeGroups.flatMap((g) => g.zones)).size;
+    const counts = new Map<string, number>();
+    for (const sku of realisation.hourlySkus) counts.set(sku, (counts.get(sku) ?? 0) + 1);
+    for (const sku of realisation.perZoneSkus ?? []) counts.set(sku, (counts.get(sku) ?? 0) + zones);
+    for (const [sku, count] of counts) {
+      li.hourly(lb.address, `${realisation.description}: ${sku}`, 'network', false, count, sku);
+    }
+  }
+  for (const claim of inv.workload.volumeClaims) {
+    const kind = STORAGE_CLASS_DISKS[claim.storageClass];
+    if (!kind) throw new Error(`no disk mapping for StorageClass '${claim.storageClass}' (known: ${Object.keys(STORAGE_CLASS_DISKS).join(', ')})`);
+    li.disk(claim.address, `persistent volumes x ${claim.count}`, false, claim.count, kind, claim.sizeGiB);
+  }
+}
+
+function priceMonitoring(li: LineItems, inv: Inventory, prefix: string): void {
+  const monitoring = inv.workload.monitoring;
+  if (monitoring === 'datadog') {
+    const cp = inv.controlPlane.kind === 'self-managed' ? inv.controlPlane.instances.length : 0;
+    const hosts = inv.nodeGroups.reduce((n, g) => n + g.desiredNodes, 0);
+    li.add(`Deployment/${inv.workload.name}`, `Datadog Infrastructure Pro: ${hosts} worker hosts`, 'monitoring', true, hosts, li.price('datadog:infrastructure-pro-host', true));
+    if (cp > 0) li.add(`Deployment/${inv.workload.name}`, `Datadog Infrastructure Pro: ${cp} control-plane hosts`, 'monitoring', false, cp, li.price('datadog:infrastructure-pro-host', true));
+  } else if (monitoring === 'prometheus') {
+    const pool = inv.nodeGroups.find((g) => g.role === 'worker') ?? inv.nodeGroups[0];
+    const storageClass = inv.target === 'gke' ? 'standard-rwo' : inv.target === 'aks' ? 'managed-csi' : 'gp3';
+    li.disk('Prometheus/self-hosted', 'Prometheus volume', false, 1, STORAGE_CLASS_DISKS[storageClass], PROMETHEUS_STACK.volumeGiB);
+    const share = prometheusNodeShare(inv, pool);
+    li.add('Prometheus/self-hosted', `Prometheus share of one ${pool.instanceType} (${(share * 100).toFixed(0)}%)`, 'monitoring', false, share * HOURS_PER_MONTH, li.price(`${prefix}:${pool.instanceType}`));
+  }
+}
+
+/** Fraction of a node the Prometheus server's requests take (the larger of its CPU and memory shares). */
+function prometheusNodeShare(inv: Inventory, pool: NodeGroup): number {
+  const shape = instanceShapeOf(inv.cloud, pool.instanceType);
+  return Math.min(
+    1,
+    Math.max(PROMETHEUS_STACK.cpuMillicores / 1000 / shape.vcpu, PROMETHEUS_STACK.memoryMiB / 1024 / shape.memoryGiB),
+  );
+}

@@ -1,0 +1,153 @@
+import type { CloudExtract } from './extract-gcp';
+import type { Billable, ControlPlaneInstance, ManagedControlPlane, NodeGroup, SelfManagedControlPlane, VolumeShape } from './inventory';
+import { TfIndex, block, list, num, str, type TfEntry } from './terraform-json';
+
+const POOL_LABEL = 'orquesta.dev/pool';
+/** Tag the kops-style stack puts on each ASG: `control-plane` or `worker`. */
+export const ROLE_TAG = 'orquesta.dev/role';
+
+/**
+ * AWS stacks: EKS (aws_eks_cluster + managed node groups) or kops-style (ASGs with a control-plane
+ * role tag, etcd volumes, API NLB). Shared: NAT gateways, EIPs, load balancers, S3, KMS.
+ */
+export function extractAws(tf: TfIndex): CloudExtract {
+  const provider = tf.provider('aws');
+  const region = str(provider?.region, 'provider.aws.region');
+  const eks = tf.ofType('aws_eks_cluster');
+  const asgs = tf.ofType('aws_autoscaling_group');
+  const controlPlaneAsgs = asgs.filter((g) => asgTag(g, ROLE_TAG) === 'control-plane');
+
+  let controlPlane: ManagedControlPlane | SelfManagedControlPlane;
+  let kubernetesVersion: string;
+  if (eks.length === 1) {
+    const upgrade = block(eks[0].body.upgrade_policy);
+    controlPlane = {
+      kind: 'managed',
+      address: eks[0].address,
+      tier: upgrade?.support_type === 'EXTENDED' ? 'eks-extended' : 'eks-standard',
+      usesAvailabilityZones: true,
+    };
+    kubernetesVersion = String(eks[0].body.version ?? 'unknown');
+  } else if (controlPlaneAsgs.length > 0) {
+    const lbs = tf.ofType('aws_lb');
+    controlPlane = {
+      kind: 'self-managed',
+      instances: controlPlaneAsgs.map((g) => controlPlaneInstance(tf, g)),
+      apiLoadBalancer: lbs[0]?.address,
+    };
+    kubernetesVersion = String(asgTag(controlPlaneAsgs[0], 'orquesta.dev/kubernetes-version') ?? 'unknown');
+  } else {
+    throw new Error('neither an aws_eks_cluster nor control-plane auto-scaling groups (tag orquesta.dev/role=control-plane) found');
+  }
+
+  const nodeGroups: NodeGroup[] = [
+    ...tf.ofType('aws_eks_node_group').map((g) => eksNodeGroup(tf, g)),
+    ...asgs.filter((g) => asgTag(g, ROLE_TAG) === 'worker').map((g) => asgNodeGroup(tf, g)),
+  ];
+
+  const billables: Billable[] = [
+    ...tf.ofType('aws_nat_gateway').map((n) => ({
+      address: n.address,
+      kind: 'nat-gateway' as const,
+      description: 'NAT gateway',
+      quantity: 1,
+      zone: subnetZone(tf, n.body.subnet_id),
+    })),
+    ...tf.ofType('aws_eip').map((e) => ({ address: e.address, kind: 'public-ipv4' as const, description: 'Elastic IP (public IPv4)', quantity: 1 })),
+    ...tf.ofType('aws_lb').map((lb) => ({
+      address: lb.address,
+      kind: lb.body.load_balancer_type === 'application' ? ('application-load-balancer' as const) : ('network-load-balancer' as const),
+      description: lb.body.load_balancer_type === 'application' ? 'Application Load Balancer' : 'Network Load Balancer (Kubernetes API)',
+      quantity: 1,
+    })),
+    ...tf.ofType('aws_ebs_volume').map((v) => ({
+      address: v.address,
+      kind: 'block-volume' as const,
+      description: `EBS ${v.body.type ?? 'gp3'} volume ${volumePurpose(v)}`.trim(),
+      quantity: 1,
+      zone: String(v.body.availability_zone),
+      volume: { type: String(v.body.type ?? 'gp3'), sizeGiB: num(v.body.size, `${v.address}.size`) },
+    })),
+    ...tf.ofType('aws_s3_bucket').map((b) => ({ address: b.address, kind: 'object-storage' as const, description: 'S3 bucket (cluster state and etcd backups)', quantity: 1 })),
+    ...tf.ofType('aws_kms_key').map((k) => ({ address: k.address, kind: 'kms-key' as const, description: 'KMS key (secrets envelope encryption)', quantity: 1 })),
+  ];
+  return { region, kubernetesVersion, controlPlane, nodeGroups, billables };
+}
+
+function volumePurpose(v: TfEntry): string {
+  const tags = (v.body.tags ?? {}) as Record<string, string>;
+  const etcd = tags['orquesta.dev/etcd'];
+  return etcd ? `(etcd ${etcd})` : '';
+}
+
+function subnetZone(tf: TfIndex, ref: unknown): string {
+  const subnet = tf.referenced(ref);
+  if (!subnet) throw new Error(`cannot resolve subnet reference ${JSON.stringify(ref)}`);
+  return str(subnet.body.availability_zone, `${subnet.address}.availability_zone`);
+}
+
+function zonesOf(tf: TfIndex, subnetRefs: unknown): string[] {
+  return [...new Set(list(subnetRefs).map((ref) => subnetZone(tf, ref)))];
+}
+
+function launchTemplate(tf: TfIndex, spec: unknown): TfEntry | undefined {
+  const lt = block(spec);
+  return lt ? tf.referenced(lt.id ?? lt.name) : undefined;
+}
+
+/** Root volume from the launch template's first block device; EKS' default is a 20 GiB volume. */
+function rootVolume(template: TfEntry | undefined, fallbackGiB: number): VolumeShape {
+  const ebs = block(block(template?.body.block_device_mappings)?.ebs);
+  return { type: String(ebs?.volume_type ?? 'gp3'), sizeGiB: ebs?.volume_size !== undefined ? num(ebs.volume_size, 'volume_size') : fallbackGiB };
+}
+
+function eksNodeGroup(tf: TfIndex, g: TfEntry): NodeGroup {
+  const scaling = block(g.body.scaling_config) ?? {};
+  const template = launchTemplate(tf, g.body.launch_template);
+  const instanceType = list(g.body.instance_types)[0] ?? template?.body.instance_type;
+  const labels = (g.body.labels ?? {}) as Record<string, string>;
+  return {
+    address: g.address,
+    pool: labels[POOL_LABEL],
+    role: 'worker',
+    instanceType: str(instanceType, `${g.address} instance type`),
+    zones: zonesOf(tf, g.body.subnet_ids),
+    minNodes: num(scaling.min_size, `${g.address}.scaling_config.min_size`),
+    desiredNodes: num(scaling.desired_size, `${g.address}.scaling_config.desired_size`),
+    maxNodes: num(scaling.max_size, `${g.address}.scaling_config.max_size`),
+    // EKS managed node groups default to a 20 GiB root volume (https://docs.aws.amazon.com/eks/latest/APIReference/API_CreateNodegroup.html, 2026-11).
+    rootVolume: rootVolume(template, num(g.body.disk_size ?? 20, 'disk_size')),
+  };
+}
+
+function asgNodeGroup(tf: TfIndex, g: TfEntry): NodeGroup {
+  const template = launchTemplate(tf, g.body.launch_template);
+  return {
+    address: g.address,
+    pool: asgTag(g, POOL_LABEL),
+    role: 'worker',
+    instanceType: str(template?.body.instance_type, `${g.address} launch template instance_type`),
+    zones: zonesOf(tf, g.body.vpc_zone_identifier),
+    minNodes: num(g.body.min_size, `${g.address}.min_size`),
+    desiredNodes: num(g.body.desired_capacity ?? g.body.min_size, `${g.address}.desired_capacity`),
+    maxNodes: num(g.body.max_size, `${g.address}.max_size`),
+    rootVolume: rootVolume(template, 8),
+  };
+}
+
+function controlPlaneInstance(tf: TfIndex, g: TfEntry): ControlPlaneInstance {
+  const template = launchTemplate(tf, g.body.launch_template);
+  const zones = zonesOf(tf, g.body.vpc_zone_identifier);
+  if (zones.length !== 1) throw new Error(`${g.address}: a control-plane group must be pinned to one zone, found ${zones.join(', ')}`);
+  return {
+    address: g.address,
+    instanceType: str(template?.body.instance_type, `${g.address} launch template instance_type`),
+    zone: zones[0],
+    rootVolume: rootVolume(template, 8),
+  };
+}
+
+function asgTag(g: TfEntry, key: string): string | undefined {
+  const tag = list(g.body.tag).find((t) => (t as { key?: string }).key === key) as { value?: string } | undefined;
+  return tag?.value;
+}

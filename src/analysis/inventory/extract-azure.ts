@@ -1,0 +1,76 @@
+import type { CloudExtract } from './extract-gcp';
+import type { Billable, ManagedControlPlane, NodeGroup, VolumeShape } from './inventory';
+import { TfIndex, block, list, num, str } from './terraform-json';
+
+const POOL_LABEL = 'orquesta.dev/pool';
+
+/** AKS: the cluster with its system pool, user pools, and the AKS-managed outbound load balancer. */
+export function extractAzure(tf: TfIndex): CloudExtract {
+  const clusters = tf.ofType('azurerm_kubernetes_cluster');
+  if (clusters.length !== 1) throw new Error(`expected one azurerm_kubernetes_cluster, found ${clusters.length}`);
+  const cluster = clusters[0];
+  const region = str(tf.resolve(cluster.body.location), `${cluster.address}.location`);
+  const system = block(cluster.body.default_node_pool);
+  if (!system) throw new Error(`${cluster.address} has no default_node_pool`);
+
+  const nodeGroups: NodeGroup[] = [
+    pool(`${cluster.address}.default_node_pool`, system, 'system', region),
+    ...tf.ofType('azurerm_kubernetes_cluster_node_pool').map((p) => pool(p.address, p.body, 'worker', region)),
+  ];
+
+  const tierName = String(cluster.body.sku_tier ?? 'Free');
+  const tier = tierName === 'Premium' ? 'aks-premium' : tierName === 'Standard' ? 'aks-standard' : 'aks-free';
+  const controlPlane: ManagedControlPlane = {
+    kind: 'managed',
+    address: cluster.address,
+    tier,
+    // The uptime SLA's "with availability zones" figure needs nodes spread over zones.
+    usesAvailabilityZones: nodeGroups.every((g) => g.zones.length >= 2),
+  };
+
+  const billables: Billable[] = [];
+  const network = block(cluster.body.network_profile) ?? {};
+  if ((network.outbound_type ?? 'loadBalancer') === 'loadBalancer') {
+    billables.push(
+      {
+        address: cluster.address,
+        kind: 'network-load-balancer',
+        description: 'AKS-managed Standard Load Balancer for outbound traffic (Services of type LoadBalancer add rules to it)',
+        quantity: 1,
+      },
+      { address: cluster.address, kind: 'public-ipv4', description: 'Outbound public IPv4 address of the AKS load balancer', quantity: 1 },
+    );
+  }
+  return { region, kubernetesVersion: String(cluster.body.kubernetes_version ?? 'unknown'), controlPlane, nodeGroups, billables };
+}
+
+function pool(address: string, body: Record<string, unknown>, role: NodeGroup['role'], region: string): NodeGroup {
+  const desired = num(body.node_count ?? body.min_count ?? 1, `${address}.node_count`);
+  const zones = list(body.zones).map((z) => `${region}-${z}`);
+  const labels = (body.node_labels ?? {}) as Record<string, string>;
+  const autoscale = body.auto_scaling_enabled === true;
+  return {
+    address,
+    pool: labels[POOL_LABEL],
+    role,
+    instanceType: str(body.vm_size, `${address}.vm_size`),
+    // No zones: the pool is regional (no zone guarantees); modelled as one pseudo-zone.
+    zones: zones.length > 0 ? zones : [`${region}-nozone`],
+    minNodes: autoscale ? num(body.min_count, `${address}.min_count`) : desired,
+    desiredNodes: desired,
+    maxNodes: autoscale ? num(body.max_count, `${address}.max_count`) : desired,
+    rootVolume: osDisk(body),
+  };
+}
+
+/**
+ * AKS OS disks: 'Managed' disks are Premium SSD for VM sizes with premium storage ('s' in the size
+ * name) and Standard SSD otherwise; 'Ephemeral' disks live on the VM and cost nothing extra.
+ * Default size 128 GiB (https://learn.microsoft.com/azure/aks/concepts-storage#ephemeral-os-disk, 2026-11).
+ */
+function osDisk(body: Record<string, unknown>): VolumeShape {
+  const size = num(body.os_disk_size_gb ?? 128, 'os_disk_size_gb');
+  if (body.os_disk_type === 'Ephemeral') return { type: 'ephemeral', sizeGiB: size };
+  const premiumCapable = /^Standard_[A-Z]+\d+[a-z]*s[a-z]*_/.test(String(body.vm_size)) || /^Standard_B\d+s/.test(String(body.vm_size));
+  return { type: premiumCapable ? 'azure-premium-ssd' : 'azure-standard-ssd', sizeGiB: size };
+}

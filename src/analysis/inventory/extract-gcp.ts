@@ -1,0 +1,67 @@
+import type { Billable, ManagedControlPlane, NodeGroup } from './inventory';
+import { TfIndex, block, list, num, str } from './terraform-json';
+
+const POOL_LABEL = 'orquesta.dev/pool';
+const ZONE_SUFFIX = /^([a-z]+-[a-z]+\d)-([a-z])$/;
+
+export interface CloudExtract {
+  readonly region: string;
+  readonly kubernetesVersion: string;
+  readonly controlPlane: ManagedControlPlane | import('./inventory').SelfManagedControlPlane;
+  readonly nodeGroups: NodeGroup[];
+  readonly billables: Billable[];
+}
+
+/** GKE: one google_container_cluster, its node pools (counts are per zone), Cloud NAT. */
+export function extractGcp(tf: TfIndex): CloudExtract {
+  const clusters = tf.ofType('google_container_cluster');
+  if (clusters.length !== 1) throw new Error(`expected one google_container_cluster, found ${clusters.length}`);
+  const cluster = clusters[0];
+  const location = str(cluster.body.location, `${cluster.address}.location`);
+  const zonal = ZONE_SUFFIX.exec(location);
+  const region = zonal ? zonal[1] : location;
+  const clusterZones = list(cluster.body.node_locations).map(String);
+  const defaultZones = clusterZones.length > 0 ? clusterZones : zonal ? [location] : [];
+
+  const nodeGroups = tf.ofType('google_container_node_pool').map((pool): NodeGroup => {
+    const config = block(pool.body.node_config) ?? {};
+    const zones = list(pool.body.node_locations).map(String);
+    const poolZones = zones.length > 0 ? zones : defaultZones;
+    if (poolZones.length === 0) throw new Error(`${pool.address}: cannot tell its zones (no node_locations)`);
+    // GKE counts nodes per zone: initial_node_count / node_count apply in each of the pool's zones.
+    const perZone = num(pool.body.node_count ?? pool.body.initial_node_count ?? 1, `${pool.address}.node_count`);
+    const desired = perZone * poolZones.length;
+    const autoscaling = block(pool.body.autoscaling);
+    const min = autoscaling?.total_min_node_count ?? (autoscaling?.min_node_count !== undefined ? num(autoscaling.min_node_count, 'min') * poolZones.length : desired);
+    const max = autoscaling?.total_max_node_count ?? (autoscaling?.max_node_count !== undefined ? num(autoscaling.max_node_count, 'max') * poolZones.length : desired);
+    const labels = (config.labels ?? {}) as Record<string, string>;
+    return {
+      address: pool.address,
+      pool: labels[POOL_LABEL],
+      role: 'worker',
+      instanceType: str(config.machine_type, `${pool.address}.node_config.machine_type`),
+      zones: poolZones,
+      minNodes: num(min, 'min'),
+      desiredNodes: desired,
+      maxNodes: num(max, 'max'),
+      // GKE's defaults when unset: 100 GB pd-balanced (https://cloud.google.com/kubernetes-engine/docs/concepts/node-images, 2026-11).
+      rootVolume: { type: String(config.disk_type ?? 'pd-balanced'), sizeGiB: num(config.disk_size_gb ?? 100, 'disk_size_gb') },
+    };
+  });
+
+  const billables: Billable[] = tf.ofType('google_compute_router_nat').flatMap((nat) => [
+    { address: nat.address, kind: 'nat-gateway' as const, description: 'Cloud NAT (per VM using it)', quantity: 1, perNode: true },
+    // AUTO_ONLY allocates one external address per 64-port-per-VM block of up to 1,008 VMs.
+    { address: nat.address, kind: 'public-ipv4' as const, description: 'Cloud NAT external IPv4 address', quantity: 1 },
+  ]);
+
+  const controlPlane: ManagedControlPlane = {
+    kind: 'managed',
+    address: cluster.address,
+    tier: zonal ? 'gke-zonal' : 'gke-regional',
+    zone: zonal ? location : undefined,
+    usesAvailabilityZones: !zonal,
+  };
+  const version = str(cluster.body.min_master_version ?? 'unknown', `${cluster.address}.min_master_version`);
+  return { region, kubernetesVersion: version, controlPlane, nodeGroups, billables };
+}

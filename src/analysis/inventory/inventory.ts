@@ -1,0 +1,106 @@
+import type { CloudName } from '../cost/catalog/price-fact';
+import type { TargetId } from '../../targets/cluster-target';
+
+/**
+ * What a target's synthesized output creates, reduced to what cost and fault tolerance depend on.
+ * Extracted from `cdk.tf.json` and the manifests (never from the input spec), so a hand edit of
+ * the synthesized output, or another revision's output, is analysed the same way.
+ */
+export interface Inventory {
+  readonly target: TargetId;
+  readonly cloud: CloudName;
+  readonly region: string;
+  readonly kubernetesVersion: string;
+  readonly controlPlane: ManagedControlPlane | SelfManagedControlPlane;
+  /** Nodes that run pods: worker pools and (AKS) the system pool. */
+  readonly nodeGroups: readonly NodeGroup[];
+  /** Everything else billable: NAT, public IPs, load balancers, volumes, buckets, keys. */
+  readonly billables: readonly Billable[];
+  readonly workload: WorkloadInventory;
+}
+
+export interface ManagedControlPlane {
+  readonly kind: 'managed';
+  readonly address: string;
+  /** The pricing/SLA tier: EKS support policy, GKE location type, AKS SKU tier. */
+  readonly tier: 'eks-standard' | 'eks-extended' | 'gke-regional' | 'gke-zonal' | 'aks-free' | 'aks-standard' | 'aks-premium';
+  /** Zone of a single-zone control plane (GKE zonal); undefined when it spans zones. */
+  readonly zone?: string;
+  /** Whether the nodes' zones count as "with availability zones" for SLA purposes (AKS). */
+  readonly usesAvailabilityZones: boolean;
+}
+
+export interface SelfManagedControlPlane {
+  readonly kind: 'self-managed';
+  /** One entry per control-plane instance (etcd member). */
+  readonly instances: readonly ControlPlaneInstance[];
+  /** The API load balancer's address, if any. */
+  readonly apiLoadBalancer?: string;
+}
+
+export interface ControlPlaneInstance {
+  readonly address: string;
+  readonly instanceType: string;
+  readonly zone: string;
+  readonly rootVolume: VolumeShape;
+}
+
+export interface VolumeShape {
+  /** Catalog disk kind: 'gp3', 'pd-balanced', 'azure-premium-ssd', 'azure-standard-ssd' ... */
+  readonly type: string;
+  readonly sizeGiB: number;
+}
+
+export interface NodeGroup {
+  readonly address: string;
+  /** The pool name (`orquesta.dev/pool` label); undefined for pools no workload selects. */
+  readonly pool?: string;
+  readonly role: 'worker' | 'system';
+  readonly instanceType: string;
+  /** Zones the group spreads nodes over (nodes are balanced across them). */
+  readonly zones: readonly string[];
+  /** Node counts for the whole group (all zones). */
+  readonly minNodes: number;
+  readonly desiredNodes: number;
+  readonly maxNodes: number;
+  readonly rootVolume: VolumeShape;
+}
+
+export type BillableKind =
+  | 'nat-gateway'
+  | 'public-ipv4'
+  | 'network-load-balancer'
+  | 'application-load-balancer'
+  | 'block-volume'
+  | 'object-storage'
+  | 'kms-key';
+
+export interface Billable {
+  readonly address: string;
+  readonly kind: BillableKind;
+  readonly description: string;
+  readonly quantity: number;
+  /** Zone it lives in, when zonal (NAT gateways, volumes): zone loss takes it down. */
+  readonly zone?: string;
+  readonly volume?: VolumeShape;
+  /** Scales with the number of worker nodes (e.g. GKE Cloud NAT per VM). */
+  readonly perNode?: boolean;
+}
+
+export interface WorkloadInventory {
+  readonly name: string;
+  readonly kind: 'Deployment' | 'StatefulSet';
+  /** Replicas right now: the fixed count, or the HPA minimum. */
+  readonly replicas: number;
+  readonly maxReplicas: number;
+  readonly requests: { readonly cpuMillicores: number; readonly memoryMiB: number };
+  readonly disruptionBudget?: { readonly maxUnavailable: number } | { readonly minAvailable: number };
+  /** Zone spreading: hard (DoNotSchedule), soft (ScheduleAnyway) or none. */
+  readonly zoneSpread: 'hard' | 'soft' | 'none';
+  readonly nodeSelector: Readonly<Record<string, string>>;
+  /** Services of type LoadBalancer and Ingresses: each makes the cloud create a load balancer. */
+  readonly loadBalancers: readonly { readonly address: string; readonly kind: 'service' | 'ingress'; readonly internal: boolean }[];
+  /** Persistent volumes: one per replica for a StatefulSet's claim templates. */
+  readonly volumeClaims: readonly { readonly address: string; readonly sizeGiB: number; readonly storageClass: string; readonly count: number }[];
+  readonly monitoring: 'prometheus' | 'datadog' | 'none';
+}

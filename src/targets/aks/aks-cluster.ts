@@ -1,0 +1,157 @@
+import {
+  KubernetesCluster,
+  type KubernetesClusterNetworkProfile,
+} from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
+import type { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { Construct } from 'constructs';
+import { assertNever } from '../common/orquesta-stack';
+import {
+  AKS_DEFAULT_NETWORK_POLICY,
+  AKS_DNS_SERVICE_IP,
+  AKS_NODE_OS_UPGRADE_CHANNEL,
+  AKS_OS_DISK_SIZE_GB,
+  AKS_OS_DISK_TYPE,
+  AKS_POD_CIDR,
+  AKS_SERVICE_CIDR,
+  AKS_SYSTEM_POOL_NAME,
+  AKS_UPGRADE_MAX_SURGE,
+  type AksNetworkPolicy,
+} from './aks-defaults';
+import type { AksNetwork } from './aks-network';
+import { AKS_MAX_PODS, AKS_SYSTEM_POOL_VM_SIZE } from './instance-types';
+
+export interface AksClusterProps {
+  readonly name: string;
+  readonly resourceGroup: ResourceGroup;
+  readonly network: AksNetwork;
+  /** Kubernetes minor version, `1.MM`; AKS picks the patch and the upgrade channel moves it. */
+  readonly kubernetesVersion: string;
+  /**
+   * Control-plane tier. Free: no SLA. Standard: 99.95% API server SLA with zones. Premium: Standard
+   * plus eligibility for long-term support (`support_plan` stays KubernetesOfficial here).
+   * Source: https://learn.microsoft.com/azure/aks/free-standard-pricing-tiers (2026-11).
+   */
+  readonly tier: 'Free' | 'Standard' | 'Premium';
+  readonly upgradeChannel: 'patch' | 'stable' | 'rapid' | 'node-image';
+  /** CIDRs allowed to reach the public API server. */
+  readonly apiServerAuthorizedCidrs: readonly string[];
+  /** Availability zones ("1".."3") for the system pool. */
+  readonly zones: readonly string[];
+  /** @default AKS_DEFAULT_NETWORK_POLICY ('cilium') */
+  readonly networkPolicy?: AksNetworkPolicy;
+  /** Tags of the system pool's VM scale set (a nested field the tag aspect does not reach). @default {} */
+  readonly systemPoolTags?: Readonly<Record<string, string>>;
+  /**
+   * Turns on the application routing add-on (managed NGINX, ingress class
+   * `webapprouting.kubernetes.azure.com`) for workloads exposed through an Ingress.
+   * Source: https://learn.microsoft.com/azure/aks/app-routing (2026-11).
+   * @default false
+   */
+  readonly appRoutingEnabled?: boolean;
+  /**
+   * Deploys the managed Prometheus agent (ama-metrics). Collection also needs the workspace and
+   * data collection rule that `AksManagedPrometheus` creates.
+   * @default false
+   */
+  readonly monitorMetricsEnabled?: boolean;
+}
+
+/**
+ * An AKS cluster with its system node pool as `default_node_pool`: one node per zone, tainted
+ * CriticalAddonsOnly so only system add-ons run there; workloads go to `AksNodePool` user pools.
+ *
+ * Identity and access: a system-assigned control-plane identity; Microsoft Entra ID authentication
+ * with Azure RBAC for Kubernetes authorization and local accounts disabled, so there is no static
+ * admin kubeconfig to leak; OIDC issuer and workload identity for pods. Network: Azure CNI in
+ * overlay mode with network policy enforcement; API server reachable only from the authorized ranges.
+ *
+ * Escape hatch: `cluster.resource` (also `node.defaultChild`) is the `azurerm_kubernetes_cluster`.
+ */
+export class AksCluster extends Construct {
+  public readonly resource: KubernetesCluster;
+  /** Lets the cluster identity join load balancers to the node subnet. */
+  public readonly subnetRoleAssignment: RoleAssignment;
+
+  constructor(scope: Construct, id: string, props: AksClusterProps) {
+    super(scope, id);
+    const rg = props.resourceGroup;
+    const zoneCount = props.zones.length;
+    if (zoneCount === 0) {
+      throw new Error(`'zones' ([]) must list at least one availability zone for cluster '${props.name}'`);
+    }
+
+    this.resource = new KubernetesCluster(this, 'Resource', {
+      name: props.name,
+      resourceGroupName: rg.name,
+      location: rg.location,
+      dnsPrefix: props.name,
+      nodeResourceGroup: `${rg.name}-nodes`,
+      kubernetesVersion: props.kubernetesVersion,
+      skuTier: props.tier,
+      automaticUpgradeChannel: props.upgradeChannel,
+      nodeOsUpgradeChannel: AKS_NODE_OS_UPGRADE_CHANNEL,
+
+      identity: { type: 'SystemAssigned' },
+      oidcIssuerEnabled: true,
+      workloadIdentityEnabled: true,
+      localAccountDisabled: true,
+      roleBasedAccessControlEnabled: true,
+      azureActiveDirectoryRoleBasedAccessControl: { azureRbacEnabled: true },
+
+      apiServerAccessProfile: { authorizedIpRanges: [...props.apiServerAuthorizedCidrs] },
+      networkProfile: networkProfile(props.networkPolicy ?? AKS_DEFAULT_NETWORK_POLICY),
+      webAppRouting: props.appRoutingEnabled ? { dnsZoneIds: [] } : undefined,
+      monitorMetrics: props.monitorMetricsEnabled ? {} : undefined,
+
+      defaultNodePool: {
+        name: AKS_SYSTEM_POOL_NAME,
+        // Changing e.g. the VM size of the default pool would otherwise recreate the cluster;
+        // with a temporary name AKS rotates the pool instead.
+        temporaryNameForRotation: `${AKS_SYSTEM_POOL_NAME}tmp`,
+        vmSize: AKS_SYSTEM_POOL_VM_SIZE,
+        onlyCriticalAddonsEnabled: true,
+        // One system node per zone: CoreDNS, konnectivity and metrics-server survive a zone loss.
+        nodeCount: zoneCount,
+        zones: [...props.zones],
+        maxPods: AKS_MAX_PODS,
+        osDiskType: AKS_OS_DISK_TYPE,
+        osDiskSizeGb: AKS_OS_DISK_SIZE_GB,
+        vnetSubnetId: props.network.nodeSubnet.id,
+        upgradeSettings: { maxSurge: AKS_UPGRADE_MAX_SURGE },
+        tags: { ...props.systemPoolTags },
+      },
+    });
+
+    // With a system-assigned identity and a VNet it did not create, AKS needs Network Contributor
+    // on the node subnet to place (internal) load balancer frontends there; only the Azure CLI
+    // grants it implicitly. Source: https://learn.microsoft.com/azure/aks/use-managed-identity (2026-11).
+    this.subnetRoleAssignment = new RoleAssignment(this, 'SubnetNetworkContributor', {
+      scope: props.network.nodeSubnet.id,
+      roleDefinitionName: 'Network Contributor',
+      principalId: this.resource.identity.principalId,
+      principalType: 'ServicePrincipal',
+    });
+  }
+}
+
+function networkProfile(policy: AksNetworkPolicy): KubernetesClusterNetworkProfile {
+  const common = {
+    networkPlugin: 'azure',
+    networkPluginMode: 'overlay',
+    podCidr: AKS_POD_CIDR,
+    serviceCidr: AKS_SERVICE_CIDR,
+    dnsServiceIp: AKS_DNS_SERVICE_IP,
+    loadBalancerSku: 'standard',
+    outboundType: 'loadBalancer',
+  };
+  switch (policy) {
+    case 'cilium':
+      // Cilium enforces policy only as the dataplane: network_policy and network_data_plane go together.
+      return { ...common, networkPolicy: 'cilium', networkDataPlane: 'cilium' };
+    case 'azure':
+      return { ...common, networkPolicy: 'azure', networkDataPlane: 'azure' };
+    default:
+      return assertNever(policy);
+  }
+}

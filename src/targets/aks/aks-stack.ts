@@ -1,0 +1,122 @@
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { Aspects, TerraformOutput } from 'cdktf';
+import type { Construct } from 'constructs';
+import type { ResolvedAppSpec } from '../../spec/resolved-spec';
+import { ValidationError } from '../../spec/validation-error';
+import type { StackOptions } from '../cluster-target';
+import { commonTags } from '../common/common-tags';
+import { OrquestaStack } from '../common/orquesta-stack';
+import { TagAspect } from '../common/tag-aspect';
+import { AksCluster } from './aks-cluster';
+import { azureZones } from './aks-defaults';
+import { AksManagedPrometheus } from './aks-managed-prometheus';
+import { AksNetwork } from './aks-network';
+import { AksNodePool, validateAksNodePools } from './aks-node-pool';
+import { AksWorkloadIdentity } from './aks-workload-identity';
+
+export interface AksStackProps {
+  readonly spec: ResolvedAppSpec;
+  readonly options: StackOptions;
+}
+
+/**
+ * The AKS target's infrastructure: resource group `rg-<cluster>`, network (`AksNetwork`), the
+ * cluster with its system pool (`AksCluster`), one `AksNodePool` user pool per spec pool, the
+ * workload's managed identity (`AksWorkloadIdentity`), and, when the workload exposes Prometheus
+ * metrics, Azure Monitor managed Prometheus (`AksManagedPrometheus`) to collect them.
+ *
+ * Tags: azurerm has no provider-level default tags, so a `TagAspect` puts the common tags on every
+ * resource that has a `tags` argument, including ones added to this stack later.
+ *
+ * Credentials: azurerm 4.x needs a subscription id; it is read from `ARM_SUBSCRIPTION_ID` (or the
+ * Azure CLI login) at plan time and is not part of the spec. `options.offlinePlan` changes nothing
+ * here: the azurerm binary is not in the offline mirror the plan check uses.
+ */
+export class AksStack extends OrquestaStack {
+  public readonly resourceGroup: ResourceGroup;
+  public readonly network: AksNetwork;
+  public readonly cluster: AksCluster;
+  public readonly nodePools: readonly AksNodePool[];
+  public readonly workloadIdentity: AksWorkloadIdentity;
+  /** Present when the workload exposes Prometheus metrics. */
+  public readonly managedPrometheus?: AksManagedPrometheus;
+
+  constructor(scope: Construct, props: AksStackProps) {
+    super(scope, { target: 'aks', backend: props.options.backend });
+    const { cluster: c, workload } = props.spec;
+    const problems = validateAksNodePools(props.spec);
+    if (problems.length > 0) throw new ValidationError(problems, this.node.path);
+
+    const tags = commonTags(props.spec, 'aks', props.options.now);
+    const zones = azureZones(c.zones);
+
+    new AzurermProvider(this, 'azurerm', {
+      features: [{}],
+      // Registering resource providers needs subscription-wide rights the deployer may not have,
+      // so it is a one-time step outside the stack: `az provider register --namespace <ns>` for
+      // Microsoft.ContainerService, Network, Compute and ManagedIdentity, plus Microsoft.Monitor and
+      // Microsoft.Insights for managed Prometheus (https://learn.microsoft.com/azure/azure-resource-manager/management/resource-providers-and-types, 2026-11).
+      resourceProviderRegistrations: 'none',
+    });
+    Aspects.of(this).add(new TagAspect(tags));
+
+    this.resourceGroup = new ResourceGroup(this, 'ResourceGroup', { name: `rg-${c.name}`, location: c.regions.azure });
+    this.network = new AksNetwork(this, 'Network', { name: c.name, resourceGroup: this.resourceGroup });
+    this.cluster = new AksCluster(this, 'Cluster', {
+      name: c.name,
+      resourceGroup: this.resourceGroup,
+      network: this.network,
+      kubernetesVersion: c.kubernetesVersion,
+      tier: c.aks.tier,
+      upgradeChannel: c.aks.upgradeChannel,
+      apiServerAuthorizedCidrs: c.aks.apiServerAuthorizedCidrs,
+      zones,
+      systemPoolTags: tags,
+      appRoutingEnabled: workload.exposure.type === 'ingress',
+      monitorMetricsEnabled: workload.monitoring.type === 'prometheus',
+    });
+    this.nodePools = c.nodePools.map(
+      (pool) => new AksNodePool(this, `NodePool-${pool.name}`, { cluster: this.cluster, network: this.network, pool, zones }),
+    );
+    if (workload.monitoring.type === 'prometheus') {
+      this.managedPrometheus = new AksManagedPrometheus(this, 'ManagedPrometheus', {
+        cluster: this.cluster,
+        resourceGroup: this.resourceGroup,
+        name: c.name,
+      });
+    }
+    this.workloadIdentity = new AksWorkloadIdentity(this, 'WorkloadIdentity', {
+      cluster: this.cluster,
+      resourceGroup: this.resourceGroup,
+      workloadName: workload.name,
+    });
+
+    new TerraformOutput(this, 'cluster_name', {
+      value: this.cluster.resource.name,
+      description: 'Name of the AKS cluster.',
+    });
+    // `fqdn` is not sensitive in azurerm (the kube_config blocks are).
+    new TerraformOutput(this, 'cluster_endpoint', {
+      value: this.cluster.resource.fqdn,
+      description: 'FQDN of the public API server, reachable from the authorized IP ranges only.',
+    });
+    new TerraformOutput(this, 'cluster_region', {
+      value: this.resourceGroup.location,
+      description: 'Azure region of the cluster and its network.',
+    });
+    new TerraformOutput(this, 'resource_group_name', {
+      value: this.resourceGroup.name,
+      description: 'Resource group holding the cluster, its network and the workload identity.',
+    });
+    new TerraformOutput(this, 'kubeconfig_command', {
+      value: `az aks get-credentials --resource-group rg-${c.name} --name ${c.name} && kubelogin convert-kubeconfig -l azurecli`,
+      description:
+        'Writes a kubeconfig entry that signs in with Microsoft Entra ID (local accounts are disabled; needs az, kubelogin and an Azure Kubernetes Service RBAC role on the cluster).',
+    });
+    new TerraformOutput(this, 'workload_identity_client_id', {
+      value: this.workloadIdentity.clientId,
+      description: `Client id of the managed identity the Kubernetes ServiceAccount default/${workload.name} uses through workload identity.`,
+    });
+  }
+}

@@ -1,0 +1,61 @@
+import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
+import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
+import { Construct } from 'constructs';
+import type { GkeCluster } from './gke-cluster';
+import { gcpServiceAccountId } from './gke-defaults';
+
+/** The namespace the workload's Kubernetes ServiceAccount lives in. */
+export const GKE_WORKLOAD_NAMESPACE = 'default';
+
+/** Id of the workload's Google service account: the workload name within GCP's id rules. */
+export function gkeWorkloadServiceAccountId(workloadName: string): string {
+  return gcpServiceAccountId(workloadName);
+}
+
+export interface GkeWorkloadIdentityProps {
+  /**
+   * The cluster whose creation makes the project's workload pool `<project>.svc.id.goog` exist;
+   * the IAM binding names that pool and fails if it is created first.
+   */
+  readonly cluster: GkeCluster;
+  readonly project: string;
+  readonly workloadName: string;
+  /** @default GKE_WORKLOAD_NAMESPACE ('default') */
+  readonly namespace?: string;
+  /** Kubernetes ServiceAccount name. @default - the workload name */
+  readonly kubernetesServiceAccount?: string;
+}
+
+/**
+ * The workload's Google identity: a service account `<id>@<project>.iam.gserviceaccount.com` that
+ * the Kubernetes ServiceAccount `<namespace>/<name>` may impersonate (roles/iam.workloadIdentityUser
+ * for the member `serviceAccount:<project>.svc.id.goog[<namespace>/<name>]`). It holds no project
+ * roles: grant the workload what it needs on this account, nothing lands on the nodes.
+ * Source: https://cloud.google.com/kubernetes-engine/docs/how-to/workload-identity#authenticating_to (2026-11).
+ */
+export class GkeWorkloadIdentity extends Construct {
+  public readonly serviceAccount: ServiceAccount;
+  public readonly binding: ServiceAccountIamMember;
+
+  constructor(scope: Construct, id: string, props: GkeWorkloadIdentityProps) {
+    super(scope, id);
+    const namespace = props.namespace ?? GKE_WORKLOAD_NAMESPACE;
+    const ksa = props.kubernetesServiceAccount ?? props.workloadName;
+    this.serviceAccount = new ServiceAccount(this, 'Resource', {
+      project: props.project,
+      accountId: gkeWorkloadServiceAccountId(props.workloadName),
+      displayName: `Workload ${props.workloadName}`,
+      description: `Workload Identity of ${namespace}/${ksa}, managed by orquesta`,
+    });
+    this.binding = new ServiceAccountIamMember(this, 'WorkloadIdentityUser', {
+      serviceAccountId: this.serviceAccount.name,
+      role: 'roles/iam.workloadIdentityUser',
+      member: `serviceAccount:${props.project}.svc.id.goog[${namespace}/${ksa}]`,
+      dependsOn: [props.cluster.resource],
+    });
+  }
+
+  public get email(): string {
+    return this.serviceAccount.email;
+  }
+}

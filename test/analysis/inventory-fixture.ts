@@ -1,0 +1,69 @@
+import type { Inventory, NodeGroup, WorkloadInventory } from '../../src/analysis/inventory/inventory';
+
+export function workload(overrides: Partial<WorkloadInventory> = {}): WorkloadInventory {
+  return {
+    name: 'web-api',
+    kind: 'Deployment',
+    replicas: 3,
+    maxReplicas: 9,
+    requests: { cpuMillicores: 250, memoryMiB: 256 },
+    disruptionBudget: { maxUnavailable: 1 },
+    zoneSpread: 'hard',
+    nodeSelector: { 'orquesta.dev/pool': 'apps' },
+    loadBalancers: [{ address: 'Service/web-api', kind: 'service', internal: false }],
+    volumeClaims: [],
+    monitoring: 'none',
+    ...overrides,
+  };
+}
+
+export function pool(overrides: Partial<NodeGroup> = {}): NodeGroup {
+  return {
+    address: 'aws_eks_node_group.apps',
+    pool: 'apps',
+    role: 'worker',
+    instanceType: 'm6i.large',
+    zones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
+    minNodes: 3,
+    desiredNodes: 3,
+    maxNodes: 6,
+    rootVolume: { type: 'gp3', sizeGiB: 20 },
+    ...overrides,
+  };
+}
+
+/** An EKS-like inventory: managed control plane, 3 x m6i.large over 3 zones, one NAT per zone. */
+export function eksInventory(overrides: Partial<Inventory> = {}): Inventory {
+  return {
+    target: 'eks',
+    cloud: 'aws',
+    region: 'us-east-1',
+    kubernetesVersion: '1.35',
+    controlPlane: { kind: 'managed', address: 'aws_eks_cluster.cluster', tier: 'eks-standard', usesAvailabilityZones: true },
+    nodeGroups: [pool()],
+    billables: ['a', 'b', 'c'].flatMap((z) => [
+      { address: `aws_nat_gateway.nat_${z}`, kind: 'nat-gateway' as const, description: 'NAT gateway', quantity: 1, zone: `us-east-1${z}` },
+      { address: `aws_eip.nat_${z}`, kind: 'public-ipv4' as const, description: 'Elastic IP', quantity: 1 },
+    ]),
+    workload: workload(),
+    ...overrides,
+  };
+}
+
+/** A kops-like inventory with `cp` control-plane instances placed round-robin over `zones`. */
+export function kopsInventory(cp: number, zones: readonly string[] = ['us-east-1a', 'us-east-1b', 'us-east-1c']): Inventory {
+  return eksInventory({
+    target: 'kops',
+    controlPlane: {
+      kind: 'self-managed',
+      instances: Array.from({ length: cp }, (_, i) => ({
+        address: `aws_autoscaling_group.control_plane_${i}`,
+        instanceType: 'm6i.large',
+        zone: zones[i % zones.length],
+        rootVolume: { type: 'gp3', sizeGiB: 64 },
+      })),
+      apiLoadBalancer: 'aws_lb.api',
+    },
+    nodeGroups: [pool({ address: 'aws_autoscaling_group.apps', zones: [...zones] })],
+  });
+}
