@@ -100,7 +100,6 @@ export function resourceBinding(type: string): { prototype: object; tfResourceTy
   const [prefix, ...rest] = type.split('_');
   const pkg = PROVIDER_PACKAGES[prefix];
   if (!pkg) throw new Error(`no provider package known for resource type '${type}'`);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require(`${pkg}/lib/${rest.join('-')}`) as Record<string, any>;
   const cls = Object.values(mod).find((v) => typeof v === 'function' && v.tfResourceType === type);
   if (!cls) throw new Error(`no binding class with tfResourceType '${type}' in ${pkg}/lib/${rest.join('-')}`);

@@ -1,11 +1,12 @@
 import { EXIT_FAILURE, EXIT_INVALID, EXIT_OK, type CliIo, type Command } from './command';
 import { isUserError } from './common-options';
 import { compareCommand } from './commands/compare-command';
+import { planCommand } from './commands/plan-command';
 import { synthCommand } from './commands/synth-command';
 import { validateCommand } from './commands/validate-command';
 
 /** Every command, in help order. */
-export const COMMANDS: readonly Command[] = [compareCommand, synthCommand, validateCommand];
+export const COMMANDS: readonly Command[] = [compareCommand, synthCommand, validateCommand, planCommand];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -77,7 +77,7 @@ export function synthesize(spec: ResolvedAppSpec, targets: readonly ClusterTarge
  * cdktf feature flags a new `cdktf init` project sets: logical ids without the stack id and with
  * readable separators, so resource addresses are stable and meaningful (`aws_eks_cluster.cluster`).
  */
-const TF_CONTEXT = {
+export const TF_CONTEXT = {
   excludeStackIdFromLogicalIds: 'true',
   allowSepCharsInLogicalIds: 'true',
 };

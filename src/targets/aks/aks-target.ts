@@ -12,7 +12,7 @@ import { validateAksNodePools } from './aks-node-pool';
 import { AksStack } from './aks-stack';
 import { aksNodeAllocatable } from './node-allocatable';
 
-/** Azure AKS: aks1 */
+/** Azure AKS: tiered control plane, a system pool and user pools across zones, Microsoft Entra Workload ID. */
 export class AksTarget implements ClusterTarget {
   public readonly id = 'aks' as const;
   public readonly displayName = 'Azure AKS';

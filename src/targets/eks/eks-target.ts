@@ -11,7 +11,7 @@ import { eksKubernetes } from './eks-kubernetes';
 import { EksStack } from './eks-stack';
 import { eksNodeAllocatable } from './node-allocatable';
 
-/** Amazon EKS: eks1 */
+/** Amazon EKS: managed control plane, managed node groups across the spec's zones, IRSA for the workload. */
 export class EksTarget implements ClusterTarget {
   public readonly id = 'eks' as const;
   public readonly displayName = 'Amazon EKS';

@@ -11,7 +11,7 @@ import { gkeKubernetes } from './gke-kubernetes';
 import { GkeStack } from './gke-stack';
 import { gkeNodeAllocatable } from './node-allocatable';
 
-/** Google GKE: gke1 */
+/** Google GKE: regional or zonal control plane, separately managed node pools, Workload Identity. */
 export class GkeTarget implements ClusterTarget {
   public readonly id = 'gke' as const;
   public readonly displayName = 'Google GKE';

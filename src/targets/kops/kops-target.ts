@@ -11,7 +11,7 @@ import { kopsKubernetes } from './kops-kubernetes';
 import { KopsStack } from './kops-stack';
 import { kopsNodeAllocatable } from './node-allocatable';
 
-/** kops-style on EC2: kops1 */
+/** kops-style on EC2: self-managed kubeadm control plane with stacked etcd, one instance per zone behind an NLB. */
 export class KopsTarget implements ClusterTarget {
   public readonly id = 'kops' as const;
   public readonly displayName = 'kops-style on EC2';

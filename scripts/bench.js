@@ -1,0 +1,156 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: orquesta's fast paths against the obvious baselines, measured in the same run.
+ *   synth     node + compiled JS (all 4 targets: stacks + manifests)  vs  `npx cdktf synth` with ts-node
+ *   tests     jest + @swc/jest (+ one tsc --noEmit)                    vs  jest + ts-jest (type-checks per file)
+ *   analysis  sweep over inventories (pure functions)                  vs  re-synthesizing + analysing per configuration
+ * Wall time is the median of the runs; peak memory is the max RSS reported by /usr/bin/time when present.
+ * Results are printed and written to .bench/results.json.
+ */
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const ROOT = path.join(__dirname, '..');
+const QUICK = process.argv.includes('--quick');
+const HAS_TIME = fs.existsSync('/usr/bin/time');
+const ENV = { ...process.env, CHECKPOINT_DISABLE: '1', FORCE_COLOR: '0', NO_COLOR: '1' };
+
+function run(cmd, args, cwd = ROOT) {
+  const argv = HAS_TIME ? ['-f', '%M', cmd, ...args] : args;
+  const started = process.hrtime.bigint();
+  const r = spawnSync(HAS_TIME ? '/usr/bin/time' : cmd, argv, { cwd, env: ENV, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (r.status !== 0) {
+    throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  }
+  const rssKiB = HAS_TIME ? Number(r.stderr.trim().split('\n').pop()) : NaN;
+  return { ms, rssMiB: rssKiB / 1024, stdout: r.stdout };
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function measure(label, times, fn) {
+  const runs = [];
+  for (let i = 0; i < times; i++) runs.push(fn());
+  const res = { label, ms: median(runs.map((r) => r.ms)), rssMiB: Math.max(...runs.map((r) => r.rssMiB)), runs: runs.length };
+  process.stderr.write(`  ${label}: ${res.ms.toFixed(0)} ms${Number.isNaN(res.rssMiB) ? '' : `, ${res.rssMiB.toFixed(0)} MiB`} (median of ${runs.length})\n`);
+  return res;
+}
+
+function benchSynth() {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'orquesta-bench-'));
+  const fast = measure('synth, orquesta (node, compiled JS, 4 stacks + 4 manifest sets)', QUICK ? 3 : 5, () =>
+    run(process.execPath, [path.join(ROOT, 'bin', 'orquesta.js'), 'synth'], tmp),
+  );
+  const inProcess = measureInProcessSynth(tmp);
+  const baseline = measure('synth, default way (npx cdktf synth, ts-node app, 4 stacks)', QUICK ? 1 : 3, () =>
+    run('npx', ['cdktf', 'synth', '--output', path.join(tmp, 'cdktf-default.out')]),
+  );
+  fs.rmSync(tmp, { recursive: true, force: true });
+  return { fast, inProcess, baseline, ratio: baseline.ms / fast.ms };
+}
+
+/** Synthesis alone, inside one warm process (no Node start-up or module loading). */
+function measureInProcessSynth(tmp) {
+  const { synthesize } = require(path.join(ROOT, 'lib/src/synth/synthesize.js'));
+  const { ALL_TARGETS } = require(path.join(ROOT, 'lib/src/targets/registry.js'));
+  const { prepareAppSpec } = require(path.join(ROOT, 'lib/src/targets/validate-for-targets.js'));
+  const { WEB_API_EXAMPLE } = require(path.join(ROOT, 'lib/src/examples/web-api.js'));
+  const spec = prepareAppSpec(WEB_API_EXAMPLE, ALL_TARGETS);
+  synthesize(spec, ALL_TARGETS, { root: tmp });
+  return measure('synth, in one warm process (synthesis only)', 5, () => {
+    const t = process.hrtime.bigint();
+    synthesize(spec, ALL_TARGETS, { root: tmp });
+    return { ms: Number(process.hrtime.bigint() - t) / 1e6, rssMiB: process.memoryUsage().rss / 1048576 };
+  });
+}
+
+function benchTests() {
+  const fast = measure('tests, npm test (tsc --noEmit once + jest/@swc)', 1, () => run('npm', ['test', '--silent']));
+  const baseline = measure('tests, jest + ts-jest (type-checks every file)', 1, () =>
+    run('npx', ['jest', '--config', 'scripts/jest.ts-jest.config.js', '--silent']),
+  );
+  return { fast, baseline, ratio: baseline.ms / fast.ms };
+}
+
+function benchAnalysis() {
+  const lib = (p) => require(path.join(ROOT, 'lib/src', p));
+  const { synthesize } = lib('synth/synthesize.js');
+  const { ALL_TARGETS } = lib('targets/registry.js');
+  const { prepareAppSpec } = lib('targets/validate-for-targets.js');
+  const { WEB_API_EXAMPLE } = lib('examples/web-api.js');
+  const { readSynthOutput } = lib('analysis/inventory/read-synth-output.js');
+  const { buildComparison } = lib('analysis/build-comparison.js');
+  const { PRICE_CATALOG } = lib('analysis/cost/catalog/price-catalog.js');
+  const { runSweep } = lib('analysis/sweep/run-sweep.js');
+  const { resolveAppSpec } = lib('spec/resolve-app-spec.js');
+
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'orquesta-bench-'));
+  const now = new Date();
+  const analyseFromScratch = (cluster) => {
+    const spec = resolveAppSpec({ ...WEB_API_EXAMPLE, cluster: { ...WEB_API_EXAMPLE.cluster, ...cluster } });
+    synthesize(spec, ALL_TARGETS, { root: tmp, now });
+    return buildComparison({ synthesized: ALL_TARGETS.map((t) => readSynthOutput(tmp, t.id)), catalog: PRICE_CATALOG, now });
+  };
+  prepareAppSpec(WEB_API_EXAMPLE, ALL_TARGETS);
+  const { inventories } = analyseFromScratch({});
+  // Baseline: what a sweep costs if every configuration is re-synthesized and read back.
+  const naiveConfigs = QUICK ? 3 : 6;
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < naiveConfigs; i++) {
+    analyseFromScratch({ nodePools: [{ name: 'apps', sizeClass: 'medium', minNodes: 1, desiredNodes: 2 + i, maxNodes: 12 }] });
+  }
+  const naiveMsPerConfig = Number(process.hrtime.bigint() - t0) / 1e6 / naiveConfigs;
+  fs.rmSync(tmp, { recursive: true, force: true });
+
+  const axes = { nodes: Array.from({ length: 30 }, (_, i) => i + 1), zones: [1, 2, 3] };
+  const requirement = { survive: ['zone'], sla: 99.95 };
+  runSweep(inventories, axes, requirement, PRICE_CATALOG); // warm-up
+  const results = [];
+  for (let i = 0; i < 5; i++) results.push(runSweep(inventories, axes, requirement, PRICE_CATALOG));
+  const sweepMs = median(results.map((r) => r.elapsedMs));
+  const configs = results[0].evaluated;
+  const perConfigMs = sweepMs / configs;
+  process.stderr.write(
+    `  analysis: sweep of ${configs} configurations in ${sweepMs.toFixed(1)} ms (${Math.round(configs / (sweepMs / 1000))}/s); ` +
+      `re-synthesizing per configuration: ${naiveMsPerConfig.toFixed(0)} ms each\n`,
+  );
+  return {
+    configurations: configs,
+    sweepMs,
+    configurationsPerSecond: Math.round(configs / (sweepMs / 1000)),
+    naiveMsPerConfiguration: naiveMsPerConfig,
+    ratio: naiveMsPerConfig / perConfigMs,
+  };
+}
+
+function main() {
+  process.stderr.write(`orquesta bench (${os.cpus().length} cores, node ${process.version})${QUICK ? ' --quick' : ''}\n`);
+  const synth = benchSynth();
+  const analysis = benchAnalysis();
+  const tests = process.argv.includes('--skip-tests') ? undefined : benchTests();
+  const rows = [
+    ['synth (4 targets)', `${synth.fast.ms.toFixed(0)} ms / ${fmtMiB(synth.fast.rssMiB)}`, `${synth.baseline.ms.toFixed(0)} ms / ${fmtMiB(synth.baseline.rssMiB)}`, `${synth.ratio.toFixed(1)}x`],
+    ['synth, in-process only', `${synth.inProcess.ms.toFixed(0)} ms`, '-', '-'],
+    ['analysis sweep', `${analysis.configurationsPerSecond.toLocaleString('en-US')} configs/s`, `${(1000 / analysis.naiveMsPerConfiguration).toFixed(1)} configs/s`, `${Math.round(analysis.ratio).toLocaleString('en-US')}x`],
+  ];
+  if (tests) rows.push(['test suite', `${(tests.fast.ms / 1000).toFixed(1)} s / ${fmtMiB(tests.fast.rssMiB)}`, `${(tests.baseline.ms / 1000).toFixed(1)} s / ${fmtMiB(tests.baseline.rssMiB)}`, `${tests.ratio.toFixed(1)}x`]);
+  const header = ['benchmark', 'orquesta', 'baseline', 'speed-up'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const fmt = (r) => r.map((c, i) => c.padEnd(widths[i])).join('  ');
+  console.log([fmt(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(fmt)].join('\n'));
+  console.log('baselines: synth = npx cdktf synth (ts-node app); analysis = re-synthesize + analyse per configuration; tests = jest + ts-jest');
+  fs.mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, '.bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), synth, analysis, tests }, null, 2));
+}
+
+function fmtMiB(mib) {
+  return Number.isNaN(mib) ? 'n/a' : `${mib.toFixed(0)} MiB`;
+}
+
+main();

@@ -1,0 +1,82 @@
+import type { TargetId } from '../../targets/cluster-target';
+
+/**
+ * The public JSON contract of `report/comparison.json` (documented in the README).
+ * Scripts and the PR workflow read it: add fields freely, never rename or remove one.
+ */
+export interface ComparisonReport {
+  /** ISO-8601 time the report was generated. */
+  readonly generatedAt: string;
+  readonly assumptions: ReportAssumptions;
+  readonly targets: Readonly<Record<TargetId, TargetReport>>;
+}
+
+export interface ReportAssumptions {
+  /** 730: the hours in an average month, as the clouds' calculators use. */
+  readonly hoursPerMonth: number;
+  readonly regions: { readonly aws: string; readonly gcp: string; readonly azure: string };
+  /** The newest `asOf` date among the prices used. */
+  readonly priceCatalogDate: string;
+  readonly currency: 'USD';
+  /** Free-text statements the numbers rest on (e.g. "NAT data processing not included"). */
+  readonly notes: readonly string[];
+}
+
+export interface TargetReport {
+  readonly displayName: string;
+  readonly region: string;
+  readonly monthlyTotalUsd: number;
+  /** Control plane, load balancers, NAT, state bucket: what you pay with zero worker nodes. */
+  readonly fixedMonthlyUsd: number;
+  /** What scales with worker nodes (instances, their disks, per-host monitoring). */
+  readonly perNodeMonthlyUsd: number;
+  /** Monthly cost at the node pools' min and max sizes. */
+  readonly monthlyRangeUsd: { readonly min: number; readonly max: number };
+  readonly lineItems: readonly LineItem[];
+  readonly controlPlane: ControlPlaneReport;
+  readonly scenarios: readonly ScenarioOutcome[];
+  /** Spare allocatable capacity after losing the busiest zone, in percent of what the replicas request (negative: short). */
+  readonly zoneLossHeadroomPercent: number;
+}
+
+export type CostCategory = 'control-plane' | 'compute' | 'storage' | 'network' | 'monitoring' | 'other';
+
+export interface LineItem {
+  /** Terraform resource address (`aws_eks_cluster.cluster`) or Kubernetes `Kind/name`. */
+  readonly address: string;
+  readonly description: string;
+  readonly category: CostCategory;
+  /** True when the line scales with the number of worker nodes. */
+  readonly perNode: boolean;
+  readonly quantity: number;
+  readonly unitPriceUsd: number;
+  readonly unit: string;
+  readonly monthlyUsd: number;
+  /** URL of the price and the date it reflects. */
+  readonly source: string;
+}
+
+export interface ControlPlaneReport {
+  /** Financially backed uptime SLA in percent, or null when there is none. */
+  readonly sla: number | null;
+  readonly slaSource: string;
+  /** Modelled availability in percent (for self-managed control planes, from the instance figures). */
+  readonly modelledAvailability: number | null;
+  readonly model: string;
+  /** How many control-plane instances it can lose and keep serving. */
+  readonly tolerates: { readonly instances: number; readonly zones: number };
+}
+
+export type ScenarioId = 'node-loss' | 'zone-loss' | 'control-plane-upgrade' | 'control-plane-instance-loss';
+
+export interface ScenarioOutcome {
+  readonly id: ScenarioId;
+  readonly apiAvailable: boolean;
+  /** Fraction (0..1) of the workload's replicas still serving right after the failure. */
+  readonly servingFraction: number;
+  /** Surviving nodes have the allocatable capacity to run all replicas again. */
+  readonly restorable: boolean;
+  /** After rescheduling, a node drain can still proceed under the PodDisruptionBudget. */
+  readonly drainAllowed: boolean;
+  readonly explanation: string;
+}

@@ -1,0 +1,189 @@
+import type { ComparisonReport, LineItem, TargetReport } from './comparison-report';
+import {
+  HOURS_PER_MONTH_SOURCE,
+  SCENARIO_LABELS,
+  SCENARIO_ORDER,
+  formatAvailability,
+  formatInstances,
+  formatPercent,
+  formatQuantity,
+  formatServingFraction,
+  formatUnitPrice,
+  formatUsd,
+  formatZones,
+  orderedTargets,
+  splitSource,
+} from './report-format';
+import { findScenario, summaryTable } from './summary-rows';
+import type { Segment } from './summary-rows';
+
+/**
+ * The comparison as GitHub-flavoured Markdown (`report/comparison.md`): the summary table, then per
+ * target a collapsible block with its line items, scenario outcomes and control-plane model, then
+ * the assumptions. All report text is escaped, so a `|` or `<` in a description cannot break a table
+ * or inject HTML.
+ */
+export function renderMarkdownReport(report: ComparisonReport): string {
+  const a = report.assumptions;
+  const blocks: string[] = [
+    '# orquesta: monthly cost and fault tolerance',
+    `Generated ${mdText(report.generatedAt)}. Amounts in ${mdText(a.currency)} per month (${formatQuantity(a.hoursPerMonth)} h/month), ` +
+      `list prices as of ${mdText(a.priceCatalogDate)}; regions: AWS ${mdText(a.regions.aws)}, Google Cloud ${mdText(a.regions.gcp)}, ` +
+      `Azure ${mdText(a.regions.azure)}.`,
+    '## Summary',
+    summaryMarkdown(report),
+    '**Bold**: cheapest monthly total; best financially backed control-plane SLA. API ✓ / ✗: the Kubernetes API is available / down; ' +
+      'serving: share of replicas still serving right after the failure; restorable: the surviving nodes fit all replicas; ' +
+      'drain blocked: the PodDisruptionBudget stops a node drain afterwards.',
+    ...orderedTargets(report).map(({ target }) => targetMarkdown(target)),
+    '## Assumptions',
+    assumptionsMarkdown(report),
+  ];
+  return blocks.join('\n\n') + '\n';
+}
+
+function summaryMarkdown(report: ComparisonReport): string {
+  const table = summaryTable(report);
+  const header = ['', ...table.targets.map(({ target }) => `${mdText(target.displayName)}<br>${mdText(target.region)}`)];
+  const rows = table.rows.map((row) => [
+    row.sub ? `↳ ${mdText(row.label)}` : `**${mdText(row.label)}**`,
+    ...table.targets.map(({ id }) => segmentsMarkdown(row.cells[id])),
+  ]);
+  return markdownTable(header, rows, ['left', ...table.targets.map(() => 'left' as const)]);
+}
+
+function segmentsMarkdown(segments: readonly Segment[]): string {
+  return segments.map((s) => (s.tone === 'best' ? `**${mdText(s.text)}**` : mdText(s.text))).join(' · ');
+}
+
+function targetMarkdown(target: TargetReport): string {
+  const name = mdText(target.displayName);
+  const range = `${formatUsd(target.monthlyRangeUsd.min)}–${formatUsd(target.monthlyRangeUsd.max)}`;
+  return [
+    `## ${name} (${mdText(target.region)}): ${formatUsd(target.monthlyTotalUsd)} per month`,
+    `Fixed ${formatUsd(target.fixedMonthlyUsd)}, scaling with nodes ${formatUsd(target.perNodeMonthlyUsd)}; ` +
+      `${range} at the node pools’ minimum and maximum sizes. Control-plane SLA: ${mdText(formatAvailability(target.controlPlane))}.`,
+    '<details>',
+    `<summary>Line items, failure scenarios and control-plane model of ${htmlText(target.displayName)}</summary>`,
+    '### Line items',
+    lineItemsMarkdown(target),
+    '### Failure scenarios',
+    scenariosMarkdown(target),
+    '### Control plane',
+    controlPlaneMarkdown(target),
+    '</details>',
+  ].join('\n\n');
+}
+
+function lineItemsMarkdown(target: TargetReport): string {
+  const rows = target.lineItems.map((item: LineItem) => [
+    mdCode(item.address),
+    mdText(item.description) + (item.perNode ? ' _(scales with nodes)_' : ''),
+    mdText(item.category),
+    formatQuantity(item.quantity),
+    `${formatUnitPrice(item.unitPriceUsd)} / ${mdText(item.unit)}`,
+    formatUsd(item.monthlyUsd),
+    sourceMarkdown(item.source),
+  ]);
+  rows.push(['', '**Total**', '', '', '', `**${formatUsd(target.monthlyTotalUsd)}**`, '']);
+  return markdownTable(
+    ['Address', 'Description', 'Category', 'Quantity', 'Unit price (USD)', 'Monthly (USD)', 'Source'],
+    rows,
+    ['left', 'left', 'left', 'right', 'right', 'right', 'left'],
+  );
+}
+
+function scenariosMarkdown(target: TargetReport): string {
+  const rows = SCENARIO_ORDER.map((id) => {
+    const outcome = findScenario(target, id);
+    if (outcome === undefined) return [mdText(SCENARIO_LABELS[id]), 'not evaluated', '', '', '', ''];
+    return [
+      mdText(SCENARIO_LABELS[id]),
+      outcome.apiAvailable ? '✓ available' : '✗ **down**',
+      formatServingFraction(outcome.servingFraction),
+      outcome.restorable ? 'yes' : '**no**',
+      outcome.drainAllowed ? 'yes' : '**no**',
+      mdText(outcome.explanation),
+    ];
+  });
+  return markdownTable(
+    ['Scenario', 'Kubernetes API', 'Replicas serving right after', 'Restorable', 'Drain allowed after', 'Explanation'],
+    rows,
+    ['left', 'left', 'right', 'left', 'left', 'left'],
+  );
+}
+
+function controlPlaneMarkdown(target: TargetReport): string {
+  const cp = target.controlPlane;
+  return [
+    `- **SLA:** ${cp.sla === null ? 'none' : formatPercent(cp.sla) + ' monthly uptime'}; source: ${sourceMarkdown(cp.slaSource)}`,
+    `- **Modelled availability:** ${cp.modelledAvailability === null ? 'not modelled' : formatPercent(cp.modelledAvailability)}`,
+    `- **Tolerates losing:** ${formatInstances(cp.tolerates.instances)}, ${formatZones(cp.tolerates.zones)}`,
+    `- **Model:** ${mdText(cp.model)}`,
+  ].join('\n');
+}
+
+function assumptionsMarkdown(report: ComparisonReport): string {
+  const a = report.assumptions;
+  const rows: string[][] = [
+    ['Hours per month', formatQuantity(a.hoursPerMonth), 'h/month', mdText(HOURS_PER_MONTH_SOURCE)],
+    ['Currency', mdText(a.currency), '–', 'every price in the catalog is a list price in this currency'],
+    ['Price catalog date', mdText(a.priceCatalogDate), 'date', 'the newest `asOf` date among the prices used'],
+    ['Region, AWS', mdText(a.regions.aws), '–', 'the spec'],
+    ['Region, Google Cloud', mdText(a.regions.gcp), '–', 'the spec'],
+    ['Region, Azure', mdText(a.regions.azure), '–', 'the spec'],
+  ];
+  for (const { target } of orderedTargets(report)) {
+    const cp = target.controlPlane;
+    const name = mdText(target.displayName);
+    rows.push([`Control-plane SLA, ${name}`, cp.sla === null ? 'none' : formatQuantity(cp.sla), '% monthly uptime', sourceMarkdown(cp.slaSource)]);
+    if (cp.modelledAvailability !== null) {
+      rows.push([`Modelled availability, ${name}`, formatQuantity(cp.modelledAvailability), '% of the month', `model: ${mdText(cp.model)}`]);
+    }
+  }
+  rows.push(['Unit prices', 'per line item', 'USD per the line’s unit', 'the Source column of each line-items table']);
+  const notes = a.notes.map((note) => `- ${mdText(note)}`);
+  return [markdownTable(['Assumption', 'Value', 'Unit', 'Source'], rows, ['left', 'right', 'left', 'left']), ...(notes.length > 0 ? [notes.join('\n')] : [])].join(
+    '\n\n',
+  );
+}
+
+/** A source as a link to its URL plus what it says besides (usually the date), or as text when it has no URL. */
+function sourceMarkdown(source: string): string {
+  const split = splitSource(source);
+  if (split.url === null) return mdText(source);
+  const link = `[${mdText(split.label)}](${split.url})`;
+  return split.rest === '' ? link : `${link} ${mdText(split.rest)}`;
+}
+
+type Align = 'left' | 'right';
+
+function markdownTable(header: readonly string[], rows: readonly (readonly string[])[], align: readonly Align[]): string {
+  const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
+  const separator = align.map((a) => (a === 'right' ? '---:' : ':---'));
+  return [line(header), line(separator), ...rows.map(line)].join('\n');
+}
+
+/**
+ * Text safe in Markdown prose and table cells: HTML-significant characters become entities, Markdown
+ * syntax characters (including the `|` that would split a cell) are backslash-escaped, and line breaks
+ * become spaces, so report data renders literally.
+ */
+export function mdText(text: string): string {
+  return htmlText(text)
+    .replace(/[\\`*_[\]|~#]/g, (c) => `\\${c}`)
+    .replace(/\r?\n/g, ' ');
+}
+
+/** A code span that survives backticks and `|` in its content (GFM reads `\|` as `|` even in code spans within tables). */
+export function mdCode(text: string): string {
+  const content = text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+  const longestRun = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const padded = content.startsWith('`') || content.endsWith('`') ? ` ${content} ` : content;
+  return `${fence}${padded}${fence}`;
+}
+
+function htmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
