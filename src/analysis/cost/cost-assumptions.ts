@@ -16,6 +16,15 @@ export const STATE_BUCKET_GIB = 3;
  */
 export const PROMETHEUS_STACK = { volumeGiB: 50, cpuMillicores: 500, memoryMiB: 2048 } as const;
 
+/**
+ * Managed Prometheus (GKE, AKS) bills samples ingested: 1,000 active series per replica (a typical
+ * HTTP service with runtime metrics) scraped every 30 s, the interval the chart's monitor sets:
+ * 1,000 x 2/min x 60 x 730 = 87.6 million samples per replica per month.
+ */
+export const PROMETHEUS_SERIES_PER_REPLICA = 1000;
+export const PROMETHEUS_SCRAPES_PER_MINUTE = 2;
+export const PROMETHEUS_SAMPLES_PER_REPLICA_MONTH = PROMETHEUS_SERIES_PER_REPLICA * PROMETHEUS_SCRAPES_PER_MINUTE * 60 * HOURS_PER_MONTH;
+
 export interface CostOptions {
   /**
    * Apply GKE's free-tier credit ($74.40/month per billing account, for one zonal or Autopilot cluster).
@@ -28,7 +37,8 @@ export const COST_NOTES: readonly string[] = [
   `Prices are on-demand list prices in USD; a month is ${HOURS_PER_MONTH} hours.`,
   'Traffic-dependent charges (NAT and load-balancer data processing, LCUs, egress) are not included: they depend on traffic, not on what is synthesized.',
   `The kops state bucket is priced at ${STATE_BUCKET_GIB} GiB (state plus a week of etcd snapshots).`,
-  `Prometheus monitoring is priced as a self-hosted server: a ${PROMETHEUS_STACK.volumeGiB} GiB volume plus its share (${PROMETHEUS_STACK.cpuMillicores}m CPU / ${PROMETHEUS_STACK.memoryMiB} MiB) of one workload node.`,
+  `Prometheus on EKS and kops is priced as a self-hosted server: a ${PROMETHEUS_STACK.volumeGiB} GiB volume plus its share (${PROMETHEUS_STACK.cpuMillicores}m CPU / ${PROMETHEUS_STACK.memoryMiB} MiB) of one workload node.`,
+  `Prometheus on GKE and AKS is the cloud's managed service, priced per sample ingested: ${PROMETHEUS_SERIES_PER_REPLICA.toLocaleString('en-US')} series per replica scraped every 30 s (${(PROMETHEUS_SAMPLES_PER_REPLICA_MONTH / 1e6).toFixed(1)} million samples per replica per month).`,
   'Datadog is priced per host running the agent: every node, including self-managed control-plane nodes.',
   "GKE's free-tier credit is not applied unless asked (it is per billing account).",
 ];

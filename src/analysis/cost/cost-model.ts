@@ -1,7 +1,7 @@
 import type { CostCategory, LineItem } from '../report/comparison-report';
 import type { Billable, Inventory, NodeGroup } from '../inventory/inventory';
 import { lookupPrice, type PriceCatalog, type PriceFact } from './catalog/price-fact';
-import { HOURS_PER_MONTH, PROMETHEUS_STACK, STATE_BUCKET_GIB, type CostOptions } from './cost-assumptions';
+import { HOURS_PER_MONTH, PROMETHEUS_SAMPLES_PER_REPLICA_MONTH, PROMETHEUS_STACK, STATE_BUCKET_GIB, type CostOptions } from './cost-assumptions';
 import { STORAGE_CLASS_DISKS, diskPrice } from './disk-pricing';
 import { LOAD_BALANCER_REALISATION } from './load-balancer-pricing';
 import { instanceShapeOf } from '../instance-shapes';
@@ -180,6 +180,12 @@ function priceWorkloadObjects(li: LineItems, inv: Inventory): void {
   }
 }
 
+/** Where the platform ingests Prometheus metrics itself (the scrape objects its adaptation emits). */
+const MANAGED_PROMETHEUS: Partial<Record<Inventory['target'], { name: string; sku: string; samplesPerUnit: number }>> = {
+  gke: { name: 'Google Cloud Managed Service for Prometheus', sku: 'gmp:samples', samplesPerUnit: 1e6 },
+  aks: { name: 'Azure Monitor managed service for Prometheus', sku: 'azmon:prometheus-samples', samplesPerUnit: 1e7 },
+};
+
 function priceMonitoring(li: LineItems, inv: Inventory, prefix: string): void {
   const monitoring = inv.workload.monitoring;
   if (monitoring === 'datadog') {
@@ -187,6 +193,17 @@ function priceMonitoring(li: LineItems, inv: Inventory, prefix: string): void {
     const hosts = inv.nodeGroups.reduce((n, g) => n + g.desiredNodes, 0);
     li.add(`Deployment/${inv.workload.name}`, `Datadog Infrastructure Pro: ${hosts} worker hosts`, 'monitoring', true, hosts, li.price('datadog:infrastructure-pro-host', true));
     if (cp > 0) li.add(`Deployment/${inv.workload.name}`, `Datadog Infrastructure Pro: ${cp} control-plane hosts`, 'monitoring', false, cp, li.price('datadog:infrastructure-pro-host', true));
+  } else if (monitoring === 'prometheus' && MANAGED_PROMETHEUS[inv.target]) {
+    const managed = MANAGED_PROMETHEUS[inv.target]!;
+    const samples = inv.workload.replicas * PROMETHEUS_SAMPLES_PER_REPLICA_MONTH;
+    li.add(
+      `Deployment/${inv.workload.name}`,
+      `${managed.name}: ${(samples / 1e6).toFixed(1)} million samples from ${inv.workload.replicas} replicas`,
+      'monitoring',
+      false,
+      samples / managed.samplesPerUnit,
+      li.price(managed.sku),
+    );
   } else if (monitoring === 'prometheus') {
     const pool = inv.nodeGroups.find((g) => g.role === 'worker') ?? inv.nodeGroups[0];
     const storageClass = inv.target === 'gke' ? 'standard-rwo' : inv.target === 'aks' ? 'managed-csi' : 'gp3';

@@ -132,3 +132,25 @@ describe('cost model', () => {
     expect(() => priceInventory(eksInventory({ region: 'ap-south-2' }), PRICE_CATALOG)).toThrow(/no prices for region 'ap-south-2'/);
   });
 });
+
+describe('managed Prometheus', () => {
+  test.each([
+    ['gke', 'gcp', 'us-central1', 'gmp:samples', 87.6],
+    ['aks', 'azure', 'eastus', 'azmon:prometheus-samples', 8.76],
+  ] as const)('%s prices samples ingested, not a self-hosted server', (target, cloud, region, sku, unitsPerReplica) => {
+    const inv: Inventory = eksInventory({
+      target,
+      cloud,
+      region,
+      controlPlane: { kind: 'managed', address: 'cluster', tier: target === 'gke' ? 'gke-regional' : 'aks-standard', usesAvailabilityZones: true },
+      nodeGroups: [pool({ instanceType: target === 'gke' ? 'e2-standard-2' : 'Standard_D2s_v5', rootVolume: target === 'gke' ? { type: 'pd-balanced', sizeGiB: 10 } : { type: 'ephemeral', sizeGiB: 10 } })],
+      billables: [],
+      workload: workload({ monitoring: 'prometheus', loadBalancers: [] }),
+    });
+    const items = priceInventory(inv, PRICE_CATALOG).lineItems.filter((l) => l.category === 'monitoring');
+    expect(items).toHaveLength(1);
+    expect(items[0].quantity).toBeCloseTo(3 * unitsPerReplica, 3);
+    expect(items[0].monthlyUsd).toBe(r2(3 * unitsPerReplica * price(cloud, region, sku)));
+    expect(line(inv, 'Prometheus/self-hosted')).toEqual([]);
+  });
+});

@@ -341,7 +341,16 @@ const WESTEUROPE: RegionPrices = {
 };
 
 /** Azure prices by region name. */
+/** Azure Monitor managed service for Prometheus: metrics ingestion per 10 million samples. */
+const AZMON_PROMETHEUS_SAMPLES: PriceFact = {
+  usd: 0.16,
+  unit: "10M samples",
+  source: "https://azure.microsoft.com/pricing/details/monitor/",
+  asOf: READ_ON,
+  note: `Metrics ingestion (Prometheus) per 10 million samples; queries billed separately. ${NOT_VERIFIED}`,
+};
+
 export const AZURE_PRICES: CloudPrices = {
-  eastus: EASTUS,
-  westeurope: WESTEUROPE,
+  eastus: { ...EASTUS, "azmon:prometheus-samples": AZMON_PROMETHEUS_SAMPLES },
+  westeurope: { ...WESTEUROPE, "azmon:prometheus-samples": AZMON_PROMETHEUS_SAMPLES },
 };

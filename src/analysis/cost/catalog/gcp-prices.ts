@@ -197,8 +197,21 @@ const EUROPE_WEST1: RegionPrices = {
   "gcs:standard-storage": GCS_STANDARD,
 };
 
+/**
+ * Google Cloud Managed Service for Prometheus ingestion (global price, first 50 billion samples a month).
+ * The stored 2023 copy of the pricing page lists $0.15/million; Google cut it to $0.06/million, as a
+ * 2026 secondary source states (https://faun.dev/sensei/academy/go/observability-with-prometheus-and-grafana-bef52c-b/strategies-to-scale-prometheus-managed-prometheu-2/google-cloud-managed-service-for-prometheus-bbfd36).
+ */
+const GMP_SAMPLES: PriceFact = {
+  usd: 0.06,
+  unit: "million samples",
+  source: "https://cloud.google.com/stackdriver/pricing",
+  asOf: READ_ON,
+  note: "Managed Service for Prometheus, first 0-50 billion samples ingested per month; read from a secondary source (the stored vendor page is a 2023 copy at $0.15).",
+};
+
 /** Google Cloud prices by region name. */
 export const GCP_PRICES: CloudPrices = {
-  "us-central1": US_CENTRAL1,
-  "europe-west1": EUROPE_WEST1,
+  "us-central1": { ...US_CENTRAL1, "gmp:samples": GMP_SAMPLES },
+  "europe-west1": { ...EUROPE_WEST1, "gmp:samples": GMP_SAMPLES },
 };
