@@ -160,7 +160,8 @@ export function availabilityPoints(report: ComparisonReport): AvailabilityAxis {
   const known = base.flatMap((p) => (p.availability === null ? [] : [p.availability]));
   const lo = known.length > 0 ? Math.min(...known) : 99;
   const hi = known.length > 0 ? Math.max(...known) : 99;
-  const span = Math.max(hi - lo, 0.1);
+  // At least half a percentage point of range: equal SLAs must not produce ticks finer than the labels.
+  const span = Math.max(hi - lo, 0.5);
   const floor = round4(lo - span * 0.3);
   const hasUnknown = base.some((p) => p.availability === null);
   const domain: [number, number] = [round4((hasUnknown ? floor : lo) - span * 0.15), round4(Math.min(100, hi + span * 0.15))];
@@ -205,7 +206,7 @@ export function costAvailabilitySpec(report: ComparisonReport): TopLevelSpec {
     type: 'quantitative' as const,
     title: 'Control-plane availability (%)',
     scale: { zero: false, nice: false, domain: [domain[0], domain[1]] },
-    axis: { labelExpr: "format(datum.value, '.2~f') + '%'", tickCount: 6 },
+    axis: { labelExpr: "format(datum.value, '.3~f') + '%'", tickCount: 6 },
   };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
