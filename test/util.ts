@@ -105,3 +105,50 @@ export function resourceBinding(type: string): { prototype: object; tfResourceTy
   if (!cls) throw new Error(`no binding class with tfResourceType '${type}' in ${pkg}/lib/${rest.join('-')}`);
   return cls;
 }
+
+/**
+ * AWS resource types whose AWS API has no tags at all (associations, attachments, policies,
+ * bucket sub-configurations, aliases): nothing to cover.
+ */
+export const AWS_UNTAGGABLE_TYPES: ReadonlySet<string> = new Set([
+  'aws_route',
+  'aws_route_table_association',
+  'aws_iam_role_policy_attachment',
+  'aws_iam_role_policy',
+  'aws_kms_alias',
+  'aws_s3_bucket_versioning',
+  'aws_s3_bucket_server_side_encryption_configuration',
+  'aws_s3_bucket_public_access_block',
+  'aws_s3_bucket_ownership_controls',
+  'aws_s3_bucket_lifecycle_configuration',
+  'aws_s3_bucket_policy',
+]);
+
+/**
+ * Asserts that an AWS stack tags everything with `tags`: the provider's default_tags are exactly
+ * the common tags and no resource overrides one of them; every other type is either untaggable,
+ * or an auto-scaling group whose `tag` blocks carry them (propagated to its instances); and every
+ * launch template tags the instances and volumes it launches with them.
+ */
+export function expectAwsTagCoverage(json: TerraformJson, tags: Readonly<Record<string, string>>): void {
+  expect(json.provider.aws[0].default_tags).toEqual([{ tags }]);
+  for (const [type, id, config] of allResources(json)) {
+    if ('tags' in resourceBinding(type).prototype) {
+      const overridden = Object.keys(tags).filter((key) => config.tags !== undefined && key in config.tags);
+      expect({ resource: `${type}.${id}`, overridden }).toEqual({ resource: `${type}.${id}`, overridden: [] });
+    } else if (type === 'aws_autoscaling_group') {
+      expect(config.tag).toEqual(
+        expect.arrayContaining(Object.entries(tags).map(([key, value]) => ({ key, value, propagate_at_launch: true }))),
+      );
+    } else {
+      expect({ untaggable: type }).toEqual({ untaggable: AWS_UNTAGGABLE_TYPES.has(type) ? type : 'a type that can be tagged' });
+    }
+  }
+  for (const template of resourcesOfType(json, 'aws_launch_template')) {
+    const specs = template.tag_specifications as Array<{ resource_type: string; tags: Record<string, string> }>;
+    for (const resourceType of ['instance', 'volume']) {
+      const spec = specs.find((s) => s.resource_type === resourceType);
+      expect(spec?.tags).toEqual(expect.objectContaining(tags));
+    }
+  }
+}

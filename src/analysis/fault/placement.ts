@@ -1,4 +1,5 @@
 import type { NodeAllocatable } from '../../targets/cluster-target';
+import { NODE_POOL_LABEL } from '../../targets/common/kubernetes-common';
 import type { Inventory, NodeGroup, WorkloadInventory } from '../inventory/inventory';
 
 /**
@@ -49,7 +50,7 @@ export function workloadNodes(
 
 /** Groups whose pool label satisfies the workload's nodeSelector (all worker groups when it selects nothing). */
 export function selectedGroups(workload: WorkloadInventory, groups: readonly NodeGroup[]): NodeGroup[] {
-  const wanted = workload.nodeSelector['orquesta.dev/pool'];
+  const wanted = workload.nodeSelector[NODE_POOL_LABEL];
   return groups.filter((g) => (wanted === undefined ? g.role === 'worker' : g.pool === wanted));
 }
 

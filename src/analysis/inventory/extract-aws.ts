@@ -1,10 +1,10 @@
 import type { CloudExtract } from './extract-gcp';
 import type { Billable, ControlPlaneInstance, ManagedControlPlane, NodeGroup, SelfManagedControlPlane, VolumeShape } from './inventory';
 import { TfIndex, block, list, num, str, type TfEntry } from './terraform-json';
+import { NODE_POOL_LABEL } from '../../targets/common/kubernetes-common';
+import { KUBERNETES_VERSION_TAG, ROLE_TAG } from '../../targets/kops/kops-instance-group';
 
-const POOL_LABEL = 'orquesta.dev/pool';
-/** Tag the kops-style stack puts on each ASG: `control-plane` or `worker`. */
-export const ROLE_TAG = 'orquesta.dev/role';
+const POOL_LABEL = NODE_POOL_LABEL;
 
 /**
  * AWS stacks: EKS (aws_eks_cluster + managed node groups) or kops-style (ASGs with a control-plane
@@ -35,7 +35,7 @@ export function extractAws(tf: TfIndex): CloudExtract {
       instances: controlPlaneAsgs.map((g) => controlPlaneInstance(tf, g)),
       apiLoadBalancer: lbs[0]?.address,
     };
-    kubernetesVersion = String(asgTag(controlPlaneAsgs[0], 'orquesta.dev/kubernetes-version') ?? 'unknown');
+    kubernetesVersion = String(asgTag(controlPlaneAsgs[0], KUBERNETES_VERSION_TAG) ?? 'unknown');
   } else {
     throw new Error('neither an aws_eks_cluster nor control-plane auto-scaling groups (tag orquesta.dev/role=control-plane) found');
   }

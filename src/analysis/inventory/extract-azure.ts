@@ -1,8 +1,9 @@
 import type { CloudExtract } from './extract-gcp';
+import { NODE_POOL_LABEL } from '../../targets/common/kubernetes-common';
 import type { Billable, ManagedControlPlane, NodeGroup, VolumeShape } from './inventory';
 import { TfIndex, block, list, num, str } from './terraform-json';
 
-const POOL_LABEL = 'orquesta.dev/pool';
+const POOL_LABEL = NODE_POOL_LABEL;
 
 /** AKS: the cluster with its system pool, user pools, and the AKS-managed outbound load balancer. */
 export function extractAzure(tf: TfIndex): CloudExtract {

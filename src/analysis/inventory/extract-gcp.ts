@@ -1,7 +1,8 @@
 import type { Billable, ManagedControlPlane, NodeGroup } from './inventory';
+import { NODE_POOL_LABEL } from '../../targets/common/kubernetes-common';
 import { TfIndex, block, list, num, str } from './terraform-json';
 
-const POOL_LABEL = 'orquesta.dev/pool';
+const POOL_LABEL = NODE_POOL_LABEL;
 const ZONE_SUFFIX = /^([a-z]+-[a-z]+\d)-([a-z])$/;
 
 export interface CloudExtract {

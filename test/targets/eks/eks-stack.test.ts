@@ -1,0 +1,244 @@
+import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
+import { EksNodeGroup } from '@cdktf/provider-aws/lib/eks-node-group';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
+import { TerraformStack, Testing } from 'cdktf';
+import type { ClusterSpec } from '../../../src/spec/cluster-spec';
+import type { StackOptions } from '../../../src/targets/cluster-target';
+import { OFFLINE_PLAN_PROVIDER_SETTINGS } from '../../../src/targets/common/aws/aws-provider';
+import { commonTags } from '../../../src/targets/common/common-tags';
+import { EksCluster as EksClusterConstruct } from '../../../src/targets/eks/eks-cluster';
+import { EKS_CLUSTER_LOG_TYPES, EKS_NODE_IMDS_HOP_LIMIT } from '../../../src/targets/eks/eks-defaults';
+import { eksWorkloadRoleName } from '../../../src/targets/eks/eks-kubernetes';
+import { EksStack } from '../../../src/targets/eks/eks-stack';
+import { AWS_INSTANCE_CATALOG } from '../../../src/targets/eks/instance-types';
+import { TEST_NOW, expectAwsTagCoverage, resourcesOfType, synthTerraform, withCluster } from '../../util';
+
+Testing.setupJest();
+
+function synthEks(cluster: Partial<ClusterSpec> = {}, options: Partial<StackOptions> = {}) {
+  const spec = withCluster(cluster);
+  const stack = new EksStack(Testing.app(), { spec, options: { now: TEST_NOW, ...options } });
+  return { spec, stack, ...synthTerraform(stack) };
+}
+
+/** The logical id inside a `${type.id.attr}` reference. */
+const ref = (type: string, idPart: string) =>
+  expect.stringMatching(new RegExp(`^\\$\\{${type}\\.[A-Za-z0-9_-]*${idPart}[A-Za-z0-9_-]*\\.`));
+
+describe('EksStack', () => {
+  const base = synthEks();
+
+  test('cluster: version from the spec, private subnets, both endpoints, public access limited to the spec CIDRs', () => {
+    expect(base.text).toHaveResourceWithProperties(EksCluster, {
+      name: 'orquesta-demo',
+      version: base.spec.cluster.kubernetesVersion,
+      vpc_config: expect.objectContaining({
+        endpoint_private_access: true,
+        endpoint_public_access: true,
+        public_access_cidrs: ['203.0.113.0/24'],
+        subnet_ids: [0, 1, 2].map((i) => ref('aws_subnet', `PrivateSubnet${i}`)),
+      }),
+      upgrade_policy: { support_type: 'STANDARD' },
+      access_config: expect.objectContaining({ authentication_mode: 'API_AND_CONFIG_MAP' }),
+      enabled_cluster_log_types: [...EKS_CLUSTER_LOG_TYPES],
+    });
+    expect(EKS_CLUSTER_LOG_TYPES).toHaveLength(5);
+  });
+
+  test('the public endpoint is never open to the internet by default', () => {
+    const [cluster] = resourcesOfType(base.json, 'aws_eks_cluster');
+    expect(cluster.vpc_config.public_access_cidrs).not.toContain('0.0.0.0/0');
+    expect(cluster.vpc_config.public_access_cidrs.length).toBeGreaterThan(0);
+  });
+
+  test.each([
+    [['198.51.100.0/24', '192.0.2.10/32'], 'EXTENDED'],
+    [['0.0.0.0/0'], 'STANDARD'],
+  ] as const)('publicAccessCidrs %j and supportType %s pass through', (cidrs, supportType) => {
+    const { json } = synthEks({ eks: { publicAccessCidrs: cidrs, supportType } });
+    const [cluster] = resourcesOfType(json, 'aws_eks_cluster');
+    expect(cluster.vpc_config.public_access_cidrs).toEqual(cidrs);
+    expect(cluster.upgrade_policy.support_type).toBe(supportType);
+  });
+
+  test('Secrets are envelope-encrypted with a rotating customer-managed KMS key the cluster role may use', () => {
+    expect(base.text).toHaveResourceWithProperties(KmsKey, { enable_key_rotation: true, deletion_window_in_days: 30 });
+    const [cluster] = resourcesOfType(base.json, 'aws_eks_cluster');
+    expect(cluster.encryption_config).toEqual({ resources: ['secrets'], provider: { key_arn: ref('aws_kms_key', 'SecretsKey') } });
+    const policy = Object.entries(base.json.data.aws_iam_policy_document as Record<string, any>).find(([id]) =>
+      id.includes('SecretsKeyPolicy'),
+    )![1];
+    const forRole = policy.statement.filter((s: any) => s.principals[0].identifiers[0].includes('aws_iam_role.Cluster_Role'));
+    expect(forRole.flatMap((s: any) => s.actions)).toEqual(
+      expect.arrayContaining(['kms:Encrypt', 'kms:Decrypt', 'kms:DescribeKey', 'kms:CreateGrant']),
+    );
+  });
+
+  test('cluster and node roles hold AWS managed policies only', () => {
+    expect(resourcesOfType(base.json, 'aws_iam_role_policy')).toHaveLength(0);
+    expect(resourcesOfType(base.json, 'aws_iam_policy')).toHaveLength(0);
+    const arns = resourcesOfType(base.json, 'aws_iam_role_policy_attachment').map((a) => a.policy_arn as string);
+    for (const arn of arns) expect(arn).toMatch(/^arn:\$\{data\.aws_partition\.Partition\.partition\}:iam::aws:policy\//);
+    expect(arns.map((a) => a.split('policy/')[1]).sort()).toEqual(
+      [
+        'AmazonEC2ContainerRegistryPullOnly',
+        'AmazonEKSClusterPolicy',
+        'AmazonEKSWorkerNodePolicy',
+        'AmazonEKS_CNI_Policy',
+        'service-role/AmazonEBSCSIDriverPolicy',
+      ].sort(),
+    );
+  });
+
+  test('a managed node group per pool spans every zone, with sizes, instance type and pool label from the spec', () => {
+    const pools = [
+      { name: 'apps', sizeClass: 'medium', minNodes: 3, desiredNodes: 4, maxNodes: 9 },
+      { name: 'batch', sizeClass: 'large', minNodes: 0, desiredNodes: 1, maxNodes: 3 },
+    ] as const;
+    const { json, text } = synthEks({ nodePools: pools });
+    const groups = resourcesOfType(json, 'aws_eks_node_group');
+    expect(groups).toHaveLength(2);
+    for (const pool of pools) {
+      expect(text).toHaveResourceWithProperties(EksNodeGroup, {
+        node_group_name: pool.name,
+        instance_types: [AWS_INSTANCE_CATALOG.bySizeClass[pool.sizeClass]],
+        scaling_config: { min_size: pool.minNodes, desired_size: pool.desiredNodes, max_size: pool.maxNodes },
+        labels: { 'orquesta.dev/pool': pool.name },
+        subnet_ids: [0, 1, 2].map((i) => ref('aws_subnet', `PrivateSubnet${i}`)),
+        launch_template: { id: ref('aws_launch_template', pool.name), version: expect.stringContaining('latest_version') },
+      });
+    }
+  });
+
+  test('launch templates: encrypted gp3 root volume and IMDSv2 required with hop limit 2', () => {
+    expect(base.text).toHaveResourceWithProperties(LaunchTemplate, {
+      block_device_mappings: [expect.objectContaining({ ebs: expect.objectContaining({ encrypted: 'true', volume_type: 'gp3' }) })],
+      metadata_options: { http_endpoint: 'enabled', http_tokens: 'required', http_put_response_hop_limit: EKS_NODE_IMDS_HOP_LIMIT },
+    });
+    expect(EKS_NODE_IMDS_HOP_LIMIT).toBe(2);
+  });
+
+  test('the workload IRSA role trusts only the workload ServiceAccount through the cluster OIDC provider', () => {
+    const roles = resourcesOfType(base.json, 'aws_iam_role');
+    expect(roles.map((r) => r.name)).toContain(eksWorkloadRoleName(base.spec));
+    const trust = Object.entries(base.json.data.aws_iam_policy_document as Record<string, any>).find(([id]) =>
+      id.startsWith('WorkloadRole_'),
+    )![1];
+    const [statement] = trust.statement;
+    expect(statement.actions).toEqual(['sts:AssumeRoleWithWebIdentity']);
+    expect(statement.principals).toEqual([{ type: 'Federated', identifiers: [ref('aws_iam_openid_connect_provider', 'OidcProvider')] }]);
+    expect(statement.condition).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ variable: expect.stringMatching(/:sub$/), values: ['system:serviceaccount:default:web-api'] }),
+        expect.objectContaining({ variable: expect.stringMatching(/:aud$/), values: ['sts.amazonaws.com'] }),
+      ]),
+    );
+    const [oidc] = resourcesOfType(base.json, 'aws_iam_openid_connect_provider');
+    expect(oidc.url).toContain('identity[0].oidc[0].issuer');
+    expect(oidc.client_id_list).toEqual(['sts.amazonaws.com']);
+  });
+
+  test.each([
+    ['per-zone', 3, 3],
+    ['single', 3, 1],
+    ['per-zone', 2, 2],
+  ] as const)('natGateways %s over %i zones: %i NAT gateway(s)', (natGateways, zones, expected) => {
+    const { json } = synthEks({ natGateways, zones });
+    expect(resourcesOfType(json, 'aws_nat_gateway')).toHaveLength(expected);
+  });
+
+  test.each([
+    [1, 2, 1],
+    [2, 2, 2],
+    [3, 3, 3],
+  ])('%i zone(s): control plane in %i private subnets (EKS needs two), nodes in %i', (zones, controlPlaneSubnets, nodeSubnets) => {
+    const { json } = synthEks({ zones, controlPlane: zones === 1 ? 'single' : 'ha' });
+    expect(resourcesOfType(json, 'aws_subnet')).toHaveLength(2 * controlPlaneSubnets);
+    expect(resourcesOfType(json, 'aws_eks_cluster')[0].vpc_config.subnet_ids).toHaveLength(controlPlaneSubnets);
+    expect(resourcesOfType(json, 'aws_eks_node_group')[0].subnet_ids).toHaveLength(nodeSubnets);
+    // One node zone: one NAT gateway, whatever natGateways says.
+    if (zones === 1) expect(resourcesOfType(json, 'aws_nat_gateway')).toHaveLength(1);
+  });
+
+  test('every taggable resource carries the common tags', () => {
+    expectAwsTagCoverage(base.json, commonTags(base.spec, 'eks', TEST_NOW));
+  });
+
+  test('a lab adds owner and expiry tags everywhere and shortens retention windows', () => {
+    const lab = synthEks({ lab: { owner: 'ana', ttlHours: 4 } });
+    const tags = commonTags(lab.spec, 'eks', TEST_NOW);
+    expect(tags).toEqual(
+      expect.objectContaining({ 'orquesta-owner': 'ana', 'orquesta-lab': 'true', 'orquesta-expires-at': '2026-11-22t14-00z' }),
+    );
+    expectAwsTagCoverage(lab.json, tags);
+    expect(resourcesOfType(lab.json, 'aws_kms_key')[0].deletion_window_in_days).toBe(7);
+    expect(resourcesOfType(lab.json, 'aws_cloudwatch_log_group')[0].retention_in_days).toBe(7);
+    expect(resourcesOfType(base.json, 'aws_cloudwatch_log_group')[0]).toEqual(
+      expect.objectContaining({ name: '/aws/eks/orquesta-demo/cluster', retention_in_days: 90 }),
+    );
+  });
+
+  test('offline plan settings are on the provider only when asked for', () => {
+    const offline = synthEks({}, { offlinePlan: true });
+    expect(offline.json.provider.aws[0]).toEqual(
+      expect.objectContaining({
+        skip_credentials_validation: true,
+        skip_requesting_account_id: true,
+        skip_metadata_api_check: 'true',
+        skip_region_validation: true,
+        max_retries: 1,
+      }),
+    );
+    for (const key of [
+      'skip_credentials_validation',
+      'skip_requesting_account_id',
+      'skip_metadata_api_check',
+      'skip_region_validation',
+      'max_retries',
+    ]) {
+      expect(base.json.provider.aws[0]).not.toHaveProperty(key);
+    }
+    expect(Object.keys(OFFLINE_PLAN_PROVIDER_SETTINGS)).toHaveLength(5);
+    expect(base.json.provider.aws[0].region).toBe('us-east-1');
+  });
+
+  test('no data source needs AWS credentials at plan time', () => {
+    expect(Object.keys(base.json.data).sort()).toEqual(['aws_iam_policy_document', 'aws_partition']);
+  });
+
+  test('outputs are named <resource>_<attribute> and described', () => {
+    const outputs = base.json.output;
+    expect(Object.keys(outputs)).toEqual(
+      expect.arrayContaining(['cluster_name', 'cluster_endpoint', 'cluster_region', 'kubeconfig_command', 'workload_role_arn']),
+    );
+    for (const [name, output] of Object.entries(outputs)) {
+      expect(name).toMatch(/^[a-z0-9]+(_[a-z0-9]+)+$/);
+      expect(output.description?.length).toBeGreaterThan(10);
+    }
+    expect(outputs.kubeconfig_command.value).toBe('aws eks update-kubeconfig --region us-east-1 --name orquesta-demo');
+    expect(outputs.workload_role_arn.value).toEqual(ref('aws_iam_role', 'WorkloadRole'));
+  });
+
+  test('the EBS CSI add-on runs under its own IRSA role, after the node groups', () => {
+    const [addon] = resourcesOfType(base.json, 'aws_eks_addon');
+    expect(addon.addon_name).toBe('aws-ebs-csi-driver');
+    expect(addon.service_account_role_arn).toEqual(ref('aws_iam_role', 'EbsCsiRole'));
+    expect(addon.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^aws_eks_node_group\./)]));
+  });
+
+  test('an empty public access list is refused rather than opened to 0.0.0.0/0 by EKS', () => {
+    const stack = new TerraformStack(Testing.app(), 'bare');
+    expect(
+      () =>
+        new EksClusterConstruct(stack, 'Cluster', {
+          name: 'x',
+          kubernetesVersion: '1.35',
+          subnetIds: ['a', 'b'],
+          publicAccessCidrs: [],
+          supportType: 'STANDARD',
+          partition: 'aws',
+        }),
+    ).toThrow('publicAccessCidrs ([]) must list at least one CIDR (EKS would open an empty list to 0.0.0.0/0)');
+  });
+});
