@@ -23,9 +23,14 @@ export const FAULT_NOTES: readonly string[] = [
 ];
 
 /** Analyses one target's inventory: cost and fault tolerance. Pure, so sweeps can call it thousands of times. */
-export function analyseInventory(inv: Inventory, catalog: PriceCatalog, costOptions: CostOptions = {}): TargetReport {
+export function analyseInventory(
+  inv: Inventory,
+  catalog: PriceCatalog,
+  costOptions: CostOptions = {},
+  options: { readonly withRange?: boolean } = {},
+): TargetReport {
   const target = getTarget(inv.target);
-  const cost = priceInventory(inv, catalog, costOptions);
+  const cost = priceInventory(inv, catalog, { ...costOptions, withRange: options.withRange });
   const fault = analyseFaultTolerance(inv, (type) => target.nodeAllocatable(type));
   const { survivesUpgrade: _u, singleZone: _z, ...controlPlane } = fault.controlPlane;
   return {

@@ -21,7 +21,7 @@ export interface CostBreakdown {
  * traceable to the resource address it came from and to the price's source. Pure: no I/O.
  * Throws (MissingPriceError) for anything the catalog cannot price; never a silent zero.
  */
-export function priceInventory(inv: Inventory, catalog: PriceCatalog, options: CostOptions = {}): CostBreakdown {
+export function priceInventory(inv: Inventory, catalog: PriceCatalog, options: CostOptions & { readonly withRange?: boolean } = {}): CostBreakdown {
   const items = lineItems(inv, catalog, options);
   const atNodes = (pick: (g: NodeGroup) => number) =>
     sum(lineItems({ ...inv, nodeGroups: inv.nodeGroups.map((g) => ({ ...g, desiredNodes: pick(g) })) }, catalog, options));
@@ -31,7 +31,8 @@ export function priceInventory(inv: Inventory, catalog: PriceCatalog, options: C
     monthlyTotalUsd: sum(items),
     fixedMonthlyUsd: sum(items.filter((i) => !i.perNode)),
     perNodeMonthlyUsd: sum(items.filter((i) => i.perNode)),
-    monthlyRangeUsd: { min: atNodes((g) => g.minNodes), max: atNodes((g) => g.maxNodes) },
+    // The min/max range re-prices the inventory twice; sweeps, which do not show it, skip it.
+    monthlyRangeUsd: options.withRange === false ? { min: NaN, max: NaN } : { min: atNodes((g) => g.minNodes), max: atNodes((g) => g.maxNodes) },
     newestPriceDate: dates.sort().at(-1) ?? '',
   };
 }

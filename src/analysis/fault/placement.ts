@@ -72,21 +72,27 @@ export function place(
   existing: ReadonlyMap<string, number> = new Map(),
 ): Placement {
   const perNode = new Map<string, number>(nodes.map((n) => [n.id, existing.get(n.id) ?? 0]));
-  const zones = [...new Set(nodes.map((n) => n.zone))];
-  const zoneCount = (z: string) => nodes.filter((n) => n.zone === z).reduce((s, n) => s + perNode.get(n.id)!, 0);
+  // Replicas per zone, kept up to date as pods are placed (sweeps call this thousands of times).
+  const counts = new Map<string, number>();
+  for (const n of nodes) counts.set(n.zone, (counts.get(n.zone) ?? 0) + perNode.get(n.id)!);
   let pending = 0;
   for (let i = 0; i < count; i++) {
-    const counts = new Map(zones.map((z) => [z, zoneCount(z)]));
-    const minCount = Math.min(...counts.values());
-    const candidates = nodes.filter(
-      (n) => perNode.get(n.id)! < n.podCapacity && (zoneSpread !== 'hard' || counts.get(n.zone)! + 1 - minCount <= 1),
-    );
-    if (candidates.length === 0) {
+    let minCount = Infinity;
+    for (const c of counts.values()) minCount = Math.min(minCount, c);
+    let best: SimNode | undefined;
+    for (const n of nodes) {
+      const onNode = perNode.get(n.id)!;
+      const inZone = counts.get(n.zone)!;
+      if (onNode >= n.podCapacity || (zoneSpread === 'hard' && inZone + 1 - minCount > 1)) continue;
+      // Emptiest zone first, then the emptiest node in it (the soft hostname spread).
+      if (!best || inZone < counts.get(best.zone)! || (inZone === counts.get(best.zone)! && onNode < perNode.get(best.id)!)) best = n;
+    }
+    if (!best) {
       pending++;
       continue;
     }
-    candidates.sort((a, b) => counts.get(a.zone)! - counts.get(b.zone)! || perNode.get(a.id)! - perNode.get(b.id)!);
-    perNode.set(candidates[0].id, perNode.get(candidates[0].id)! + 1);
+    perNode.set(best.id, perNode.get(best.id)! + 1);
+    counts.set(best.zone, counts.get(best.zone)! + 1);
   }
   return { perNode, pending };
 }

@@ -68,6 +68,16 @@ export function extractAws(tf: TfIndex): CloudExtract {
       zone: String(v.body.availability_zone),
       volume: { type: String(v.body.type ?? 'gp3'), sizeGiB: num(v.body.size, `${v.address}.size`) },
     })),
+    // An internet-facing load balancer holds a public IPv4 address in each of its subnets, billed since 2024-02.
+    ...tf
+      .ofType('aws_lb')
+      .filter((lb) => lb.body.internal !== true)
+      .map((lb) => ({
+        address: lb.address,
+        kind: 'public-ipv4' as const,
+        description: 'Public IPv4 addresses of the internet-facing load balancer (one per subnet)',
+        quantity: Math.max(list(lb.body.subnets).length, list(lb.body.subnet_mapping).length, 1),
+      })),
     ...tf.ofType('aws_s3_bucket').map((b) => ({ address: b.address, kind: 'object-storage' as const, description: 'S3 bucket (cluster state and etcd backups)', quantity: 1 })),
     ...tf.ofType('aws_kms_key').map((k) => ({ address: k.address, kind: 'kms-key' as const, description: 'KMS key (secrets envelope encryption)', quantity: 1 })),
   ];

@@ -73,7 +73,7 @@ export function runSweep(
     let count = 0;
     for (const zones of axes.zones ?? [baseZones]) {
       for (const nodes of axes.nodes ?? [baseNodes]) {
-        const report = analyseInventory(variantInventory(inv, { zones, nodes }), catalog, costOptions);
+        const report = analyseInventory(variantInventory(inv, { zones, nodes }), catalog, costOptions, { withRange: false });
         const misses = missedRequirements(report, requirement);
         count++;
         const candidate: SweepCandidate = {

@@ -1,0 +1,102 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { extractInventory } from '../../../src/analysis/inventory/extract-inventory';
+import type { Inventory } from '../../../src/analysis/inventory/inventory';
+import { readSynthOutput } from '../../../src/analysis/inventory/read-synth-output';
+import { parseCpuMillicores, parseMemoryMiB } from '../../../src/analysis/inventory/workload-from-manifests';
+import { synthesize } from '../../../src/synth/synthesize';
+import { ALL_TARGETS } from '../../../src/targets/registry';
+import type { TargetId } from '../../../src/targets/cluster-target';
+import { TEST_NOW, exampleSpec } from '../../util';
+
+/** Synthesizes a spec for all targets into a temp root and extracts every inventory from the files. */
+function inventories(overrides: Parameters<typeof exampleSpec>[0] = {}, only?: TargetId): Record<TargetId, Inventory> {
+  // Not orquesta-test-*: a concurrent jest run's global teardown removes those.
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'orquesta-inventory-'));
+  const targets = ALL_TARGETS.filter((t) => !only || t.id === only);
+  try {
+    synthesize(exampleSpec(overrides), targets, { root, now: TEST_NOW });
+    return Object.fromEntries(targets.map((t) => [t.id, extractInventory(readSynthOutput(root, t.id))])) as Record<TargetId, Inventory>;
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+describe('inventory from synthesized output', () => {
+  const base = inventories();
+
+  test('regions, clouds and control planes come from the stacks', () => {
+    expect([base.eks, base.gke, base.aks, base.kops].map((i) => [i.cloud, i.region, i.controlPlane.kind])).toEqual([
+      ['aws', 'us-east-1', 'managed'],
+      ['gcp', 'us-central1', 'managed'],
+      ['azure', 'eastus', 'managed'],
+      ['aws', 'us-east-1', 'self-managed'],
+    ]);
+    expect(base.eks.controlPlane).toMatchObject({ tier: 'eks-standard' });
+    expect(base.gke.controlPlane).toMatchObject({ tier: 'gke-regional' });
+    expect(base.aks.controlPlane).toMatchObject({ tier: 'aks-standard', usesAvailabilityZones: true });
+    expect(base.kops.kubernetesVersion).toBe('1.35');
+  });
+
+  test('worker pools: instance type, 3 nodes over 3 zones, on every target', () => {
+    for (const inv of Object.values(base)) {
+      const workers = inv.nodeGroups.filter((g) => g.role === 'worker');
+      expect(workers).toHaveLength(1);
+      expect(workers[0]).toMatchObject({ pool: 'apps', minNodes: 3, desiredNodes: 3, maxNodes: 6 });
+      expect(workers[0].zones).toHaveLength(3);
+    }
+    expect(base.aks.nodeGroups.filter((g) => g.role === 'system')).toHaveLength(1);
+  });
+
+  test('kops: three control-plane members pinned one per zone, six etcd volumes, an internet-facing API NLB', () => {
+    const cp = base.kops.controlPlane;
+    if (cp.kind !== 'self-managed') throw new Error('expected a self-managed control plane');
+    expect(cp.instances.map((i) => i.zone)).toEqual(['us-east-1a', 'us-east-1b', 'us-east-1c']);
+    expect(base.kops.billables.filter((b) => b.kind === 'block-volume')).toHaveLength(6);
+    expect(base.kops.billables.filter((b) => b.kind === 'network-load-balancer')).toHaveLength(1);
+    expect(base.kops.billables.find((b) => b.kind === 'public-ipv4' && b.address.startsWith('aws_lb.'))?.quantity).toBe(3);
+  });
+
+  test('the workload from the manifests: HPA minimum, requests, PDB, hard zone spread, one public LB', () => {
+    for (const inv of Object.values(base)) {
+      expect(inv.workload).toMatchObject({
+        kind: 'Deployment',
+        replicas: 3,
+        maxReplicas: 9,
+        requests: { cpuMillicores: 250, memoryMiB: 256 },
+        disruptionBudget: { maxUnavailable: 1 },
+        zoneSpread: 'hard',
+        nodeSelector: { 'orquesta.dev/pool': 'apps' },
+        loadBalancers: [{ address: 'Service/web-api', kind: 'service', internal: false }],
+        monitoring: 'prometheus',
+      });
+    }
+  });
+
+  test.each([
+    ['a single NAT', 'eks', { cluster: { natGateways: 'single' } }, (i: Record<TargetId, Inventory>) => i.eks.billables.filter((b) => b.kind === 'nat-gateway').length, 1],
+    ['control plane single on kops', 'kops', { cluster: { controlPlane: 'single', gke: undefined } }, (i: Record<TargetId, Inventory>) => (i.kops.controlPlane.kind === 'self-managed' ? i.kops.controlPlane.instances.length : -1), 1],
+    ['control plane single on gke', 'gke', { cluster: { controlPlane: 'single' } }, (i: Record<TargetId, Inventory>) => (i.gke.controlPlane.kind === 'managed' ? i.gke.controlPlane.tier : ''), 'gke-zonal'],
+    ['control plane single on aks', 'aks', { cluster: { controlPlane: 'single' } }, (i: Record<TargetId, Inventory>) => (i.aks.controlPlane.kind === 'managed' ? i.aks.controlPlane.tier : ''), 'aks-free'],
+    ['one zone', 'gke', { cluster: { zones: 1 } }, (i: Record<TargetId, Inventory>) => i.gke.nodeGroups[0].zones.length, 1],
+    ['a volume makes a StatefulSet with one claim per replica', 'aks', { workload: { volume: { sizeGiB: 20 } } }, (i: Record<TargetId, Inventory>) => i.aks.workload.volumeClaims[0].count * i.aks.workload.volumeClaims[0].sizeGiB, 60],
+  ] as Array<[string, TargetId, Parameters<typeof exampleSpec>[0], (i: Record<TargetId, Inventory>) => unknown, unknown]>)(
+    'spec options reach the inventory: %s',
+    (_name, target, overrides, read, expected) => {
+      expect(read(inventories(overrides, target))).toEqual(expected);
+    },
+  );
+
+  test.each([
+    ['250m', 250],
+    ['1', 1000],
+    ['0.5', 500],
+  ])('CPU quantity %s', (q, millis) => expect(parseCpuMillicores(q)).toBe(millis));
+
+  test.each([
+    ['256Mi', 256],
+    ['1Gi', 1024],
+    ['20Gi', 20480],
+  ])('memory quantity %s', (q, mib) => expect(parseMemoryMiB(q)).toBe(mib));
+});
