@@ -8,6 +8,7 @@ import { synthesizeRevision } from '../../lifecycle/plan/base-revision';
 import { renderPlanComment, type TargetPlan } from '../../lifecycle/plan/plan-comment';
 import { targetDelta, type Side } from '../../lifecycle/plan/report-delta';
 import { planStack } from '../../lifecycle/plan/terraform-plan';
+import { diffPlans, type PlanSummary } from '../../lifecycle/plan/plan-summary';
 import { AtomicOutput } from '../../synth/atomic-output';
 import { STACKS_DIR, synthesize } from '../../synth/synthesize';
 import { UsageError } from '../../spec/usage-error';
@@ -15,6 +16,10 @@ import { EXIT_OK, type CliIo, type Command } from '../command';
 import { APP_OPTION_HELP, TARGET_OPTION_HELP, parseOptions, prepareRun } from '../common-options';
 
 export const PLAN_DIR = 'plan-report';
+
+function onlyCreates(s: PlanSummary): boolean {
+  return s.update.length + s.replace.length + s.delete.length === 0;
+}
 
 export const planCommand: Command = {
   name: 'plan',
@@ -54,7 +59,7 @@ ${TARGET_OPTION_HELP}
     const runner = new SpawnRunner();
     const now = new Date();
     synthesize(run.spec, run.targets, { root: io.cwd, now, offlinePlan: opts['offline-plan'] });
-    const baseDir = baseDirOpt ?? (opts.base ? await synthesizeRevision(opts.base, { cwd: io.cwd, runner, app: opts.app }) : undefined);
+    const baseDir = baseDirOpt ?? (opts.base ? await synthesizeRevision(opts.base, { cwd: io.cwd, runner, app: opts.app, offlinePlan: opts['offline-plan'] }) : undefined);
 
     const head = buildComparison({ synthesized: run.targets.map((t) => readSynthOutput(io.cwd, t.id)), catalog: PRICE_CATALOG, now });
     const baseTargets = baseDir ? run.targets.filter((t) => fs.existsSync(path.join(baseDir, STACKS_DIR, 'stacks', t.id))) : [];
@@ -68,14 +73,24 @@ ${TARGET_OPTION_HELP}
     const planJson: Record<string, unknown> = {};
     for (const target of run.targets) {
       io.err(`orquesta plan: ${target.id}${opts['no-terraform'] ? '' : ': terraform init + plan'}`);
+      const offline = { offline: opts['offline-plan'] };
       const outcome = opts['no-terraform']
         ? { unavailable: 'terraform not run (--no-terraform)' }
-        : await planStack(path.join(io.cwd, STACKS_DIR, 'stacks', target.id), runner, { offline: opts['offline-plan'] });
+        : await planStack(path.join(io.cwd, STACKS_DIR, 'stacks', target.id), runner, offline);
       if ('json' in outcome) planJson[target.id] = outcome.json;
+      let plan: TargetPlan['plan'] = 'summary' in outcome ? { summary: outcome.summary, basis: 'state' } : outcome;
+      // Nothing deployed yet (the plan only creates): compare the base revision's plan with the head's.
+      const baseStack = baseDir && path.join(baseDir, STACKS_DIR, 'stacks', target.id);
+      if ('json' in outcome && onlyCreates(outcome.summary) && baseStack && fs.existsSync(baseStack)) {
+        io.err(`orquesta plan: ${target.id}: nothing deployed; planning the base revision to compare`);
+        const basePlan = await planStack(baseStack, runner, offline);
+        if ('json' in basePlan) plan = { summary: diffPlans(basePlan.json as never, outcome.json as never), basis: 'base-plan' };
+        else io.err(`orquesta plan: ${target.id}: base plan unavailable (${basePlan.unavailable}); showing the head plan`);
+      }
       plans.push({
         target: target.id,
         displayName: target.displayName,
-        plan: 'summary' in outcome ? { summary: outcome.summary } : outcome,
+        plan,
         delta: targetDelta(side(base, target.id), side(head, target.id)),
       });
     }

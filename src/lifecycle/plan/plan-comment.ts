@@ -11,8 +11,12 @@ export const COMMENT_MARKER = '<!-- orquesta-plan -->';
 export interface TargetPlan {
   readonly target: TargetId;
   readonly displayName: string;
-  /** The real terraform plan, or why there is none (no credentials, provider unavailable). */
-  readonly plan: { readonly summary: PlanSummary } | { readonly unavailable: string };
+  /**
+   * The real terraform plan, or why there is none (no credentials, provider unavailable).
+   * `basis` 'base-plan': nothing is deployed yet, so the summary compares the base revision's plan
+   * with the head's instead of the head with state. @default basis 'state'
+   */
+  readonly plan: { readonly summary: PlanSummary; readonly basis?: 'state' | 'base-plan' } | { readonly unavailable: string };
   readonly delta: TargetDelta;
 }
 
@@ -50,7 +54,8 @@ function render(plans: readonly TargetPlan[], options: CommentOptions, level: 'f
   if (options.revisions) out.push(`_${options.revisions}_`, '');
   out.push('| target | resources | monthly cost | fault tolerance |', '|---|---|---|---|');
   for (const p of plans) {
-    const resources = 'summary' in p.plan ? counts(p.plan.summary) : `_${p.plan.unavailable}_`;
+    const resources =
+      'summary' in p.plan ? `${counts(p.plan.summary)}${p.plan.basis === 'base-plan' ? ' _(vs base plan; nothing deployed)_' : ''}` : `_${p.plan.unavailable}_`;
     const cost = `${usd(p.delta.beforeUsd)} → ${usd(p.delta.afterUsd)} (${signed(p.delta.deltaUsd)})`;
     const ft = p.delta.faultChanges.length === 0 ? 'unchanged' : `${p.delta.faultChanges.length} change${p.delta.faultChanges.length > 1 ? 's' : ''}`;
     out.push(`| ${p.displayName} | ${resources} | ${cost} | ${ft} |`);
