@@ -10,4 +10,6 @@ module.exports = {
   },
   globalTeardown: '<rootDir>/test/global-teardown.js',
   testTimeout: 30000,
+  // Jest defaults to cores - 1 workers: one on a 2-core machine, where the suites are CPU-bound.
+  maxWorkers: '100%',
 };

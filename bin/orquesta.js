@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Runs the compiled CLI (npm run build). Compiled JS, not ts-node: synthesis is ~10x faster.
+// Runs the CLI from one esbuild bundle of the compiled code (npm run build): loading one file
+// instead of ~900 modules halves start-up; the output is byte-identical to the unbundled code.
 // A closed pipe (`orquesta compare | head`) ends the process quietly, as Unix tools do.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error) => {
@@ -7,7 +8,7 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
-const { main } = require('../lib/src/cli/main.js');
+const { main } = require('../lib/orquesta.cjs');
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

@@ -1,12 +1,52 @@
 import { EXIT_FAILURE, EXIT_INVALID, EXIT_OK, type CliIo, type Command } from './command';
 import { isUserError } from './common-options';
-import { compareCommand } from './commands/compare-command';
-import { planCommand } from './commands/plan-command';
-import { synthCommand } from './commands/synth-command';
-import { validateCommand } from './commands/validate-command';
+/**
+ * Every command, in help order. Each is loaded only when run, so `synth` does not pay for Vega or the
+ * lifecycle code at start-up. The summary here must equal the command's own (a test checks).
+ */
+export interface CommandEntry {
+  readonly name: string;
+  readonly summary: string;
+  load(): Command;
+}
 
-/** Every command, in help order. */
-export const COMMANDS: readonly Command[] = [compareCommand, synthCommand, validateCommand, planCommand];
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: 'compare',
+    summary: 'synthesize every target, then compare monthly cost and fault tolerance (report/)',
+    load: () => (require('./commands/compare-command') as typeof import('./commands/compare-command')).compareCommand,
+  },
+  {
+    name: 'synth',
+    summary: 'validate the spec and write cdktf.out/stacks/<target>/ and dist/k8s/<target>/',
+    load: () => (require('./commands/synth-command') as typeof import('./commands/synth-command')).synthCommand,
+  },
+  {
+    name: 'validate',
+    summary: 'check the spec and report every problem (exit 2 when invalid); writes nothing',
+    load: () => (require('./commands/validate-command') as typeof import('./commands/validate-command')).validateCommand,
+  },
+  {
+    name: 'plan',
+    summary: 'terraform plan per target + cost and fault-tolerance delta, as a PR comment (plan-report/)',
+    load: () => (require('./commands/plan-command') as typeof import('./commands/plan-command')).planCommand,
+  },
+  {
+    name: 'deploy',
+    summary: 'synth, terraform apply, fetch cluster credentials and kubectl apply one target',
+    load: () => (require('./commands/deploy-command') as typeof import('./commands/deploy-command')).deployCommand,
+  },
+  {
+    name: 'destroy',
+    summary: "delete the workload's load balancers and volumes, wait for the cloud, then terraform destroy",
+    load: () => (require('./commands/destroy-command') as typeof import('./commands/destroy-command')).destroyCommand,
+  },
+  {
+    name: 'lab',
+    summary: 'lab environments that expire: lab up | lab list | lab reap',
+    load: () => (require('./commands/lab-command') as typeof import('./commands/lab-command')).labCommand,
+  },
+];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -30,11 +70,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     io.out(usage());
     return name ? EXIT_OK : EXIT_INVALID;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.err(`orquesta: unknown command '${name}'\n\n${usage()}`);
     return EXIT_INVALID;
   }
+  const command = entry.load();
   if (rest.includes('-h') || rest.includes('--help')) {
     io.out(command.help);
     return EXIT_OK;

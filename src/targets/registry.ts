@@ -1,3 +1,4 @@
+import { UsageError } from '../spec/usage-error';
 import { AksTarget } from './aks/aks-target';
 import { TARGET_IDS, type ClusterTarget, type TargetId } from './cluster-target';
 import { EksTarget } from './eks/eks-target';
@@ -19,7 +20,7 @@ export function parseTargetList(value: string): ClusterTarget[] {
   const ids = value.split(',').map((s) => s.trim()).filter(Boolean);
   const unknown = ids.filter((id) => !(TARGET_IDS as readonly string[]).includes(id));
   if (unknown.length > 0 || ids.length === 0) {
-    throw new Error(`--target '${value}' is not valid; allowed: all, or a comma list of ${TARGET_IDS.join(', ')}`);
+    throw new UsageError(`--target '${value}' is not valid; allowed: all, or a comma list of ${TARGET_IDS.join(', ')}`);
   }
   return ALL_TARGETS.filter((t) => ids.includes(t.id));
 }

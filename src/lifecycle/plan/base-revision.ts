@@ -2,8 +2,19 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { CommandRunner } from '../command-runner';
 
-/** This installation's CLI, used to synthesize a base revision that is not itself an orquesta checkout. */
-const OWN_BIN = path.join(__dirname, '..', '..', '..', '..', 'bin', 'orquesta.js');
+/**
+ * This installation's CLI, used to synthesize a base revision that is not itself an orquesta
+ * checkout. Found from the package root, so it works from compiled files and from the bundle.
+ */
+function ownBin(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, 'utf8')).name === 'orquesta') {
+      return path.join(dir, 'bin', 'orquesta.js');
+    }
+  }
+  throw new Error(`cannot find the orquesta package above ${__dirname}`);
+}
 
 /**
  * Synthesizes another revision (e.g. the PR's base) in a git worktree under `.orquesta/base/<sha>`,
@@ -30,7 +41,7 @@ export async function synthesizeRevision(
       if (!fs.existsSync(modules)) fs.symlinkSync(path.join(cwd, 'node_modules'), modules, 'dir');
       await must(runner, process.execPath, [path.join(dir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], dir, `cannot build ${ref}`);
     }
-    const bin = orquestaCheckout ? path.join(dir, 'bin', 'orquesta.js') : OWN_BIN;
+    const bin = orquestaCheckout ? path.join(dir, 'bin', 'orquesta.js') : ownBin();
     await must(runner, process.execPath, [bin, 'synth', ...app, ...(options.offlinePlan ? ['--offline-plan'] : [])], dir, `cannot synthesize ${ref}`);
   }
   return dir;

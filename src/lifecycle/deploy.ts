@@ -1,0 +1,194 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { readSynthOutput } from '../analysis/inventory/read-synth-output';
+import type { ResolvedAppSpec } from '../spec/resolved-spec';
+import { synthesize, type TargetSynthResult } from '../synth/synthesize';
+import type { BackendConfig, ClusterTarget, InfraOutputs } from '../targets/cluster-target';
+import { describeBackend } from './backend-option';
+import { CLUSTER_ACCESS, kubeconfigPath } from './cluster-access';
+import { CommandFailedError, runChecked } from './command-runner';
+import { Kubectl } from './kubectl';
+import {
+  StepFailedError,
+  StepReporter,
+  formatDuration,
+  pollOptions,
+  pollUntil,
+  relativeToRoot,
+  stackDir,
+  type LifecycleContext,
+} from './lifecycle-context';
+import { TerraformCli, stringOutputs } from './terraform-cli';
+
+/**
+ * How long `kubectl rollout status` waits. kubectl's own default is to wait forever; the first
+ * rollout on fresh nodes pulls the image and may wait for the cluster autoscaler to add a node
+ * (a few minutes on every cloud), so 10 minutes separates "slow" from "stuck" (CrashLoopBackOff,
+ * unschedulable pods).
+ */
+export const ROLLOUT_TIMEOUT_SECONDS = 600;
+
+/** Kinds `kubectl rollout status` understands. */
+const ROLLOUT_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
+
+export interface DeployContext extends LifecycleContext {
+  readonly spec: ResolvedAppSpec;
+  /** @default - local state under .orquesta/state/<target>/ */
+  readonly backend?: BackendConfig;
+  /** The command line that repeats this run, for "how to resume" messages. */
+  readonly rerun: string;
+  /** Called once the stack is synthesized, before anything exists in the cloud (lab up records the lab here). */
+  readonly afterSynth?: (result: TargetSynthResult) => void;
+}
+
+export interface DeployResult {
+  readonly ok: boolean;
+  /** The step that failed. @default - none */
+  readonly failedStep?: string;
+  /** Stack outputs once `terraform apply` succeeded. */
+  readonly outputs?: InfraOutputs;
+}
+
+/**
+ * Deploys one target: synth → terraform init → terraform apply (of a saved plan) → cluster
+ * credentials into `.orquesta/kube/<target>.yaml` → `kubectl apply --server-side` and rollout.
+ * After the apply the manifests are synthesized again with the stack's outputs, so identity
+ * annotations that need them (IRSA role ARN, Azure client id) are filled in.
+ * Every step is idempotent, so the resume advice after a failure is always "run it again".
+ */
+export async function deploy(target: ClusterTarget, ctx: DeployContext): Promise<DeployResult> {
+  const started = (ctx.clock ?? Date.now)();
+  const steps = new StepReporter(ctx.io, 5);
+  const tf = new TerraformCli(ctx.runner, stackDir(ctx.root, target.id), { stream: ctx.stream });
+  const kubeconfig = kubeconfigPath(ctx.root, target.id);
+  const kubectl = new Kubectl(ctx.runner, kubeconfig, { cwd: ctx.root, stream: ctx.stream });
+  const access = CLUSTER_ACCESS[target.id];
+  const synthOptions = { root: ctx.root, now: ctx.now, backends: ctx.backend ? { [target.id]: ctx.backend } : undefined };
+  const kubectlHint = `kubectl --kubeconfig ${relativeToRoot(ctx.root, kubeconfig)}`;
+
+  ctx.io.out(
+    `Deploying ${ctx.spec.cluster.name} to ${target.displayName} (${target.region(ctx.spec)}); state: ${describeBackend(ctx.backend, target.id)}`,
+  );
+  let outputs: InfraOutputs | undefined;
+  try {
+    await steps.run('synth', `fix the problem above, then re-run \`${ctx.rerun}\``, async () => {
+      const [result] = synthesize(ctx.spec, [target], synthOptions);
+      steps.note(
+        `${relativeToRoot(ctx.root, result.stackFile)}: ${result.resourceCount} resources; ${relativeToRoot(ctx.root, result.manifestDir)}: ${result.manifestCount} objects`,
+      );
+      ctx.afterSynth?.(result);
+    });
+
+    await steps.run(
+      'terraform init',
+      `check the backend settings and that terraform can reach its providers (registry or the mirror in TF_CLI_CONFIG_FILE), then re-run \`${ctx.rerun}\``,
+      () => tf.init(),
+    );
+
+    outputs = await steps.run(
+      'terraform apply',
+      `re-run \`${ctx.rerun}\`: terraform apply is idempotent and continues from the state (${describeBackend(ctx.backend, target.id)})`,
+      async () => {
+        await tf.plan();
+        await tf.apply();
+        const applied = stringOutputs(await tf.output());
+        synthesize(ctx.spec, [target], { ...synthOptions, outputs: { [target.id]: applied } });
+        steps.note(`dist/k8s/${target.id} re-synthesized with the ${Object.keys(applied).length} stack outputs (identity annotations)`);
+        return applied;
+      },
+    );
+    const applied = outputs;
+
+    await steps.run(
+      'credentials',
+      `the cluster exists; check that \`${access.loginCheck}\` shows the identity that created it, then re-run \`${ctx.rerun}\` (terraform will find nothing to change)`,
+      async () => {
+        fs.mkdirSync(path.dirname(kubeconfig), { recursive: true });
+        await fetchCredentials(ctx, target, applied, kubeconfig);
+        steps.note(`kubeconfig: ${relativeToRoot(ctx.root, kubeconfig)} (your default kubeconfig is unchanged)`);
+      },
+    );
+
+    await steps.run(
+      'kubectl apply --server-side',
+      (error) =>
+        error instanceof RolloutError
+          ? `the manifests are applied; see \`${kubectlHint} get pods -n ${error.namespace}\` and \`describe ${error.resource}\`, fix the cause, then re-run \`${ctx.rerun}\``
+          : `re-run \`${ctx.rerun}\` (server-side apply is idempotent), or apply by hand: \`${kubectlHint} apply --server-side -f ${relativeToRoot(ctx.root, path.join(ctx.root, 'dist', 'k8s', target.id))}\``,
+      async () => {
+        const manifests = readSynthOutput(ctx.root, target.id).manifests;
+        await kubectl.apply(path.join(ctx.root, 'dist', 'k8s', target.id));
+        const controllers = manifests
+          .filter((m) => ROLLOUT_KINDS.has(m.kind))
+          .map((m) => ({
+            resource: `${m.kind.toLowerCase()}/${m.metadata.name}`,
+            // The chart sets no namespace, so objects land in the kubeconfig context's, which is `default`.
+            namespace: (m.metadata as { namespace?: string }).namespace ?? 'default',
+          }));
+        // The workload namespace carries the same labels as every object (lab owner and expiry included).
+        const labels = target.kubernetes(ctx.spec, { now: ctx.now, outputs: applied }).commonLabels;
+        for (const namespace of [...new Set(controllers.map((c) => c.namespace))]) await kubectl.labelNamespace(namespace, labels);
+        for (const c of controllers) {
+          steps.note(`waiting for ${c.resource} (up to ${ROLLOUT_TIMEOUT_SECONDS / 60} min)`);
+          try {
+            await kubectl.rolloutStatus(c.resource, c.namespace, ROLLOUT_TIMEOUT_SECONDS);
+          } catch (error) {
+            throw error instanceof CommandFailedError ? new RolloutError(c.resource, c.namespace, error) : error;
+          }
+        }
+      },
+    );
+  } catch (error) {
+    if (error instanceof StepFailedError) return { ok: false, failedStep: error.step, outputs };
+    throw error;
+  }
+  const elapsed = formatDuration((ctx.clock ?? Date.now)() - started);
+  ctx.io.out(
+    `✔ ${ctx.spec.workload.name} runs on ${target.displayName} cluster ${ctx.spec.cluster.name} (${elapsed}). Try: ${kubectlHint} get pods,svc`,
+  );
+  return { ok: true, outputs };
+}
+
+/** Runs the target's credential commands, retrying for as long as its capability row says they may not be ready. */
+export async function fetchCredentials(
+  ctx: LifecycleContext,
+  target: ClusterTarget,
+  outputs: InfraOutputs,
+  kubeconfig: string,
+): Promise<void> {
+  const access = CLUSTER_ACCESS[target.id];
+  const commands = access.credentials(outputs, kubeconfig);
+  const attempt = async (): Promise<unknown> => {
+    try {
+      for (const command of commands) await runChecked(ctx.runner, command, { cwd: ctx.root });
+      return undefined;
+    } catch (error) {
+      return error;
+    }
+  };
+  const retry = access.credentialsRetry;
+  const { value: lastError } = retry
+    ? await pollUntil(
+        attempt,
+        (e) => e === undefined,
+        pollOptions(ctx, retry.timeoutMs, retry.intervalMs),
+        () => ctx.io.out(`      credentials not available yet; retrying in ${retry.intervalMs / 1000}s`),
+      )
+    : { value: await attempt() };
+  if (lastError !== undefined) throw lastError;
+  // Admin credentials (kops) must not be world-readable.
+  if (fs.existsSync(kubeconfig)) fs.chmodSync(kubeconfig, 0o600);
+}
+
+/** A rollout that did not finish: the same failed command, with the resource it was waiting for. */
+class RolloutError extends CommandFailedError {
+  constructor(
+    public readonly resource: string,
+    public readonly namespace: string,
+    failure: CommandFailedError,
+  ) {
+    super(failure.commandLine, failure.result);
+    this.message = `${resource} was not ready within ${ROLLOUT_TIMEOUT_SECONDS}s: ${failure.message}`;
+    this.name = 'RolloutError';
+  }
+}

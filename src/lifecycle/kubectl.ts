@@ -1,0 +1,94 @@
+import { CommandFailedError, formatCommandLine, runChecked, type CommandRunner, type RunResult } from './command-runner';
+
+/**
+ * `kubectl` bound to one kubeconfig file (`--kubeconfig` on every call, so neither the user's
+ * default kubeconfig nor their current context is ever read or changed).
+ */
+export class Kubectl {
+  constructor(
+    private readonly runner: CommandRunner,
+    public readonly kubeconfig: string,
+    private readonly options: { readonly cwd?: string; readonly stream?: boolean } = {},
+  ) {}
+
+  /**
+   * Server-side apply: the API server merges and records field ownership, so re-running deploy is
+   * idempotent and fields other controllers own (e.g. the HPA's replicas) are not fought over.
+   * https://kubernetes.io/docs/reference/using-api/server-side-apply/
+   */
+  public apply(manifestDir: string): Promise<RunResult> {
+    return this.exec(['apply', '--server-side', `--field-manager=${FIELD_MANAGER}`, '-f', manifestDir], true);
+  }
+
+  public rolloutStatus(resource: string, namespace: string, timeoutSeconds: number): Promise<RunResult> {
+    return this.exec(['rollout', 'status', resource, '--namespace', namespace, `--timeout=${timeoutSeconds}s`], true);
+  }
+
+  public labelNamespace(namespace: string, labels: Readonly<Record<string, string>>): Promise<RunResult> {
+    const pairs = Object.keys(labels)
+      .sort()
+      .map((k) => `${k}=${labels[k]}`);
+    return this.exec(['label', 'namespace', namespace, '--overwrite', ...pairs], false);
+  }
+
+  /** `/readyz` is readable by any client (system:public-info-viewer), so it tests reachability, not permissions. */
+  public probe(requestTimeoutSeconds: number): Promise<RunResult> {
+    return this.runner.run(
+      'kubectl',
+      ['--kubeconfig', this.kubeconfig, 'get', '--raw', '/readyz', `--request-timeout=${requestTimeoutSeconds}s`],
+      {
+        cwd: this.options.cwd,
+      },
+    );
+  }
+
+  public async getItems(kinds: readonly string[], selector: string): Promise<KubeItem[]> {
+    const result = await this.exec(['get', kinds.join(','), '--all-namespaces', '-l', selector, '-o', 'json'], false);
+    const parsed = JSON.parse(result.stdout.trim() === '' ? '{}' : result.stdout) as { items?: KubeItem[] };
+    return parsed.items ?? [];
+  }
+
+  /** Starts deletion and returns; `waitDeleted` waits, so one slow finalizer does not hide the others. */
+  public delete(kinds: readonly string[], selector: string): Promise<RunResult> {
+    return this.exec(['delete', kinds.join(','), '--all-namespaces', '-l', selector, '--ignore-not-found', '--wait=false'], false);
+  }
+
+  /**
+   * Waits until nothing matching is left, finalizers included (the load balancer controllers remove
+   * theirs only once the cloud load balancer is gone). Since kubectl 1.27 "no matching resources"
+   * counts as deleted (kubernetes/kubernetes#96676); older clients say so on stderr, treated the same.
+   */
+  public async waitDeleted(kinds: readonly string[], selector: string, timeoutSeconds: number): Promise<RunResult> {
+    const args = [
+      '--kubeconfig',
+      this.kubeconfig,
+      'wait',
+      '--for=delete',
+      kinds.join(','),
+      '--all-namespaces',
+      '-l',
+      selector,
+      `--timeout=${timeoutSeconds}s`,
+    ];
+    const result = await this.runner.run('kubectl', args, { cwd: this.options.cwd });
+    if (result.code === 0 || /no matching resources found/i.test(result.stderr)) return { ...result, code: 0 };
+    throw new CommandFailedError(formatCommandLine('kubectl', args), result);
+  }
+
+  private exec(args: readonly string[], streamable: boolean): Promise<RunResult> {
+    return runChecked(
+      this.runner,
+      { command: 'kubectl', args: ['--kubeconfig', this.kubeconfig, ...args] },
+      { cwd: this.options.cwd, stream: streamable && this.options.stream },
+    );
+  }
+}
+
+/** The field manager server-side apply records, so `kubectl get --show-managed-fields` says who set what. */
+export const FIELD_MANAGER = 'orquesta';
+
+export interface KubeItem {
+  readonly kind: string;
+  readonly metadata: { readonly name: string; readonly namespace?: string; readonly labels?: Record<string, string> };
+  readonly spec?: { readonly type?: string; readonly volumeName?: string };
+}
