@@ -48,6 +48,20 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
+  test('the lockfile has an entry for every optional (platform) dependency it names, or `npm ci` fails on a fresh clone', () => {
+    // Seen here: @swc/core 1.16.22 names platform packages this registry lacks; npm install writes the
+    // lock without them and `npm ci` then refuses it (../shared/TOOLCHAIN.md has the jest 30 twin).
+    const lock = JSON.parse(fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { optionalDependencies?: Record<string, string> }>;
+    };
+    const missing = Object.entries(lock.packages).flatMap(([at, pkg]) =>
+      Object.keys(pkg.optionalDependencies ?? {})
+        .filter((dep) => !lock.packages[`node_modules/${dep}`] && !lock.packages[`${at}/node_modules/${dep}`])
+        .map((dep) => `${at || '(root)'} -> ${dep}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
   test('no source file grows into a god file (split before ~400 lines)', () => {
     const long = [...sources('src'), ...sources('stacks')]
       .map((f) => [f, fs.readFileSync(path.join(ROOT, f), 'utf8').split('\n').length] as const)
