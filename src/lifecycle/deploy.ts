@@ -49,6 +49,13 @@ export interface DeployResult {
   readonly outputs?: InfraOutputs;
 }
 
+/** API groups every Kubernetes API server serves; anything else needs a CRD. */
+const BUILT_IN_API_GROUPS: ReadonlySet<string> = new Set(['', 'apps', 'autoscaling', 'policy', 'networking.k8s.io', 'storage.k8s.io', 'rbac.authorization.k8s.io', 'batch']);
+
+function apiGroup(apiVersion: string): string {
+  return apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
+}
+
 /**
  * Deploys one target: synth → terraform init → terraform apply (of a saved plan) → cluster
  * credentials into `.orquesta/kube/<target>.yaml` → `kubectl apply --server-side` and rollout.
@@ -117,7 +124,15 @@ export async function deploy(target: ClusterTarget, ctx: DeployContext): Promise
           : `re-run \`${ctx.rerun}\` (server-side apply is idempotent), or apply by hand: \`${kubectlHint} apply --server-side -f ${relativeToRoot(ctx.root, path.join(ctx.root, 'dist', 'k8s', target.id))}\``,
       async () => {
         const manifests = readSynthOutput(ctx.root, target.id).manifests;
-        await kubectl.apply(path.join(ctx.root, 'dist', 'k8s', target.id));
+        // Built-in kinds first; objects of a CRD (the Prometheus scrape objects) only where the cluster
+        // has that CRD, so a cluster without prometheus-operator still gets the workload.
+        const custom = manifests.filter((m) => !BUILT_IN_API_GROUPS.has(apiGroup(m.apiVersion)));
+        await kubectl.applyObjects(manifests.filter((m) => !custom.includes(m)));
+        for (const m of custom) {
+          const crd = `${m.kind.toLowerCase()}s.${apiGroup(m.apiVersion)}`;
+          if (await kubectl.hasCrd(crd)) await kubectl.applyObjects([m]);
+          else steps.note(`skipped ${m.kind}/${m.metadata.name}: the cluster has no ${crd} CRD (install its operator, then re-run deploy)`);
+        }
         const controllers = manifests
           .filter((m) => ROLLOUT_KINDS.has(m.kind))
           .map((m) => ({

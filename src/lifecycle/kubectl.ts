@@ -1,3 +1,4 @@
+import * as YAML from 'yaml';
 import { CommandFailedError, formatCommandLine, runChecked, type CommandRunner, type RunResult } from './command-runner';
 
 /**
@@ -15,9 +16,22 @@ export class Kubectl {
    * Server-side apply: the API server merges and records field ownership, so re-running deploy is
    * idempotent and fields other controllers own (e.g. the HPA's replicas) are not fought over.
    * https://kubernetes.io/docs/reference/using-api/server-side-apply/
+   * The objects are passed on stdin: deploy applies a chosen subset of the synthesized manifests.
    */
-  public apply(manifestDir: string): Promise<RunResult> {
-    return this.exec(['apply', '--server-side', `--field-manager=${FIELD_MANAGER}`, '-f', manifestDir], true);
+  public applyObjects(objects: readonly object[]): Promise<RunResult> {
+    return runChecked(
+      this.runner,
+      { command: 'kubectl', args: ['--kubeconfig', this.kubeconfig, 'apply', '--server-side', `--field-manager=${FIELD_MANAGER}`, '-f', '-'] },
+      { cwd: this.options.cwd, input: objects.map((o) => YAML.stringify(o)).join('---\n') },
+    );
+  }
+
+  /** Whether the cluster has this CustomResourceDefinition (e.g. `servicemonitors.monitoring.coreos.com`). */
+  public async hasCrd(name: string): Promise<boolean> {
+    const r = await this.runner.run('kubectl', ['--kubeconfig', this.kubeconfig, 'get', 'crd', name, '--ignore-not-found', '-o', 'name'], {
+      cwd: this.options.cwd,
+    });
+    return r.code === 0 && r.stdout.trim() !== '';
   }
 
   public rolloutStatus(resource: string, namespace: string, timeoutSeconds: number): Promise<RunResult> {

@@ -34,7 +34,8 @@ describe('deploy', () => {
       'terraform apply -input=false -auto-approve orquesta.tfplan',
       'terraform output -json',
       'aws eks update-kubeconfig --region us-east-1 --name orquesta-demo --kubeconfig <root>/.orquesta/kube/eks.yaml',
-      'kubectl --kubeconfig <root>/.orquesta/kube/eks.yaml apply --server-side --field-manager=orquesta -f <root>/dist/k8s/eks',
+      'kubectl --kubeconfig <root>/.orquesta/kube/eks.yaml apply --server-side --field-manager=orquesta -f -',
+      'kubectl --kubeconfig <root>/.orquesta/kube/eks.yaml get crd servicemonitors.monitoring.coreos.com --ignore-not-found -o name',
       'kubectl --kubeconfig <root>/.orquesta/kube/eks.yaml label namespace default --overwrite orquesta-cluster=orquesta-demo orquesta-target=eks project=orquesta',
       `kubectl --kubeconfig <root>/.orquesta/kube/eks.yaml rollout status deployment/web-api --namespace default --timeout=${ROLLOUT_TIMEOUT_SECONDS}s`,
     ]);
@@ -49,6 +50,26 @@ describe('deploy', () => {
       '[4/5] credentials',
       '[5/5] kubectl apply --server-side',
     ]);
+  });
+
+  it('applies the built-in kinds on stdin, and a ServiceMonitor only where its CRD is installed', async () => {
+    const applied = (runner: RecordingRunner) =>
+      runner.calls.filter((c) => c.line.includes(' apply --server-side')).map((c) => YAML.parseAllDocuments(c.options.input ?? '').map((d) => d.toJS().kind));
+    const without = new RecordingRunner(eksScript());
+    const ctx = context(tempRoot(), without);
+    expect((await deploy(eks, { ...ctx, spec: exampleSpec(), rerun: 'orquesta deploy --target eks' })).ok).toBe(true);
+    expect(applied(without)).toEqual([
+      ['ServiceAccount', 'ConfigMap', 'Deployment', 'Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'NetworkPolicy'],
+    ]);
+    expect(ctx.io.stdout.join('\n')).toContain(
+      'skipped ServiceMonitor/web-api: the cluster has no servicemonitors.monitoring.coreos.com CRD (install its operator, then re-run deploy)',
+    );
+    const withCrd = new RecordingRunner(
+      eksScript([{ match: /get crd servicemonitors/, results: [{ stdout: 'customresourcedefinition.apiextensions.k8s.io/servicemonitors.monitoring.coreos.com\n' }] }]),
+    );
+    await deploy(eks, { ...context(tempRoot(), withCrd), spec: exampleSpec(), rerun: 'orquesta deploy --target eks' });
+    expect(applied(withCrd)).toHaveLength(2);
+    expect(applied(withCrd)[1]).toEqual(['ServiceMonitor']);
   });
 
   it('re-synthesizes the manifests with the stack outputs, so the IRSA role ARN reaches the ServiceAccount', async () => {
