@@ -5,7 +5,7 @@
  *   tests     jest + @swc/jest (+ one tsc --noEmit)                    vs  jest + ts-jest (type-checks per file)
  *   analysis  sweep over inventories (pure functions)                  vs  re-synthesizing + analysing per configuration
  * Wall time is the median of the runs; peak memory is the max RSS reported by /usr/bin/time when present.
- * Results are printed and written to .bench/results.json.
+ * Results are printed and written to .bench/results.json. `--only=synth,analysis,tests` picks parts; `--quick` runs fewer repetitions.
  */
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -14,6 +14,8 @@ const path = require('path');
 
 const ROOT = path.join(__dirname, '..');
 const QUICK = process.argv.includes('--quick');
+/** `--only=synth,analysis,tests` runs a subset (default: all three). */
+const ONLY = (process.argv.find((a) => a.startsWith('--only=')) ?? '--only=synth,analysis,tests').slice(7).split(',');
 const HAS_TIME = fs.existsSync('/usr/bin/time');
 const ENV = { ...process.env, CHECKPOINT_DISABLE: '1', FORCE_COLOR: '0', NO_COLOR: '1' };
 
@@ -131,14 +133,19 @@ function benchAnalysis() {
 
 function main() {
   process.stderr.write(`orquesta bench (${os.cpus().length} cores, node ${process.version})${QUICK ? ' --quick' : ''}\n`);
-  const synth = benchSynth();
-  const analysis = benchAnalysis();
-  const tests = process.argv.includes('--skip-tests') ? undefined : benchTests();
-  const rows = [
-    ['synth (4 targets)', `${synth.fast.ms.toFixed(0)} ms / ${fmtMiB(synth.fast.rssMiB)}`, `${synth.baseline.ms.toFixed(0)} ms / ${fmtMiB(synth.baseline.rssMiB)}`, `${synth.ratio.toFixed(1)}x`],
-    ['synth, in-process only', `${synth.inProcess.ms.toFixed(0)} ms`, '-', '-'],
-    ['analysis sweep', `${analysis.configurationsPerSecond.toLocaleString('en-US')} configs/s`, `${(1000 / analysis.naiveMsPerConfiguration).toFixed(1)} configs/s`, `${Math.round(analysis.ratio).toLocaleString('en-US')}x`],
-  ];
+  const synth = ONLY.includes('synth') ? benchSynth() : undefined;
+  const analysis = ONLY.includes('analysis') ? benchAnalysis() : undefined;
+  const tests = ONLY.includes('tests') ? benchTests() : undefined;
+  const rows = [];
+  if (synth) {
+    rows.push(
+      ['synth (4 targets)', `${synth.fast.ms.toFixed(0)} ms / ${fmtMiB(synth.fast.rssMiB)}`, `${synth.baseline.ms.toFixed(0)} ms / ${fmtMiB(synth.baseline.rssMiB)}`, `${synth.ratio.toFixed(1)}x`],
+      ['synth, in-process only', `${synth.inProcess.ms.toFixed(0)} ms`, '-', '-'],
+    );
+  }
+  if (analysis) {
+    rows.push(['analysis sweep', `${analysis.configurationsPerSecond.toLocaleString('en-US')} configs/s`, `${(1000 / analysis.naiveMsPerConfiguration).toFixed(1)} configs/s`, `${Math.round(analysis.ratio).toLocaleString('en-US')}x`]);
+  }
   if (tests) rows.push(['test suite', `${(tests.fast.ms / 1000).toFixed(1)} s / ${fmtMiB(tests.fast.rssMiB)}`, `${(tests.baseline.ms / 1000).toFixed(1)} s / ${fmtMiB(tests.baseline.rssMiB)}`, `${tests.ratio.toFixed(1)}x`]);
   const header = ['benchmark', 'orquesta', 'baseline', 'speed-up'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

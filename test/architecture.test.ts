@@ -6,7 +6,8 @@ const ROOT = path.join(__dirname, '..');
 function sources(dir: string): string[] {
   const full = path.join(ROOT, dir);
   if (!fs.existsSync(full)) return [];
-  return fs.readdirSync(full, { recursive: true, encoding: 'utf8' })
+  return fs
+    .readdirSync(full, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.ts'))
     .map((f) => path.join(dir, f));
 }
@@ -43,8 +44,10 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
-  test('product code never hard-codes this machine\'s provider mirror', () => {
-    const offenders = [...sources('src'), ...sources('stacks')].filter((f) => fs.readFileSync(path.join(ROOT, f), 'utf8').includes('/opt/tf-plugins'));
+  test("product code never hard-codes this machine's provider mirror", () => {
+    const offenders = [...sources('src'), ...sources('stacks')].filter((f) =>
+      fs.readFileSync(path.join(ROOT, f), 'utf8').includes('/opt/tf-plugins'),
+    );
     expect(offenders).toEqual([]);
   });
 

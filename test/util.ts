@@ -35,7 +35,13 @@ export function rawExample(overrides: { workload?: Partial<WorkloadSpec>; cluste
   };
 }
 
-export type K8sObject = { apiVersion: string; kind: string; metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string> }; spec?: any; [k: string]: any };
+export type K8sObject = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  spec?: any;
+  [k: string]: any;
+};
 
 /** Renders the workload chart for one adaptation and returns its objects. */
 export function renderChart(spec: ResolvedAppSpec, adaptation: K8sAdaptation): K8sObject[] {

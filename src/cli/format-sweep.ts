@@ -21,6 +21,8 @@ export function formatSweep(result: SweepResult, axes: SweepAxes, requirement: R
           : `no configuration of ${t.evaluated} meets the goal`),
     );
   }
-  lines.push(`  evaluated ${result.evaluated} configurations in ${result.elapsedMs.toFixed(1)} ms (${result.configurationsPerSecond.toLocaleString('en-US')} per second)`);
+  lines.push(
+    `  evaluated ${result.evaluated} configurations in ${result.elapsedMs.toFixed(1)} ms (${result.configurationsPerSecond.toLocaleString('en-US')} per second)`,
+  );
   return lines.join('\n');
 }

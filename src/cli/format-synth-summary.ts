@@ -29,7 +29,10 @@ export function formatSynthSummary(run: PreparedRun, results: readonly TargetSyn
       ),
     );
   }
-  lines.push('', `synthesized ${results.length} target(s) in ${ms.toFixed(0)} ms; manifests in ${path.relative(cwd, path.dirname(results[0].manifestDir))}/<target>/`);
+  lines.push(
+    '',
+    `synthesized ${results.length} target(s) in ${ms.toFixed(0)} ms; manifests in ${path.relative(cwd, path.dirname(results[0].manifestDir))}/<target>/`,
+  );
   return lines.join('\n');
 }
 

@@ -64,7 +64,9 @@ function requireTypeScript(file: string, cwd: string): Record<string, unknown> {
   try {
     ts = require(require.resolve('typescript', { paths: [cwd, __dirname] }));
   } catch {
-    throw new UsageError(`${file}: loading a .ts spec needs the 'typescript' package (npm i -D typescript), or pass a .js/.json/.yaml spec`);
+    throw new UsageError(
+      `${file}: loading a .ts spec needs the 'typescript' package (npm i -D typescript), or pass a .js/.json/.yaml spec`,
+    );
   }
   const source = fs.readFileSync(file, 'utf8');
   const { outputText } = ts.transpileModule(source, {
@@ -74,7 +76,12 @@ function requireTypeScript(file: string, cwd: string): Record<string, unknown> {
   const Module = require('module') as typeof import('module') & {
     _nodeModulePaths(dir: string): string[];
   };
-  const m = new Module(file) as import('module') & { _compile(code: string, filename: string): void; paths: string[]; filename: string; exports: Record<string, unknown> };
+  const m = new Module(file) as import('module') & {
+    _compile(code: string, filename: string): void;
+    paths: string[];
+    filename: string;
+    exports: Record<string, unknown>;
+  };
   m.filename = file;
   m.paths = Module._nodeModulePaths(path.dirname(file));
   m._compile(outputText, file);

@@ -20,7 +20,7 @@ export const WEB_API_EXAMPLE = defineApp({
       startup: { type: 'http', path: '/healthz/live', periodSeconds: 2, failureThreshold: 30 },
     },
     env: { LOG_LEVEL: 'info' },
-    config: { 'FEATURE_FLAGS': 'search,checkout', 'CACHE_TTL_SECONDS': '60' },
+    config: { FEATURE_FLAGS: 'search,checkout', CACHE_TTL_SECONDS: '60' },
     secrets: [{ envName: 'DATABASE_URL', secretName: 'web-api-db', key: 'url' }],
     autoscaling: { minReplicas: 3, maxReplicas: 9, targetCpuPercent: 70 },
     disruptionBudget: { maxUnavailable: 1 },

@@ -28,7 +28,10 @@ export function createNetworkPolicy(chart: Chart, workload: ResolvedWorkload, ad
   const egress: kplus.k8s.NetworkPolicyEgressRule[] = [
     {
       to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_LABEL]: 'kube-system' } } }],
-      ports: [{ ...dns, protocol: 'UDP' }, { ...dns, protocol: 'TCP' }],
+      ports: [
+        { ...dns, protocol: 'UDP' },
+        { ...dns, protocol: 'TCP' },
+      ],
     },
     ...workload.egress.map((rule) => ({
       to: [{ ipBlock: { cidr: rule.cidr } }],

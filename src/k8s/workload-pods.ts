@@ -128,11 +128,7 @@ function podAnnotations(workload: ResolvedWorkload): Record<string, string> {
  * the seccomp profile, dropping ALL capabilities, topology spread constraints, the node selector and the StatefulSet's
  * volume claim template.
  */
-function patchPodSpec(
-  pods: kplus.Deployment | kplus.StatefulSet,
-  workload: ResolvedWorkload,
-  adaptation: K8sAdaptation,
-): void {
+function patchPodSpec(pods: kplus.Deployment | kplus.StatefulSet, workload: ResolvedWorkload, adaptation: K8sAdaptation): void {
   const api = ApiObject.of(pods);
   const isDeployment = pods instanceof kplus.Deployment;
   const labelSelector = { matchLabels: selectorLabels(workload) };

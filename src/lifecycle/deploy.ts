@@ -50,7 +50,16 @@ export interface DeployResult {
 }
 
 /** API groups every Kubernetes API server serves; anything else needs a CRD. */
-const BUILT_IN_API_GROUPS: ReadonlySet<string> = new Set(['', 'apps', 'autoscaling', 'policy', 'networking.k8s.io', 'storage.k8s.io', 'rbac.authorization.k8s.io', 'batch']);
+const BUILT_IN_API_GROUPS: ReadonlySet<string> = new Set([
+  '',
+  'apps',
+  'autoscaling',
+  'policy',
+  'networking.k8s.io',
+  'storage.k8s.io',
+  'rbac.authorization.k8s.io',
+  'batch',
+]);
 
 function apiGroup(apiVersion: string): string {
   return apiVersion.includes('/') ? apiVersion.split('/')[0] : '';

@@ -21,7 +21,10 @@ export class Kubectl {
   public applyObjects(objects: readonly object[]): Promise<RunResult> {
     return runChecked(
       this.runner,
-      { command: 'kubectl', args: ['--kubeconfig', this.kubeconfig, 'apply', '--server-side', `--field-manager=${FIELD_MANAGER}`, '-f', '-'] },
+      {
+        command: 'kubectl',
+        args: ['--kubeconfig', this.kubeconfig, 'apply', '--server-side', `--field-manager=${FIELD_MANAGER}`, '-f', '-'],
+      },
       { cwd: this.options.cwd, input: objects.map((o) => YAML.stringify(o)).join('---\n') },
     );
   }

@@ -17,12 +17,7 @@ export function checkInt(list: ProblemList, path: string, value: unknown, min: n
   return true;
 }
 
-export function checkOneOf<T extends string>(
-  list: ProblemList,
-  path: string,
-  value: unknown,
-  allowed: readonly T[],
-): value is T {
+export function checkOneOf<T extends string>(list: ProblemList, path: string, value: unknown, allowed: readonly T[]): value is T {
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
     list.add(path, value, `must be one of ${allowed.map((a) => `'${a}'`).join(', ')}`);
     return false;

@@ -58,6 +58,5 @@ export const DEFAULT_INGRESS_PATH = '/';
 export const DEFAULT_RELEASE_CHANNEL = 'REGULAR' as const;
 export const DEFAULT_AKS_UPGRADE_CHANNEL = 'patch' as const;
 /** Canonical publishes the current Ubuntu 22.04 AMI id in this public SSM parameter (https://documentation.ubuntu.com/aws/aws-how-to/instances/find-ubuntu-images/, 2026-11). */
-export const DEFAULT_KOPS_AMI_SSM_PARAMETER =
-  '/aws/service/canonical/ubuntu/server/22.04/stable/current/amd64/hvm/ebs-gp2/ami-id';
+export const DEFAULT_KOPS_AMI_SSM_PARAMETER = '/aws/service/canonical/ubuntu/server/22.04/stable/current/amd64/hvm/ebs-gp2/ami-id';
 export const DEFAULT_KOPS_CONTROL_PLANE_SIZE_CLASS = 'medium' as const;

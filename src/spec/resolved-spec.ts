@@ -1,10 +1,5 @@
 import type { AksOptions, ControlPlaneMode, GkeOptions, NatMode, SizeClassName } from './cluster-spec';
-import type {
-  ComputeQuantity,
-  EgressRuleSpec,
-  ProbeSpec,
-  SecretRefSpec,
-} from './workload-spec';
+import type { ComputeQuantity, EgressRuleSpec, ProbeSpec, SecretRefSpec } from './workload-spec';
 
 /**
  * The spec with every default filled in. Targets and analysis only ever see this shape,

@@ -4,8 +4,18 @@ import { SIZE_CLASS_NAMES } from './size-classes';
 import type { ProblemList } from './validation-error';
 
 const CLUSTER_KEYS = [
-  'name', 'kubernetesVersion', 'zones', 'controlPlane', 'nodePools', 'regions', 'natGateways', 'lab',
-  'eks', 'gke', 'aks', 'kops',
+  'name',
+  'kubernetesVersion',
+  'zones',
+  'controlPlane',
+  'nodePools',
+  'regions',
+  'natGateways',
+  'lab',
+  'eks',
+  'gke',
+  'aks',
+  'kops',
 ] as const;
 
 /** Oldest minor any of the four targets still runs (AKS LTS / EKS extended support reach back this far, 2026-11). */
@@ -124,7 +134,11 @@ function validateTargetOptions(list: ProblemList, path: string, c: Record<string
 
   const gke = block('gke', ['project', 'locationType', 'releaseChannel', 'masterAuthorizedCidrs']);
   if (gke?.project !== undefined && (typeof gke.project !== 'string' || !/^[a-z][-a-z0-9]{4,28}[a-z0-9]$/.test(gke.project))) {
-    list.add(`${path}.gke.project`, gke.project, 'must be a GCP project id: 6-30 lowercase letters, digits or hyphens, starting with a letter');
+    list.add(
+      `${path}.gke.project`,
+      gke.project,
+      'must be a GCP project id: 6-30 lowercase letters, digits or hyphens, starting with a letter',
+    );
   }
   if (gke?.locationType !== undefined && checkOneOf(list, `${path}.gke.locationType`, gke.locationType, ['regional', 'zonal'])) {
     if (gke.locationType === 'zonal' && c.controlPlane !== 'single') {
@@ -143,7 +157,8 @@ function validateTargetOptions(list: ProblemList, path: string, c: Record<string
   if (aks?.upgradeChannel !== undefined) {
     checkOneOf(list, `${path}.aks.upgradeChannel`, aks.upgradeChannel, ['patch', 'stable', 'rapid', 'node-image']);
   }
-  if (aks?.apiServerAuthorizedCidrs !== undefined) checkCidrList(list, `${path}.aks.apiServerAuthorizedCidrs`, aks.apiServerAuthorizedCidrs);
+  if (aks?.apiServerAuthorizedCidrs !== undefined)
+    checkCidrList(list, `${path}.aks.apiServerAuthorizedCidrs`, aks.apiServerAuthorizedCidrs);
 
   const kops = block('kops', ['controlPlaneCount', 'controlPlaneSizeClass', 'amiSsmParameter', 'apiAccessCidrs']);
   if (kops?.controlPlaneCount !== undefined && kops.controlPlaneCount !== 1 && kops.controlPlaneCount !== 3) {

@@ -15,8 +15,22 @@ import { DEFAULT_MAX_UNAVAILABLE, DEFAULT_REPLICAS } from './defaults';
 import type { ProblemList } from './validation-error';
 
 const WORKLOAD_KEYS = [
-  'name', 'image', 'port', 'replicas', 'resources', 'probes', 'env', 'config', 'secrets', 'autoscaling',
-  'disruptionBudget', 'exposure', 'volume', 'monitoring', 'needsKubernetesApi', 'egress',
+  'name',
+  'image',
+  'port',
+  'replicas',
+  'resources',
+  'probes',
+  'env',
+  'config',
+  'secrets',
+  'autoscaling',
+  'disruptionBudget',
+  'exposure',
+  'volume',
+  'monitoring',
+  'needsKubernetesApi',
+  'egress',
 ] as const;
 
 /** `registry/repo:tag` or `registry/repo@sha256:<64 hex>`; the tag may not be `latest`. */
@@ -168,13 +182,7 @@ function validateAutoscaling(list: ProblemList, path: string, autoscaling: unkno
   return minOk ? (autoscaling.minReplicas as number) : undefined;
 }
 
-function validateDisruptionBudget(
-  list: ProblemList,
-  path: string,
-  pdb: unknown,
-  replicas: number,
-  autoscaled: boolean,
-): void {
+function validateDisruptionBudget(list: ProblemList, path: string, pdb: unknown, replicas: number, autoscaled: boolean): void {
   if (pdb === undefined) return;
   if (!isObject(pdb)) {
     list.add(path, pdb, `must be { maxUnavailable } or { minAvailable } (default { maxUnavailable: ${DEFAULT_MAX_UNAVAILABLE} })`);

@@ -34,8 +34,7 @@ export class ValidationError extends Error {
   public readonly constructPath?: string;
 
   constructor(problems: readonly ValidationProblem[], constructPath?: string) {
-    const header =
-      problems.length === 1 ? '1 problem in the spec' : `${problems.length} problems in the spec`;
+    const header = problems.length === 1 ? '1 problem in the spec' : `${problems.length} problems in the spec`;
     const where = constructPath ? ` (at ${constructPath})` : '';
     super(`${header}${where}:\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`);
     this.name = 'ValidationError';

@@ -17,7 +17,10 @@ export function getTarget(id: TargetId): ClusterTarget {
 /** Parses `all` or a comma list such as `eks,kops`; throws naming the allowed values. */
 export function parseTargetList(value: string): ClusterTarget[] {
   if (value === 'all') return [...ALL_TARGETS];
-  const ids = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const ids = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = ids.filter((id) => !(TARGET_IDS as readonly string[]).includes(id));
   if (unknown.length > 0 || ids.length === 0) {
     throw new UsageError(`--target '${value}' is not valid; allowed: all, or a comma list of ${TARGET_IDS.join(', ')}`);

@@ -6,13 +6,16 @@ function io(): CliIo & { out: jest.Mock; err: jest.Mock } {
 }
 
 describe('CLI', () => {
-  test.each(COMMANDS.map((c) => [c.name, c] as const))('%s: the summary in --help is the command\'s own, and its help names it', (name, entry) => {
-    const command = entry.load();
-    expect(command.name).toBe(name);
-    expect(command.summary).toBe(entry.summary);
-    expect(command.help).toMatch(new RegExp(`^Usage: orquesta ${name}`));
-    expect(usage()).toContain(`${name}`);
-  });
+  test.each(COMMANDS.map((c) => [c.name, c] as const))(
+    "%s: the summary in --help is the command's own, and its help names it",
+    (name, entry) => {
+      const command = entry.load();
+      expect(command.name).toBe(name);
+      expect(command.summary).toBe(entry.summary);
+      expect(command.help).toMatch(new RegExp(`^Usage: orquesta ${name}`));
+      expect(usage()).toContain(`${name}`);
+    },
+  );
 
   test('no command prints usage and exits 2; --help exits 0', async () => {
     const a = io();

@@ -68,7 +68,13 @@ describe.each(ADAPTERS)('workload chart on %s', (_id, adapt) => {
         labelSelector,
         matchLabelKeys: ['pod-template-hash'],
       },
-      { topologyKey: 'kubernetes.io/hostname', maxSkew: 1, whenUnsatisfiable: 'ScheduleAnyway', labelSelector, matchLabelKeys: ['pod-template-hash'] },
+      {
+        topologyKey: 'kubernetes.io/hostname',
+        maxSkew: 1,
+        whenUnsatisfiable: 'ScheduleAnyway',
+        labelSelector,
+        matchLabelKeys: ['pod-template-hash'],
+      },
     ]);
     expect(pod.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution).toBeUndefined();
   });
@@ -113,7 +119,10 @@ describe.each(ADAPTERS)('workload chart on %s', (_id, adapt) => {
     expect(policy.policyTypes).toEqual(['Ingress', 'Egress']);
     expect(policy.ingress[0]).toEqual({ ports: [{ port: 8080, protocol: 'TCP' }] });
     expect(policy.ingress[1].from).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }]);
-    expect(policy.egress[0].ports).toEqual([{ port: 53, protocol: 'UDP' }, { port: 53, protocol: 'TCP' }]);
+    expect(policy.egress[0].ports).toEqual([
+      { port: 53, protocol: 'UDP' },
+      { port: 53, protocol: 'TCP' },
+    ]);
     expect(policy.egress[1]).toEqual({ to: [{ ipBlock: { cidr: '10.0.0.0/8' } }], ports: [{ port: 5432, protocol: 'TCP' }] });
   });
 
@@ -127,7 +136,15 @@ describe.each(ADAPTERS)('workload chart on %s', (_id, adapt) => {
 
 describe('per-target adaptations', () => {
   test.each([
-    ['eks', eksKubernetes, { 'service.beta.kubernetes.io/aws-load-balancer-type': 'external', 'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing', 'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip' }],
+    [
+      'eks',
+      eksKubernetes,
+      {
+        'service.beta.kubernetes.io/aws-load-balancer-type': 'external',
+        'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing',
+        'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip',
+      },
+    ],
     ['gke', gkeKubernetes, { 'cloud.google.com/l4-rbs': 'enabled' }],
     ['aks', aksKubernetes, {}],
     ['kops', kopsKubernetes, { 'service.beta.kubernetes.io/aws-load-balancer-type': 'nlb' }],
@@ -153,42 +170,55 @@ describe('per-target adaptations', () => {
     ['gke', gkeKubernetes, 'standard-rwo', false],
     ['aks', aksKubernetes, 'managed-csi', false],
     ['kops', kopsKubernetes, 'gp3', true],
-  ] as Array<[string, AdaptFn, string, boolean]>)('%s volume: StatefulSet with one claim per replica', (_id, adapt, storageClass, createsClass) => {
-    const spec = exampleSpec({ workload: { volume: { sizeGiB: 20 } } });
-    const objects = render(adapt, spec);
-    expect(objects.find((o) => o.kind === 'Deployment')).toBeUndefined();
-    const sts = findObject(objects, 'StatefulSet', 'web-api');
-    expect(sts.spec.serviceName).toBe('web-api-headless');
-    expect(sts.spec.volumeClaimTemplates).toEqual([
-      expect.objectContaining({
-        spec: { accessModes: ['ReadWriteOnce'], storageClassName: storageClass, resources: { requests: { storage: '20Gi' } } },
-      }),
-    ]);
-    expect(sts.spec.template.spec.containers[0].volumeMounts).toContainEqual({ name: 'data', mountPath: '/data' });
-    expect(sts.spec.template.spec.securityContext.fsGroup).toBe(10001);
-    const storageClasses = objects.filter((o) => o.kind === 'StorageClass');
-    expect(storageClasses.map((o) => [o.metadata.name, o.volumeBindingMode])).toEqual(createsClass ? [[storageClass, 'WaitForFirstConsumer']] : []);
-  });
+  ] as Array<[string, AdaptFn, string, boolean]>)(
+    '%s volume: StatefulSet with one claim per replica',
+    (_id, adapt, storageClass, createsClass) => {
+      const spec = exampleSpec({ workload: { volume: { sizeGiB: 20 } } });
+      const objects = render(adapt, spec);
+      expect(objects.find((o) => o.kind === 'Deployment')).toBeUndefined();
+      const sts = findObject(objects, 'StatefulSet', 'web-api');
+      expect(sts.spec.serviceName).toBe('web-api-headless');
+      expect(sts.spec.volumeClaimTemplates).toEqual([
+        expect.objectContaining({
+          spec: { accessModes: ['ReadWriteOnce'], storageClassName: storageClass, resources: { requests: { storage: '20Gi' } } },
+        }),
+      ]);
+      expect(sts.spec.template.spec.containers[0].volumeMounts).toContainEqual({ name: 'data', mountPath: '/data' });
+      expect(sts.spec.template.spec.securityContext.fsGroup).toBe(10001);
+      const storageClasses = objects.filter((o) => o.kind === 'StorageClass');
+      expect(storageClasses.map((o) => [o.metadata.name, o.volumeBindingMode])).toEqual(
+        createsClass ? [[storageClass, 'WaitForFirstConsumer']] : [],
+      );
+    },
+  );
 
   test.each([
     ['eks', eksKubernetes, 'alb', [{ ipBlock: { cidr: '10.0.0.0/16' } }]],
     ['gke', gkeKubernetes, 'gce', [{ ipBlock: { cidr: '130.211.0.0/22' } }, { ipBlock: { cidr: '35.191.0.0/16' } }]],
-    ['aks', aksKubernetes, 'webapprouting.kubernetes.azure.com', [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'app-routing-system' } } }]],
+    [
+      'aks',
+      aksKubernetes,
+      'webapprouting.kubernetes.azure.com',
+      [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'app-routing-system' } } }],
+    ],
     ['kops', kopsKubernetes, 'nginx', [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }]],
-  ] as Array<[string, AdaptFn, string, unknown[]]>)('%s ingress uses its class and admits only its traffic source', (_id, adapt, className, from) => {
-    const spec = exampleSpec({ workload: { exposure: { type: 'ingress', host: 'api.example.com', path: '/v1' } } });
-    const objects = render(adapt, spec);
-    const ingress = findObject(objects, 'Ingress', 'web-api');
-    expect(ingress.spec.ingressClassName).toBe(className);
-    expect(ingress.spec.rules).toEqual([
-      {
-        host: 'api.example.com',
-        http: { paths: [{ path: '/v1', pathType: 'Prefix', backend: { service: { name: 'web-api', port: { number: 80 } } } }] },
-      },
-    ]);
-    expect(findObject(objects, 'Service').spec.type).toBe('ClusterIP');
-    expect(findObject(objects, 'NetworkPolicy').spec.ingress[0].from).toEqual(from);
-  });
+  ] as Array<[string, AdaptFn, string, unknown[]]>)(
+    '%s ingress uses its class and admits only its traffic source',
+    (_id, adapt, className, from) => {
+      const spec = exampleSpec({ workload: { exposure: { type: 'ingress', host: 'api.example.com', path: '/v1' } } });
+      const objects = render(adapt, spec);
+      const ingress = findObject(objects, 'Ingress', 'web-api');
+      expect(ingress.spec.ingressClassName).toBe(className);
+      expect(ingress.spec.rules).toEqual([
+        {
+          host: 'api.example.com',
+          http: { paths: [{ path: '/v1', pathType: 'Prefix', backend: { service: { name: 'web-api', port: { number: 80 } } } }] },
+        },
+      ]);
+      expect(findObject(objects, 'Service').spec.type).toBe('ClusterIP');
+      expect(findObject(objects, 'NetworkPolicy').spec.ingress[0].from).toEqual(from);
+    },
+  );
 
   test('workload identity: IRSA from the stack output, GKE service account, Azure client id', () => {
     const spec = exampleSpec();
@@ -241,7 +271,11 @@ describe('per-target adaptations', () => {
   test('lab clusters label every object with owner and expiry', () => {
     const spec = exampleSpec({ cluster: { lab: { owner: 'ana', ttlHours: 8 } } });
     for (const o of render(kopsKubernetes, spec)) {
-      expect(o.metadata.labels).toMatchObject({ 'orquesta-lab': 'true', 'orquesta-owner': 'ana', 'orquesta-expires-at': '2026-11-22t18-00z' });
+      expect(o.metadata.labels).toMatchObject({
+        'orquesta-lab': 'true',
+        'orquesta-owner': 'ana',
+        'orquesta-expires-at': '2026-11-22t18-00z',
+      });
     }
   });
 
@@ -249,6 +283,10 @@ describe('per-target adaptations', () => {
     const spec = exampleSpec({ workload: { needsKubernetesApi: true } });
     const objects = render(eksKubernetes, spec);
     expect(findObject(objects, 'Deployment').spec.template.spec.automountServiceAccountToken).toBe(true);
-    expect(findObject(objects, 'NetworkPolicy').spec.egress.at(-1).ports.map((p: { port: number }) => p.port)).toEqual([443, 6443]);
+    expect(
+      findObject(objects, 'NetworkPolicy')
+        .spec.egress.at(-1)
+        .ports.map((p: { port: number }) => p.port),
+    ).toEqual([443, 6443]);
   });
 });

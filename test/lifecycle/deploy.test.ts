@@ -54,7 +54,9 @@ describe('deploy', () => {
 
   it('applies the built-in kinds on stdin, and a ServiceMonitor only where its CRD is installed', async () => {
     const applied = (runner: RecordingRunner) =>
-      runner.calls.filter((c) => c.line.includes(' apply --server-side')).map((c) => YAML.parseAllDocuments(c.options.input ?? '').map((d) => d.toJS().kind));
+      runner.calls
+        .filter((c) => c.line.includes(' apply --server-side'))
+        .map((c) => YAML.parseAllDocuments(c.options.input ?? '').map((d) => d.toJS().kind));
     const without = new RecordingRunner(eksScript());
     const ctx = context(tempRoot(), without);
     expect((await deploy(eks, { ...ctx, spec: exampleSpec(), rerun: 'orquesta deploy --target eks' })).ok).toBe(true);
@@ -65,7 +67,12 @@ describe('deploy', () => {
       'skipped ServiceMonitor/web-api: the cluster has no servicemonitors.monitoring.coreos.com CRD (install its operator, then re-run deploy)',
     );
     const withCrd = new RecordingRunner(
-      eksScript([{ match: /get crd servicemonitors/, results: [{ stdout: 'customresourcedefinition.apiextensions.k8s.io/servicemonitors.monitoring.coreos.com\n' }] }]),
+      eksScript([
+        {
+          match: /get crd servicemonitors/,
+          results: [{ stdout: 'customresourcedefinition.apiextensions.k8s.io/servicemonitors.monitoring.coreos.com\n' }],
+        },
+      ]),
     );
     await deploy(eks, { ...context(tempRoot(), withCrd), spec: exampleSpec(), rerun: 'orquesta deploy --target eks' });
     expect(applied(withCrd)).toHaveLength(2);

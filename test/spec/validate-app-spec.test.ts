@@ -105,7 +105,11 @@ describe('validateAppSpec', () => {
       { workload: { env: { DB_PASSWORD: 42 as never } } },
       'workload.env.DB_PASSWORD (42) must be a string (secrets go in workload.secrets)',
     ],
-    ['lab TTL above 30 days', { cluster: { lab: { owner: 'ana', ttlHours: 1000 } } }, 'cluster.lab.ttlHours (1000) must be an integer in 1..720'],
+    [
+      'lab TTL above 30 days',
+      { cluster: { lab: { owner: 'ana', ttlHours: 1000 } } },
+      'cluster.lab.ttlHours (1000) must be an integer in 1..720',
+    ],
   ])('%s', (_name, overrides, expected) => {
     expect(messages(rawExample(overrides))).toEqual([expected]);
   });

@@ -66,7 +66,10 @@ function count(summary: PlanSummary, type: string, action: keyof PlanSummary['by
 test('a fresh plan creates every synthesized resource', () => {
   for (const t of TARGETS) {
     const synthesized = JSON.parse(fs.readFileSync(path.join(roots.base, 'cdktf.out', 'stacks', t, 'cdk.tf.json'), 'utf8'));
-    const resources = Object.values(synthesized.resource as Record<string, object>).reduce((n, byName) => n + Object.keys(byName).length, 0);
+    const resources = Object.values(synthesized.resource as Record<string, object>).reduce(
+      (n, byName) => n + Object.keys(byName).length,
+      0,
+    );
     const s = summarisePlan(plans[`base/${t}`]);
     expect(s.create).toHaveLength(resources);
     expect(s.update.length + s.replace.length + s.delete.length).toBe(0);
@@ -95,7 +98,8 @@ test('eks base -> head: NAT gateways 3 -> 1 and two subnets go (EKS keeps a seco
 
 test('the cost and fault-tolerance delta lines, and the PR comment built from the real plans', () => {
   const now = new Date('2026-11-22T10:00:00Z');
-  const compare = (root: string) => buildComparison({ synthesized: TARGETS.map((t) => readSynthOutput(root, t)), catalog: PRICE_CATALOG, now });
+  const compare = (root: string) =>
+    buildComparison({ synthesized: TARGETS.map((t) => readSynthOutput(root, t)), catalog: PRICE_CATALOG, now });
   const base = compare(roots.base);
   const head = compare(roots.head);
   const side = (c: typeof base, t: TargetId) => ({ report: c.report.targets[t], inventory: c.inventories.find((i) => i.target === t)! });

@@ -1,7 +1,13 @@
 import type { CostCategory, LineItem } from '../report/comparison-report';
 import type { Billable, Inventory, NodeGroup } from '../inventory/inventory';
 import { lookupPrice, type PriceCatalog, type PriceFact } from './catalog/price-fact';
-import { HOURS_PER_MONTH, PROMETHEUS_SAMPLES_PER_REPLICA_MONTH, PROMETHEUS_STACK, STATE_BUCKET_GIB, type CostOptions } from './cost-assumptions';
+import {
+  HOURS_PER_MONTH,
+  PROMETHEUS_SAMPLES_PER_REPLICA_MONTH,
+  PROMETHEUS_STACK,
+  STATE_BUCKET_GIB,
+  type CostOptions,
+} from './cost-assumptions';
 import { STORAGE_CLASS_DISKS, diskPrice } from './disk-pricing';
 import { LOAD_BALANCER_REALISATION } from './load-balancer-pricing';
 import { instanceShapeOf } from '../instance-shapes';
@@ -21,7 +27,11 @@ export interface CostBreakdown {
  * traceable to the resource address it came from and to the price's source. Pure: no I/O.
  * Throws (MissingPriceError) for anything the catalog cannot price; never a silent zero.
  */
-export function priceInventory(inv: Inventory, catalog: PriceCatalog, options: CostOptions & { readonly withRange?: boolean } = {}): CostBreakdown {
+export function priceInventory(
+  inv: Inventory,
+  catalog: PriceCatalog,
+  options: CostOptions & { readonly withRange?: boolean } = {},
+): CostBreakdown {
   const items = lineItems(inv, catalog, options);
   const atNodes = (pick: (g: NodeGroup) => number) =>
     sum(lineItems({ ...inv, nodeGroups: inv.nodeGroups.map((g) => ({ ...g, desiredNodes: pick(g) })) }, catalog, options));
@@ -32,7 +42,8 @@ export function priceInventory(inv: Inventory, catalog: PriceCatalog, options: C
     fixedMonthlyUsd: sum(items.filter((i) => !i.perNode)),
     perNodeMonthlyUsd: sum(items.filter((i) => i.perNode)),
     // The min/max range re-prices the inventory twice; sweeps, which do not show it, skip it.
-    monthlyRangeUsd: options.withRange === false ? { min: NaN, max: NaN } : { min: atNodes((g) => g.minNodes), max: atNodes((g) => g.maxNodes) },
+    monthlyRangeUsd:
+      options.withRange === false ? { min: NaN, max: NaN } : { min: atNodes((g) => g.minNodes), max: atNodes((g) => g.maxNodes) },
     newestPriceDate: dates.sort().at(-1) ?? '',
   };
 }
@@ -94,7 +105,14 @@ function lineItems(inv: Inventory, catalog: PriceCatalog, options: CostOptions):
   for (const g of inv.nodeGroups) {
     const perNode = g.role === 'worker';
     const what = g.role === 'system' ? 'system node pool' : `node pool ${g.pool ?? ''}`.trim();
-    li.hourly(g.address, `${what}: ${g.desiredNodes} x ${g.instanceType}`, 'compute', perNode, g.desiredNodes, `${prefix}:${g.instanceType}`);
+    li.hourly(
+      g.address,
+      `${what}: ${g.desiredNodes} x ${g.instanceType}`,
+      'compute',
+      perNode,
+      g.desiredNodes,
+      `${prefix}:${g.instanceType}`,
+    );
     li.disk(g.address, `${what}: root volumes x ${g.desiredNodes}`, perNode, g.desiredNodes, g.rootVolume.type, g.rootVolume.sizeGiB);
   }
   for (const b of inv.billables) priceBillable(li, inv, b, workerNodes);
@@ -107,7 +125,14 @@ function priceControlPlane(li: LineItems, inv: Inventory, options: CostOptions, 
   const cp = inv.controlPlane;
   if (cp.kind === 'self-managed') {
     for (const i of cp.instances) {
-      li.hourly(i.address, `control-plane instance ${i.instanceType} in ${i.zone}`, 'control-plane', false, 1, `${prefix}:${i.instanceType}`);
+      li.hourly(
+        i.address,
+        `control-plane instance ${i.instanceType} in ${i.zone}`,
+        'control-plane',
+        false,
+        1,
+        `${prefix}:${i.instanceType}`,
+      );
       li.disk(i.address, `control-plane root volume in ${i.zone}`, false, 1, i.rootVolume.type, i.rootVolume.sizeGiB);
     }
     return;
@@ -119,17 +144,34 @@ function priceControlPlane(li: LineItems, inv: Inventory, options: CostOptions, 
       return li.hourly(cp.address, 'EKS control plane (extended support)', 'control-plane', false, 1, 'eks:cluster-extended');
     case 'gke-regional':
     case 'gke-zonal': {
-      li.hourly(cp.address, `GKE cluster management fee (${cp.tier === 'gke-zonal' ? 'zonal' : 'regional'})`, 'control-plane', false, 1, 'gke:cluster-management-fee');
+      li.hourly(
+        cp.address,
+        `GKE cluster management fee (${cp.tier === 'gke-zonal' ? 'zonal' : 'regional'})`,
+        'control-plane',
+        false,
+        1,
+        'gke:cluster-management-fee',
+      );
       if (options.gkeFreeTierCredit && cp.tier === 'gke-zonal') {
         const credit = li.price('gke:free-tier-credit');
         const fee = li.price('gke:cluster-management-fee').usd * HOURS_PER_MONTH;
-        li.add(cp.address, 'GKE free-tier credit (one zonal cluster per billing account)', 'control-plane', false, -Math.min(1, fee / credit.usd), credit);
+        li.add(
+          cp.address,
+          'GKE free-tier credit (one zonal cluster per billing account)',
+          'control-plane',
+          false,
+          -Math.min(1, fee / credit.usd),
+          credit,
+        );
       }
       return;
     }
     case 'aks-free':
       // The Free tier has no fee; the line documents that with the tier page as source.
-      return li.add(cp.address, 'AKS control plane, Free tier (no fee, no SLA)', 'control-plane', false, HOURS_PER_MONTH, { ...li.price('aks:standard-tier'), usd: 0 });
+      return li.add(cp.address, 'AKS control plane, Free tier (no fee, no SLA)', 'control-plane', false, HOURS_PER_MONTH, {
+        ...li.price('aks:standard-tier'),
+        usd: 0,
+      });
     case 'aks-standard':
       return li.hourly(cp.address, 'AKS control plane, Standard tier', 'control-plane', false, 1, 'aks:standard-tier');
     case 'aks-premium':
@@ -141,19 +183,41 @@ function priceBillable(li: LineItems, inv: Inventory, b: Billable, workerNodes: 
   const cloud = inv.cloud;
   switch (b.kind) {
     case 'nat-gateway':
-      if (cloud === 'gcp') return li.hourly(b.address, `${b.description}: ${workerNodes} VMs`, 'network', true, workerNodes, 'nat:gateway-vm-hour');
-      return li.hourly(b.address, `${b.description}${b.zone ? ` in ${b.zone}` : ''}`, 'network', false, b.quantity, cloud === 'aws' ? 'vpc:nat-gateway' : 'nat:gateway');
+      if (cloud === 'gcp')
+        return li.hourly(b.address, `${b.description}: ${workerNodes} VMs`, 'network', true, workerNodes, 'nat:gateway-vm-hour');
+      return li.hourly(
+        b.address,
+        `${b.description}${b.zone ? ` in ${b.zone}` : ''}`,
+        'network',
+        false,
+        b.quantity,
+        cloud === 'aws' ? 'vpc:nat-gateway' : 'nat:gateway',
+      );
     case 'public-ipv4':
       return li.hourly(b.address, b.description, 'network', false, b.quantity, PUBLIC_IP_SKU[cloud]);
     case 'network-load-balancer':
-      return li.hourly(b.address, b.description, 'network', false, b.quantity, cloud === 'aws' ? 'elb:nlb' : cloud === 'gcp' ? 'lb:forwarding-rule' : 'lb:standard-rule');
+      return li.hourly(
+        b.address,
+        b.description,
+        'network',
+        false,
+        b.quantity,
+        cloud === 'aws' ? 'elb:nlb' : cloud === 'gcp' ? 'lb:forwarding-rule' : 'lb:standard-rule',
+      );
     case 'application-load-balancer':
       return li.hourly(b.address, b.description, 'network', false, b.quantity, 'elb:alb');
     case 'block-volume':
       return li.disk(b.address, `${b.description}${b.zone ? ` in ${b.zone}` : ''}`, false, b.quantity, b.volume!.type, b.volume!.sizeGiB);
     case 'object-storage': {
       const sku = cloud === 'aws' ? 's3:standard-storage' : cloud === 'gcp' ? 'gcs:standard-storage' : 'storage:blob-hot-lrs';
-      return li.add(b.address, `${b.description} (${STATE_BUCKET_GIB} GiB assumed)`, 'storage', false, STATE_BUCKET_GIB * b.quantity, li.price(sku));
+      return li.add(
+        b.address,
+        `${b.description} (${STATE_BUCKET_GIB} GiB assumed)`,
+        'storage',
+        false,
+        STATE_BUCKET_GIB * b.quantity,
+        li.price(sku),
+      );
     }
     case 'kms-key':
       return li.add(b.address, b.description, 'other', false, b.quantity, li.price('kms:key'));
@@ -176,7 +240,8 @@ function priceWorkloadObjects(li: LineItems, inv: Inventory): void {
   }
   for (const claim of inv.workload.volumeClaims) {
     const kind = STORAGE_CLASS_DISKS[claim.storageClass];
-    if (!kind) throw new Error(`no disk mapping for StorageClass '${claim.storageClass}' (known: ${Object.keys(STORAGE_CLASS_DISKS).join(', ')})`);
+    if (!kind)
+      throw new Error(`no disk mapping for StorageClass '${claim.storageClass}' (known: ${Object.keys(STORAGE_CLASS_DISKS).join(', ')})`);
     li.disk(claim.address, `persistent volumes x ${claim.count}`, false, claim.count, kind, claim.sizeGiB);
   }
 }
@@ -192,8 +257,23 @@ function priceMonitoring(li: LineItems, inv: Inventory, prefix: string): void {
   if (monitoring === 'datadog') {
     const cp = inv.controlPlane.kind === 'self-managed' ? inv.controlPlane.instances.length : 0;
     const hosts = inv.nodeGroups.reduce((n, g) => n + g.desiredNodes, 0);
-    li.add(`Deployment/${inv.workload.name}`, `Datadog Infrastructure Pro: ${hosts} worker hosts`, 'monitoring', true, hosts, li.price('datadog:infrastructure-pro-host', true));
-    if (cp > 0) li.add(`Deployment/${inv.workload.name}`, `Datadog Infrastructure Pro: ${cp} control-plane hosts`, 'monitoring', false, cp, li.price('datadog:infrastructure-pro-host', true));
+    li.add(
+      `Deployment/${inv.workload.name}`,
+      `Datadog Infrastructure Pro: ${hosts} worker hosts`,
+      'monitoring',
+      true,
+      hosts,
+      li.price('datadog:infrastructure-pro-host', true),
+    );
+    if (cp > 0)
+      li.add(
+        `Deployment/${inv.workload.name}`,
+        `Datadog Infrastructure Pro: ${cp} control-plane hosts`,
+        'monitoring',
+        false,
+        cp,
+        li.price('datadog:infrastructure-pro-host', true),
+      );
   } else if (monitoring === 'prometheus' && MANAGED_PROMETHEUS[inv.target]) {
     const managed = MANAGED_PROMETHEUS[inv.target]!;
     const samples = inv.workload.replicas * PROMETHEUS_SAMPLES_PER_REPLICA_MONTH;
@@ -210,15 +290,19 @@ function priceMonitoring(li: LineItems, inv: Inventory, prefix: string): void {
     const storageClass = inv.target === 'gke' ? 'standard-rwo' : inv.target === 'aks' ? 'managed-csi' : 'gp3';
     li.disk('Prometheus/self-hosted', 'Prometheus volume', false, 1, STORAGE_CLASS_DISKS[storageClass], PROMETHEUS_STACK.volumeGiB);
     const share = prometheusNodeShare(inv, pool);
-    li.add('Prometheus/self-hosted', `Prometheus share of one ${pool.instanceType} (${(share * 100).toFixed(0)}%)`, 'monitoring', false, share * HOURS_PER_MONTH, li.price(`${prefix}:${pool.instanceType}`));
+    li.add(
+      'Prometheus/self-hosted',
+      `Prometheus share of one ${pool.instanceType} (${(share * 100).toFixed(0)}%)`,
+      'monitoring',
+      false,
+      share * HOURS_PER_MONTH,
+      li.price(`${prefix}:${pool.instanceType}`),
+    );
   }
 }
 
 /** Fraction of a node the Prometheus server's requests take (the larger of its CPU and memory shares). */
 function prometheusNodeShare(inv: Inventory, pool: NodeGroup): number {
   const shape = instanceShapeOf(inv.cloud, pool.instanceType);
-  return Math.min(
-    1,
-    Math.max(PROMETHEUS_STACK.cpuMillicores / 1000 / shape.vcpu, PROMETHEUS_STACK.memoryMiB / 1024 / shape.memoryGiB),
-  );
+  return Math.min(1, Math.max(PROMETHEUS_STACK.cpuMillicores / 1000 / shape.vcpu, PROMETHEUS_STACK.memoryMiB / 1024 / shape.memoryGiB));
 }

@@ -32,9 +32,17 @@ export function diskPrice(catalog: PriceCatalog, cloud: CloudName, region: strin
     case 'gp3':
       return { fact: lookupPrice(catalog, cloud, region, 'ebs:gp3-storage'), quantityPerDisk: sizeGiB, label: `gp3 ${sizeGiB} GiB` };
     case 'pd-balanced':
-      return { fact: lookupPrice(catalog, cloud, region, 'pd:balanced-storage'), quantityPerDisk: sizeGiB, label: `pd-balanced ${sizeGiB} GiB` };
+      return {
+        fact: lookupPrice(catalog, cloud, region, 'pd:balanced-storage'),
+        quantityPerDisk: sizeGiB,
+        label: `pd-balanced ${sizeGiB} GiB`,
+      };
     case 'pd-standard':
-      return { fact: lookupPrice(catalog, cloud, region, 'pd:standard-storage'), quantityPerDisk: sizeGiB, label: `pd-standard ${sizeGiB} GiB` };
+      return {
+        fact: lookupPrice(catalog, cloud, region, 'pd:standard-storage'),
+        quantityPerDisk: sizeGiB,
+        label: `pd-standard ${sizeGiB} GiB`,
+      };
     case 'azure-premium-ssd':
     case 'azure-standard-ssd': {
       const tier = AZURE_TIERS.find(([size]) => size >= sizeGiB);

@@ -22,22 +22,43 @@ type Kind = 'service-public' | 'service-internal' | 'ingress';
  */
 export const LOAD_BALANCER_REALISATION: Readonly<Record<TargetId, Readonly<Record<Kind, LoadBalancerRealisation>>>> = {
   eks: {
-    'service-public': { hourlySkus: ['elb:nlb'], perZoneSkus: ['vpc:public-ipv4'], description: 'NLB (internet-facing, a public IPv4 per zone)' },
+    'service-public': {
+      hourlySkus: ['elb:nlb'],
+      perZoneSkus: ['vpc:public-ipv4'],
+      description: 'NLB (internet-facing, a public IPv4 per zone)',
+    },
     'service-internal': { hourlySkus: ['elb:nlb'], description: 'NLB (internal)' },
     ingress: { hourlySkus: ['elb:alb'], perZoneSkus: ['vpc:public-ipv4'], description: 'ALB (internet-facing, a public IPv4 per zone)' },
   },
   kops: {
-    'service-public': { hourlySkus: ['elb:nlb'], perZoneSkus: ['vpc:public-ipv4'], description: 'NLB from the AWS cloud provider (a public IPv4 per zone)' },
+    'service-public': {
+      hourlySkus: ['elb:nlb'],
+      perZoneSkus: ['vpc:public-ipv4'],
+      description: 'NLB from the AWS cloud provider (a public IPv4 per zone)',
+    },
     'service-internal': { hourlySkus: ['elb:nlb'], description: 'NLB (internal) from the AWS cloud provider' },
-    ingress: { hourlySkus: ['elb:nlb'], perZoneSkus: ['vpc:public-ipv4'], description: 'NLB in front of ingress-nginx (a public IPv4 per zone)' },
+    ingress: {
+      hourlySkus: ['elb:nlb'],
+      perZoneSkus: ['vpc:public-ipv4'],
+      description: 'NLB in front of ingress-nginx (a public IPv4 per zone)',
+    },
   },
   gke: {
-    'service-public': { hourlySkus: ['lb:forwarding-rule', 'ip:external-ipv4'], description: 'forwarding rule + external IPv4 (passthrough NLB)' },
+    'service-public': {
+      hourlySkus: ['lb:forwarding-rule', 'ip:external-ipv4'],
+      description: 'forwarding rule + external IPv4 (passthrough NLB)',
+    },
     'service-internal': { hourlySkus: ['lb:forwarding-rule'], description: 'internal forwarding rule (passthrough NLB)' },
-    ingress: { hourlySkus: ['lb:forwarding-rule', 'ip:external-ipv4'], description: 'global forwarding rule + external IPv4 (external Application LB)' },
+    ingress: {
+      hourlySkus: ['lb:forwarding-rule', 'ip:external-ipv4'],
+      description: 'global forwarding rule + external IPv4 (external Application LB)',
+    },
   },
   aks: {
-    'service-public': { hourlySkus: ['ip:public-ipv4-standard'], description: 'public IPv4 on the cluster Standard LB (rules within its first 5)' },
+    'service-public': {
+      hourlySkus: ['ip:public-ipv4-standard'],
+      description: 'public IPv4 on the cluster Standard LB (rules within its first 5)',
+    },
     'service-internal': { hourlySkus: ['lb:standard-rule'], description: 'internal Standard LB (first 5 rules)' },
     ingress: { hourlySkus: ['ip:public-ipv4-standard'], description: 'public IPv4 of the app-routing NGINX Service on the cluster LB' },
   },

@@ -46,7 +46,8 @@ function managed(cp: ManagedControlPlane): ControlPlaneFacts {
     case 'aks-free':
       return {
         ...fromSla(SLA_CATALOG.aksFree),
-        model: 'AKS Free tier: no financially backed SLA; zone redundancy of the control plane is not promised, so zone loss is modelled as losing the API.',
+        model:
+          'AKS Free tier: no financially backed SLA; zone redundancy of the control plane is not promised, so zone loss is modelled as losing the API.',
         tolerates: { instances: 1, zones: 0 },
         survivesUpgrade: true,
       };
@@ -54,8 +55,12 @@ function managed(cp: ManagedControlPlane): ControlPlaneFacts {
     case 'aks-premium': {
       const premium = cp.tier === 'aks-premium';
       const fact = cp.usesAvailabilityZones
-        ? premium ? SLA_CATALOG.aksPremiumWithZones : SLA_CATALOG.aksStandardWithZones
-        : premium ? SLA_CATALOG.aksPremiumNoZones : SLA_CATALOG.aksStandardNoZones;
+        ? premium
+          ? SLA_CATALOG.aksPremiumWithZones
+          : SLA_CATALOG.aksStandardWithZones
+        : premium
+          ? SLA_CATALOG.aksPremiumNoZones
+          : SLA_CATALOG.aksStandardNoZones;
       return {
         ...fromSla(fact),
         model: `AKS ${premium ? 'Premium' : 'Standard'} tier${cp.usesAvailabilityZones ? ' with availability zones: control plane spread over zones' : ' without availability zones'}.`,
@@ -111,7 +116,9 @@ function selfManaged(cp: SelfManagedControlPlane): ControlPlaneFacts {
     model:
       `${n} control-plane instance(s) with stacked etcd in ${zones.join(', ')}; etcd needs ${q} of ${n} members. ` +
       `Each instance is taken at the EC2 instance-level SLA of ${instance.percent}% (${instance.source}), failures independent, ` +
-      (zones.length >= 2 ? `capped at the EC2 region-level SLA of ${region.percent}% for instances in 2+ zones (${region.source}).` : 'all in one zone, so no region-level figure applies.'),
+      (zones.length >= 2
+        ? `capped at the EC2 region-level SLA of ${region.percent}% for instances in 2+ zones (${region.source}).`
+        : 'all in one zone, so no region-level figure applies.'),
     tolerates: { instances: n - q, zones: zonesTolerated },
     survivesUpgrade: n - q >= 1,
     singleZone: zones.length === 1 ? zones[0] : undefined,

@@ -42,7 +42,12 @@ export function workloadNodes(
     );
     // Node groups balance nodes over their zones (ASG / managed node group / GKE / AKS zone balancing).
     for (let i = 0; i < g.desiredNodes; i++) {
-      nodes.push({ id: `${g.address}#${i}`, zone: g.zones[i % g.zones.length], podCapacity: capacity, spare: { cpuMillicores: cpu, memoryMiB: mem } });
+      nodes.push({
+        id: `${g.address}#${i}`,
+        zone: g.zones[i % g.zones.length],
+        podCapacity: capacity,
+        spare: { cpuMillicores: cpu, memoryMiB: mem },
+      });
     }
   }
   return nodes;

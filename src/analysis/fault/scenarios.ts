@@ -24,7 +24,12 @@ export function analyseFaultTolerance(inv: Inventory, allocatable: (instanceType
 
   return {
     controlPlane: cp,
-    scenarios: [nodeLoss(inv, base), zoneLoss(inv, cp, base), controlPlaneUpgrade(inv, cp, running), controlPlaneInstanceLoss(inv, cp, running)],
+    scenarios: [
+      nodeLoss(inv, base),
+      zoneLoss(inv, cp, base),
+      controlPlaneUpgrade(inv, cp, running),
+      controlPlaneInstanceLoss(inv, cp, running),
+    ],
     zoneLossHeadroomPercent: zoneLossHeadroom(inv, nodes),
   };
 }
@@ -158,7 +163,14 @@ function controlPlaneInstanceLoss(inv: Inventory, cp: ControlPlaneFacts, running
 }
 
 function noNodes(id: ScenarioOutcome['id']): ScenarioOutcome {
-  return { id, apiAvailable: true, servingFraction: 0, restorable: false, drainAllowed: false, explanation: 'No node matches the workload nodeSelector.' };
+  return {
+    id,
+    apiAvailable: true,
+    servingFraction: 0,
+    restorable: false,
+    drainAllowed: false,
+    explanation: 'No node matches the workload nodeSelector.',
+  };
 }
 
 /**

@@ -53,7 +53,9 @@ export function extractAws(tf: TfIndex): CloudExtract {
       quantity: 1,
       zone: subnetZone(tf, n.body.subnet_id),
     })),
-    ...tf.ofType('aws_eip').map((e) => ({ address: e.address, kind: 'public-ipv4' as const, description: 'Elastic IP (public IPv4)', quantity: 1 })),
+    ...tf
+      .ofType('aws_eip')
+      .map((e) => ({ address: e.address, kind: 'public-ipv4' as const, description: 'Elastic IP (public IPv4)', quantity: 1 })),
     ...tf.ofType('aws_lb').map((lb) => ({
       address: lb.address,
       kind: lb.body.load_balancer_type === 'application' ? ('application-load-balancer' as const) : ('network-load-balancer' as const),
@@ -78,8 +80,15 @@ export function extractAws(tf: TfIndex): CloudExtract {
         description: 'Public IPv4 addresses of the internet-facing load balancer (one per subnet)',
         quantity: Math.max(list(lb.body.subnets).length, list(lb.body.subnet_mapping).length, 1),
       })),
-    ...tf.ofType('aws_s3_bucket').map((b) => ({ address: b.address, kind: 'object-storage' as const, description: 'S3 bucket (cluster state and etcd backups)', quantity: 1 })),
-    ...tf.ofType('aws_kms_key').map((k) => ({ address: k.address, kind: 'kms-key' as const, description: 'KMS key (secrets envelope encryption)', quantity: 1 })),
+    ...tf.ofType('aws_s3_bucket').map((b) => ({
+      address: b.address,
+      kind: 'object-storage' as const,
+      description: 'S3 bucket (cluster state and etcd backups)',
+      quantity: 1,
+    })),
+    ...tf
+      .ofType('aws_kms_key')
+      .map((k) => ({ address: k.address, kind: 'kms-key' as const, description: 'KMS key (secrets envelope encryption)', quantity: 1 })),
   ];
   return { region, kubernetesVersion, controlPlane, nodeGroups, billables };
 }
@@ -108,7 +117,10 @@ function launchTemplate(tf: TfIndex, spec: unknown): TfEntry | undefined {
 /** Root volume from the launch template's first block device; EKS' default is a 20 GiB volume. */
 function rootVolume(template: TfEntry | undefined, fallbackGiB: number): VolumeShape {
   const ebs = block(block(template?.body.block_device_mappings)?.ebs);
-  return { type: String(ebs?.volume_type ?? 'gp3'), sizeGiB: ebs?.volume_size !== undefined ? num(ebs.volume_size, 'volume_size') : fallbackGiB };
+  return {
+    type: String(ebs?.volume_type ?? 'gp3'),
+    sizeGiB: ebs?.volume_size !== undefined ? num(ebs.volume_size, 'volume_size') : fallbackGiB,
+  };
 }
 
 function eksNodeGroup(tf: TfIndex, g: TfEntry): NodeGroup {

@@ -33,8 +33,12 @@ export function extractGcp(tf: TfIndex): CloudExtract {
     const perZone = num(pool.body.node_count ?? pool.body.initial_node_count ?? 1, `${pool.address}.node_count`);
     const desired = perZone * poolZones.length;
     const autoscaling = block(pool.body.autoscaling);
-    const min = autoscaling?.total_min_node_count ?? (autoscaling?.min_node_count !== undefined ? num(autoscaling.min_node_count, 'min') * poolZones.length : desired);
-    const max = autoscaling?.total_max_node_count ?? (autoscaling?.max_node_count !== undefined ? num(autoscaling.max_node_count, 'max') * poolZones.length : desired);
+    const min =
+      autoscaling?.total_min_node_count ??
+      (autoscaling?.min_node_count !== undefined ? num(autoscaling.min_node_count, 'min') * poolZones.length : desired);
+    const max =
+      autoscaling?.total_max_node_count ??
+      (autoscaling?.max_node_count !== undefined ? num(autoscaling.max_node_count, 'max') * poolZones.length : desired);
     const labels = (config.labels ?? {}) as Record<string, string>;
     return {
       address: pool.address,

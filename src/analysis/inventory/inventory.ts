@@ -101,6 +101,11 @@ export interface WorkloadInventory {
   /** Services of type LoadBalancer and Ingresses: each makes the cloud create a load balancer. */
   readonly loadBalancers: readonly { readonly address: string; readonly kind: 'service' | 'ingress'; readonly internal: boolean }[];
   /** Persistent volumes: one per replica for a StatefulSet's claim templates. */
-  readonly volumeClaims: readonly { readonly address: string; readonly sizeGiB: number; readonly storageClass: string; readonly count: number }[];
+  readonly volumeClaims: readonly {
+    readonly address: string;
+    readonly sizeGiB: number;
+    readonly storageClass: string;
+    readonly count: number;
+  }[];
   readonly monitoring: 'prometheus' | 'datadog' | 'none';
 }

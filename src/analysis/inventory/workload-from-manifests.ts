@@ -37,9 +37,7 @@ export function workloadFromManifests(objects: readonly ManifestObject[]): Workl
   }
   const workload = pods[0];
   const podSpec = workload.spec.template.spec;
-  const hpa = objects.find(
-    (o) => o.kind === 'HorizontalPodAutoscaler' && o.spec?.scaleTargetRef?.name === workload.metadata.name,
-  );
+  const hpa = objects.find((o) => o.kind === 'HorizontalPodAutoscaler' && o.spec?.scaleTargetRef?.name === workload.metadata.name);
   const replicas = hpa ? (hpa.spec.minReplicas ?? 1) : (workload.spec.replicas ?? 1);
   const requests = podSpec.containers.reduce(
     (sum: { cpuMillicores: number; memoryMiB: number }, c: any) => ({
@@ -48,9 +46,7 @@ export function workloadFromManifests(objects: readonly ManifestObject[]): Workl
     }),
     { cpuMillicores: 0, memoryMiB: 0 },
   );
-  const zoneConstraint = (podSpec.topologySpreadConstraints ?? []).find(
-    (c: any) => c.topologyKey === 'topology.kubernetes.io/zone',
-  );
+  const zoneConstraint = (podSpec.topologySpreadConstraints ?? []).find((c: any) => c.topologyKey === 'topology.kubernetes.io/zone');
   return {
     name: workload.metadata.name,
     kind: workload.kind as WorkloadInventory['kind'],

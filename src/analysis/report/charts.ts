@@ -108,7 +108,14 @@ export function costBreakdownSpec(report: ComparisonReport): TopLevelSpec {
         mark: { type: 'bar', width: { band: 0.62 } },
         encoding: {
           x,
-          y: { field: 'monthlyUsd', type: 'quantitative', aggregate: 'sum', stack: 'zero', title: 'USD per month', axis: { format: '$,.0f' } },
+          y: {
+            field: 'monthlyUsd',
+            type: 'quantitative',
+            aggregate: 'sum',
+            stack: 'zero',
+            title: 'USD per month',
+            axis: { format: '$,.0f' },
+          },
           color: {
             field: 'category',
             type: 'nominal',
@@ -281,7 +288,9 @@ export function availabilityCaption(report: ComparisonReport): string {
     sentences.push(`${list(modelled)}: no SLA; the diamond is the modelled availability, not a commitment.`);
   }
   if (none.length > 0) {
-    sentences.push(`${list(none)}: neither an SLA nor a model; the cross is drawn at ${formatPercent(floor)}, below every known figure, and is not a measured value.`);
+    sentences.push(
+      `${list(none)}: neither an SLA nor a model; the cross is drawn at ${formatPercent(floor)}, below every known figure, and is not a measured value.`,
+    );
   }
   sentences.push(
     `Orange marks the Pareto-optimal targets (${optimal.length > 0 ? list(optimal) : 'none'}): no other target is both at least as cheap and at least as available, ` +

@@ -26,7 +26,10 @@ import { REPORT_CSS } from './html-style';
  * text is escaped.
  */
 export async function renderHtmlReport(report: ComparisonReport): Promise<string> {
-  const [costSvg, availabilitySvg] = await Promise.all([renderChartSvg(costBreakdownSpec(report)), renderChartSvg(costAvailabilitySpec(report))]);
+  const [costSvg, availabilitySvg] = await Promise.all([
+    renderChartSvg(costBreakdownSpec(report)),
+    renderChartSvg(costAvailabilitySpec(report)),
+  ]);
   const a = report.assumptions;
   const targets = orderedTargets(report);
   return `<!doctype html>
@@ -79,7 +82,10 @@ ${assumptionsHtml(report)}
 function summaryHtml(report: ComparisonReport): string {
   const table = summaryTable(report);
   const head = table.targets
-    .map(({ id, target }) => `<th scope="col" data-target="${esc(id)}">${esc(target.displayName)}<span class="region">${esc(target.region)}</span></th>`)
+    .map(
+      ({ id, target }) =>
+        `<th scope="col" data-target="${esc(id)}">${esc(target.displayName)}<span class="region">${esc(target.region)}</span></th>`,
+    )
     .join('');
   const body = table.rows
     .map((row) => {
@@ -113,7 +119,9 @@ function targetHtml(id: string, target: TargetReport): string {
   const cp = target.controlPlane;
   const items = target.lineItems
     .map(
-      (item) => `<tr><td><code>${breakable(item.address)}</code></td><td>${esc(item.description)}${item.perNode ? ' <span class="tag">per node</span>' : ''}</td>
+      (
+        item,
+      ) => `<tr><td><code>${breakable(item.address)}</code></td><td>${esc(item.description)}${item.perNode ? ' <span class="tag">per node</span>' : ''}</td>
 <td>${esc(item.category)}</td><td class="num">${esc(formatQuantity(item.quantity))}</td><td class="num">${esc(formatUnitPrice(item.unitPriceUsd))} / ${esc(item.unit)}</td>
 <td class="num">${esc(formatUsd(item.monthlyUsd))}</td><td>${sourceHtml(item.source)}</td></tr>`,
     )
@@ -175,13 +183,28 @@ function assumptionsHtml(report: ComparisonReport): string {
   for (const { target } of orderedTargets(report)) {
     const cp = target.controlPlane;
     const name = esc(target.displayName);
-    rows.push([`Control-plane SLA, ${name}`, cp.sla === null ? 'none' : esc(formatQuantity(cp.sla)), '% monthly uptime', sourceHtml(cp.slaSource)]);
+    rows.push([
+      `Control-plane SLA, ${name}`,
+      cp.sla === null ? 'none' : esc(formatQuantity(cp.sla)),
+      '% monthly uptime',
+      sourceHtml(cp.slaSource),
+    ]);
     if (cp.modelledAvailability !== null) {
-      rows.push([`Modelled availability, ${name}`, esc(formatQuantity(cp.modelledAvailability)), '% of the month', `model: ${esc(cp.model)}`]);
+      rows.push([
+        `Modelled availability, ${name}`,
+        esc(formatQuantity(cp.modelledAvailability)),
+        '% of the month',
+        `model: ${esc(cp.model)}`,
+      ]);
     }
   }
   rows.push(['Unit prices', 'per line item', 'USD per the line’s unit', 'the Source column of each line-items table']);
-  const body = rows.map(([what, value, unit, source]) => `<tr><th scope="row">${what}</th><td class="num">${value}</td><td>${unit}</td><td>${source}</td></tr>`).join('\n');
+  const body = rows
+    .map(
+      ([what, value, unit, source]) =>
+        `<tr><th scope="row">${what}</th><td class="num">${value}</td><td>${unit}</td><td>${source}</td></tr>`,
+    )
+    .join('\n');
   const notes = a.notes.length === 0 ? '' : `\n<ul class="notes">${a.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`;
   return `<div class="scroll"><table id="assumptions" class="assumptions">
 <thead><tr><th scope="col">Assumption</th><th scope="col" class="num">Value</th><th scope="col">Unit</th><th scope="col">Source</th></tr></thead>

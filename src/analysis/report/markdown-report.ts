@@ -86,11 +86,15 @@ function lineItemsMarkdown(target: TargetReport): string {
     sourceMarkdown(item.source),
   ]);
   rows.push(['', '**Total**', '', '', '', `**${formatUsd(target.monthlyTotalUsd)}**`, '']);
-  return markdownTable(
-    ['Address', 'Description', 'Category', 'Quantity', 'Unit price (USD)', 'Monthly (USD)', 'Source'],
-    rows,
-    ['left', 'left', 'left', 'right', 'right', 'right', 'left'],
-  );
+  return markdownTable(['Address', 'Description', 'Category', 'Quantity', 'Unit price (USD)', 'Monthly (USD)', 'Source'], rows, [
+    'left',
+    'left',
+    'left',
+    'right',
+    'right',
+    'right',
+    'left',
+  ]);
 }
 
 function scenariosMarkdown(target: TargetReport): string {
@@ -136,16 +140,27 @@ function assumptionsMarkdown(report: ComparisonReport): string {
   for (const { target } of orderedTargets(report)) {
     const cp = target.controlPlane;
     const name = mdText(target.displayName);
-    rows.push([`Control-plane SLA, ${name}`, cp.sla === null ? 'none' : formatQuantity(cp.sla), '% monthly uptime', sourceMarkdown(cp.slaSource)]);
+    rows.push([
+      `Control-plane SLA, ${name}`,
+      cp.sla === null ? 'none' : formatQuantity(cp.sla),
+      '% monthly uptime',
+      sourceMarkdown(cp.slaSource),
+    ]);
     if (cp.modelledAvailability !== null) {
-      rows.push([`Modelled availability, ${name}`, formatQuantity(cp.modelledAvailability), '% of the month', `model: ${mdText(cp.model)}`]);
+      rows.push([
+        `Modelled availability, ${name}`,
+        formatQuantity(cp.modelledAvailability),
+        '% of the month',
+        `model: ${mdText(cp.model)}`,
+      ]);
     }
   }
   rows.push(['Unit prices', 'per line item', 'USD per the line’s unit', 'the Source column of each line-items table']);
   const notes = a.notes.map((note) => `- ${mdText(note)}`);
-  return [markdownTable(['Assumption', 'Value', 'Unit', 'Source'], rows, ['left', 'right', 'left', 'left']), ...(notes.length > 0 ? [notes.join('\n')] : [])].join(
-    '\n\n',
-  );
+  return [
+    markdownTable(['Assumption', 'Value', 'Unit', 'Source'], rows, ['left', 'right', 'left', 'left']),
+    ...(notes.length > 0 ? [notes.join('\n')] : []),
+  ].join('\n\n');
 }
 
 /** A source as a link to its URL plus what it says besides (usually the date), or as text when it has no URL. */

@@ -37,7 +37,12 @@ export function orderedTargets(report: ComparisonReport): OrderedTarget[] {
 }
 
 const USD = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const UNIT_PRICE = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 6 });
+const UNIT_PRICE = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 6,
+});
 const QUANTITY = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
 const PERCENT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
 
@@ -129,7 +134,11 @@ export function bestSlaTargets(report: ComparisonReport): TargetId[] {
   return idsWithExtreme(orderedTargets(report), (t) => t.controlPlane.sla, 'max');
 }
 
-function idsWithExtreme(targets: readonly OrderedTarget[], value: (t: TargetReport) => number | null, direction: 'min' | 'max'): TargetId[] {
+function idsWithExtreme(
+  targets: readonly OrderedTarget[],
+  value: (t: TargetReport) => number | null,
+  direction: 'min' | 'max',
+): TargetId[] {
   const known = targets.flatMap(({ id, target }) => {
     const v = value(target);
     return v === null || Number.isNaN(v) ? [] : [{ id, v }];
@@ -170,7 +179,10 @@ export function splitSource(source: string): SplitSource {
 
 /** A compact link text for narrow columns: the host and the last path segment (`aws.amazon.com › pricing`). */
 export function shortSourceLabel(url: string): string {
-  const withoutScheme = url.replace(/^https?:\/\//, '').replace(/[?#].*$/, '').replace(/\/+$/, '');
+  const withoutScheme = url
+    .replace(/^https?:\/\//, '')
+    .replace(/[?#].*$/, '')
+    .replace(/\/+$/, '');
   const parts = withoutScheme.split('/');
   return parts.length > 1 ? `${parts[0]} › ${parts[parts.length - 1]}` : parts[0];
 }
@@ -185,4 +197,5 @@ export function assumptionsLine(report: ComparisonReport): string {
 }
 
 /** Where the 730 h/month convention comes from; it has no price-catalog URL of its own. */
-export const HOURS_PER_MONTH_SOURCE = 'an average month (8,760 h a year / 12), the convention of the AWS, Google Cloud and Azure pricing calculators';
+export const HOURS_PER_MONTH_SOURCE =
+  'an average month (8,760 h a year / 12), the convention of the AWS, Google Cloud and Azure pricing calculators';

@@ -66,7 +66,13 @@ export function summaryTable(report: ComparisonReport): SummaryTable {
   const targets = orderedTargets(report);
   const cheapest = cheapestTargets(report);
   const bestSla = bestSlaTargets(report);
-  const row = (key: SummaryRowKey, label: string, sub: boolean, help: string, cell: (t: TargetReport, id: TargetId) => Segment[]): SummaryRow => {
+  const row = (
+    key: SummaryRowKey,
+    label: string,
+    sub: boolean,
+    help: string,
+    cell: (t: TargetReport, id: TargetId) => Segment[],
+  ): SummaryRow => {
     const cells: Partial<Record<TargetId, readonly Segment[]>> = {};
     for (const { id, target } of targets) cells[id] = cell(target, id);
     return { key, label, sub, help, cells: cells as Record<TargetId, readonly Segment[]> };
@@ -79,13 +85,22 @@ export function summaryTable(report: ComparisonReport): SummaryTable {
     row('fixed', 'fixed', true, 'Paid with zero worker nodes: control plane, load balancers, NAT, state bucket', (t) => [
       { text: formatUsd(t.fixedMonthlyUsd) },
     ]),
-    row('per-node', 'scales with nodes', true, 'Worker instances, their disks, per-host monitoring', (t) => [{ text: formatUsd(t.perNodeMonthlyUsd) }]),
+    row('per-node', 'scales with nodes', true, 'Worker instances, their disks, per-host monitoring', (t) => [
+      { text: formatUsd(t.perNodeMonthlyUsd) },
+    ]),
     row('range', 'min–max nodes', true, 'Monthly total at the node pools’ minimum and maximum sizes', (t) => [
-      { text: `${formatUsd(t.monthlyRangeUsd.min)}–${formatUsd(t.monthlyRangeUsd.max)}`, ascii: `${formatUsd(t.monthlyRangeUsd.min)}-${formatUsd(t.monthlyRangeUsd.max)}` },
+      {
+        text: `${formatUsd(t.monthlyRangeUsd.min)}–${formatUsd(t.monthlyRangeUsd.max)}`,
+        ascii: `${formatUsd(t.monthlyRangeUsd.min)}-${formatUsd(t.monthlyRangeUsd.max)}`,
+      },
     ]),
-    row('sla', 'Control-plane SLA', false, 'Financially backed monthly uptime of the Kubernetes API, or the modelled availability', (t, id) => [
-      { text: formatAvailability(t.controlPlane), tone: bestSla.includes(id) ? 'best' : 'plain' },
-    ]),
+    row(
+      'sla',
+      'Control-plane SLA',
+      false,
+      'Financially backed monthly uptime of the Kubernetes API, or the modelled availability',
+      (t, id) => [{ text: formatAvailability(t.controlPlane), tone: bestSla.includes(id) ? 'best' : 'plain' }],
+    ),
     row('tolerates', 'tolerates losing', true, 'Control-plane instances and zones it can lose and keep serving', (t) => [
       { text: formatInstances(t.controlPlane.tolerates.instances), tone: t.controlPlane.tolerates.instances > 0 ? 'plain' : 'bad' },
       { text: formatZones(t.controlPlane.tolerates.zones), tone: t.controlPlane.tolerates.zones > 0 ? 'plain' : 'bad' },
@@ -93,9 +108,13 @@ export function summaryTable(report: ComparisonReport): SummaryTable {
     ...SCENARIO_ORDER.map((scenario) =>
       row(`scenario:${scenario}`, SCENARIO_LABELS[scenario], false, scenarioHelp(scenario), (t) => scenarioSegments(t, scenario)),
     ),
-    row('zone-loss-headroom', 'Zone-loss headroom', false, 'Spare allocatable capacity after losing the busiest zone, in % of the replicas’ requests', (t) => [
-      { text: formatHeadroom(t.zoneLossHeadroomPercent), tone: t.zoneLossHeadroomPercent < 0 ? 'bad' : 'plain' },
-    ]),
+    row(
+      'zone-loss-headroom',
+      'Zone-loss headroom',
+      false,
+      'Spare allocatable capacity after losing the busiest zone, in % of the replicas’ requests',
+      (t) => [{ text: formatHeadroom(t.zoneLossHeadroomPercent), tone: t.zoneLossHeadroomPercent < 0 ? 'bad' : 'plain' }],
+    ),
   ];
   return { targets, rows, cheapest, bestSla };
 }

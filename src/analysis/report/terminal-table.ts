@@ -60,7 +60,9 @@ export function renderTerminalTable(report: ComparisonReport, options: TerminalT
     ...wrapText(region, columnWidth).map((text) => ({ text, code: 'dim' as const })),
   ]);
   for (let h = 0; h < Math.max(...headerLines.map((l) => l.length)); h++) {
-    const cells = headerLines.map((l) => ' '.repeat(COLUMN_GAP) + (l[h] === undefined ? pad('', columnWidth) : paint(pad(l[h].text, columnWidth), l[h].code, style)));
+    const cells = headerLines.map(
+      (l) => ' '.repeat(COLUMN_GAP) + (l[h] === undefined ? pad('', columnWidth) : paint(pad(l[h].text, columnWidth), l[h].code, style)),
+    );
     lines.push(trimEnd(pad('', labelWidth) + cells.join('')));
   }
   lines.push(rule);
@@ -164,9 +166,11 @@ function footer(report: ComparisonReport, style: Style, width: number): string[]
 /** Word wrap at spaces, and after a dash when a word alone is wider than the line (`$300.09–` / `$646.81`). */
 function wrapText(text: string, width: number): string[] {
   const indent = text.startsWith('- ') ? '  ' : '';
-  const tokens = text.split(' ').flatMap((word, i) =>
-    (word.length > width ? word.split(/(?<=[–-])(?=.)/) : [word]).map((part, j) => ({ part, spaceBefore: i > 0 && j === 0 })),
-  );
+  const tokens = text
+    .split(' ')
+    .flatMap((word, i) =>
+      (word.length > width ? word.split(/(?<=[–-])(?=.)/) : [word]).map((part, j) => ({ part, spaceBefore: i > 0 && j === 0 })),
+    );
   const lines: string[] = [];
   let line = '';
   for (const { part, spaceBefore } of tokens) {

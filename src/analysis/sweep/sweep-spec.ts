@@ -58,14 +58,17 @@ export function parseRequirement(value: string | undefined): Requirement {
     if (key === 'survive' && v) {
       const items = v.split('+');
       const bad = items.filter((i) => !(SURVIVALS as readonly string[]).includes(i));
-      if (bad.length) throw new UsageError(`--require survive=${v}: unknown ${bad.join(', ')}; allowed: ${SURVIVALS.join(', ')} (join with +)`);
+      if (bad.length)
+        throw new UsageError(`--require survive=${v}: unknown ${bad.join(', ')}; allowed: ${SURVIVALS.join(', ')} (join with +)`);
       survive = items as Survival[];
     } else if (key === 'sla' && v && /^\d+(\.\d+)?$/.test(v) && Number(v) <= 100) {
       sla = Number(v);
     } else if (key === 'max-cost' && v && /^\d+(\.\d+)?$/.test(v)) {
       maxMonthlyUsd = Number(v);
     } else {
-      throw new UsageError(`--require '${part}' is not valid; allowed: survive=${SURVIVALS.join('+')}, sla=<percent>, max-cost=<usd per month>`);
+      throw new UsageError(
+        `--require '${part}' is not valid; allowed: survive=${SURVIVALS.join('+')}, sla=<percent>, max-cost=<usd per month>`,
+      );
     }
   }
   return { survive, sla, maxMonthlyUsd };

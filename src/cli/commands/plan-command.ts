@@ -59,11 +59,17 @@ ${TARGET_OPTION_HELP}
     const runner = new SpawnRunner();
     const now = new Date();
     synthesize(run.spec, run.targets, { root: io.cwd, now, offlinePlan: opts['offline-plan'] });
-    const baseDir = baseDirOpt ?? (opts.base ? await synthesizeRevision(opts.base, { cwd: io.cwd, runner, app: opts.app, offlinePlan: opts['offline-plan'] }) : undefined);
+    const baseDir =
+      baseDirOpt ??
+      (opts.base
+        ? await synthesizeRevision(opts.base, { cwd: io.cwd, runner, app: opts.app, offlinePlan: opts['offline-plan'] })
+        : undefined);
 
     const head = buildComparison({ synthesized: run.targets.map((t) => readSynthOutput(io.cwd, t.id)), catalog: PRICE_CATALOG, now });
     const baseTargets = baseDir ? run.targets.filter((t) => fs.existsSync(path.join(baseDir, STACKS_DIR, 'stacks', t.id))) : [];
-    const base = baseDir ? buildComparison({ synthesized: baseTargets.map((t) => readSynthOutput(baseDir, t.id)), catalog: PRICE_CATALOG, now }) : undefined;
+    const base = baseDir
+      ? buildComparison({ synthesized: baseTargets.map((t) => readSynthOutput(baseDir, t.id)), catalog: PRICE_CATALOG, now })
+      : undefined;
     const side = (c: typeof head | undefined, id: string): Side | undefined => {
       const inventory = c?.inventories.find((i) => i.target === id);
       return inventory && c ? { inventory, report: c.report.targets[inventory.target] } : undefined;
@@ -94,7 +100,9 @@ ${TARGET_OPTION_HELP}
         delta: targetDelta(side(base, target.id), side(head, target.id)),
       });
     }
-    const revisions = baseDir ? `compared with ${opts.base ?? path.relative(io.cwd, baseDir)}` : 'no base revision: costs shown against nothing';
+    const revisions = baseDir
+      ? `compared with ${opts.base ?? path.relative(io.cwd, baseDir)}`
+      : 'no base revision: costs shown against nothing';
     const comment = renderPlanComment(plans, { revisions, fullSummaryPointer: `${PLAN_DIR}/summary.md` });
     const output = new AtomicOutput(io.cwd);
     try {

@@ -28,7 +28,13 @@ export async function synthesizeRevision(
   options: { readonly cwd: string; readonly runner: CommandRunner; readonly app?: string; readonly offlinePlan?: boolean },
 ): Promise<string> {
   const { cwd, runner } = options;
-  const sha = await must(runner, 'git', ['rev-parse', '--verify', `${ref}^{commit}`], cwd, `--base ${ref}: not a commit in this repository`);
+  const sha = await must(
+    runner,
+    'git',
+    ['rev-parse', '--verify', `${ref}^{commit}`],
+    cwd,
+    `--base ${ref}: not a commit in this repository`,
+  );
   const dir = path.join(cwd, '.orquesta', 'base', `${sha.trim().slice(0, 12)}${options.offlinePlan ? '-offline' : ''}`);
   if (!fs.existsSync(path.join(dir, 'cdktf.out'))) {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -39,16 +45,29 @@ export async function synthesizeRevision(
     if (orquestaCheckout) {
       const modules = path.join(dir, 'node_modules');
       if (!fs.existsSync(modules)) fs.symlinkSync(path.join(cwd, 'node_modules'), modules, 'dir');
-      await must(runner, process.execPath, [path.join(dir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], dir, `cannot build ${ref}`);
+      await must(
+        runner,
+        process.execPath,
+        [path.join(dir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
+        dir,
+        `cannot build ${ref}`,
+      );
     }
     const bin = orquestaCheckout ? path.join(dir, 'bin', 'orquesta.js') : ownBin();
-    await must(runner, process.execPath, [bin, 'synth', ...app, ...(options.offlinePlan ? ['--offline-plan'] : [])], dir, `cannot synthesize ${ref}`);
+    await must(
+      runner,
+      process.execPath,
+      [bin, 'synth', ...app, ...(options.offlinePlan ? ['--offline-plan'] : [])],
+      dir,
+      `cannot synthesize ${ref}`,
+    );
   }
   return dir;
 }
 
 async function must(runner: CommandRunner, command: string, args: readonly string[], cwd: string, what: string): Promise<string> {
   const r = await runner.run(command, args, { cwd });
-  if (r.code !== 0) throw new Error(`${what}: ${command} ${args.join(' ')} exited ${r.code}\n${r.stderr.trim().split('\n').slice(-10).join('\n')}`);
+  if (r.code !== 0)
+    throw new Error(`${what}: ${command} ${args.join(' ')} exited ${r.code}\n${r.stderr.trim().split('\n').slice(-10).join('\n')}`);
   return r.stdout;
 }

@@ -29,7 +29,8 @@ export interface CommentOptions {
   readonly revisions?: string;
 }
 
-const usd = (n: number | null) => (n === null ? '–' : `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
+const usd = (n: number | null) =>
+  n === null ? '–' : `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const signed = (n: number) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${usd(Math.abs(n))}`;
 
 /**
@@ -43,7 +44,8 @@ export function renderPlanComment(plans: readonly TargetPlan[], options: Comment
   const pointer = options.fullSummaryPointer ?? 'the orquesta-plan artifact';
   const full = render(plans, options, 'full');
   if (full.length <= limit) return full;
-  const compact = render(plans, options, 'compact') + `\n\n_Detail trimmed to fit GitHub's comment limit; the full summary is in ${pointer}._\n`;
+  const compact =
+    render(plans, options, 'compact') + `\n\n_Detail trimmed to fit GitHub's comment limit; the full summary is in ${pointer}._\n`;
   if (compact.length <= limit) return compact;
   const note = `\n\n… truncated to fit GitHub's ${limit.toLocaleString('en-US')}-character comment limit; the full summary is in ${pointer}.\n`;
   return compact.slice(0, limit - note.length) + note;
@@ -55,9 +57,14 @@ function render(plans: readonly TargetPlan[], options: CommentOptions, level: 'f
   out.push('| target | resources | monthly cost | fault tolerance |', '|---|---|---|---|');
   for (const p of plans) {
     const resources =
-      'summary' in p.plan ? `${counts(p.plan.summary)}${p.plan.basis === 'base-plan' ? ' _(vs base plan; nothing deployed)_' : ''}` : `_${p.plan.unavailable}_`;
+      'summary' in p.plan
+        ? `${counts(p.plan.summary)}${p.plan.basis === 'base-plan' ? ' _(vs base plan; nothing deployed)_' : ''}`
+        : `_${p.plan.unavailable}_`;
     const cost = `${usd(p.delta.beforeUsd)} → ${usd(p.delta.afterUsd)} (${signed(p.delta.deltaUsd)})`;
-    const ft = p.delta.faultChanges.length === 0 ? 'unchanged' : `${p.delta.faultChanges.length} change${p.delta.faultChanges.length > 1 ? 's' : ''}`;
+    const ft =
+      p.delta.faultChanges.length === 0
+        ? 'unchanged'
+        : `${p.delta.faultChanges.length} change${p.delta.faultChanges.length > 1 ? 's' : ''}`;
     out.push(`| ${p.displayName} | ${resources} | ${cost} | ${ft} |`);
   }
   for (const p of plans) out.push('', ...targetSection(p, level));
@@ -82,7 +89,13 @@ function targetSection(p: TargetPlan, level: 'full' | 'compact'): string[] {
     const s = p.plan.summary;
     if (s.replace.length) lines.push(`- **replaced** (destroyed and re-created): ${s.replace.map((a) => `\`${a}\``).join(', ')}`);
     if (level === 'full' && totalChanges(s) > 0) {
-      lines.push('', '<details><summary>Resource changes by type</summary>', '', '| type | add | change | replace | destroy |', '|---|---|---|---|---|');
+      lines.push(
+        '',
+        '<details><summary>Resource changes by type</summary>',
+        '',
+        '| type | add | change | replace | destroy |',
+        '|---|---|---|---|---|',
+      );
       for (const [type, c] of Object.entries(s.byType).sort()) {
         lines.push(`| \`${type}\` | ${c.create ?? ''} | ${c.update ?? ''} | ${c.replace ?? ''} | ${c.delete ?? ''} |`);
       }
@@ -90,8 +103,15 @@ function targetSection(p: TargetPlan, level: 'full' | 'compact'): string[] {
     }
   }
   if (level === 'full' && p.delta.lines.length > 0) {
-    lines.push('', '<details><summary>Monthly cost by resource</summary>', '', '| resource | before | after | delta |', '|---|---:|---:|---:|');
-    for (const l of p.delta.lines) lines.push(`| \`${escape(l.address)}\` | ${usd(l.beforeUsd)} | ${usd(l.afterUsd)} | ${signed(l.deltaUsd)} |`);
+    lines.push(
+      '',
+      '<details><summary>Monthly cost by resource</summary>',
+      '',
+      '| resource | before | after | delta |',
+      '|---|---:|---:|---:|',
+    );
+    for (const l of p.delta.lines)
+      lines.push(`| \`${escape(l.address)}\` | ${usd(l.beforeUsd)} | ${usd(l.afterUsd)} | ${signed(l.deltaUsd)} |`);
     lines.push('', '</details>');
   }
   return lines;

@@ -92,7 +92,8 @@ export function diffPlans(
   for (const [address, r] of after) {
     const prev = before.get(address);
     if (!prev) changes.push({ address, type: r.type, change: { actions: ['create'] } });
-    else if (JSON.stringify(prev.values ?? {}) !== JSON.stringify(r.values ?? {})) changes.push({ address, type: r.type, change: { actions: ['update'] } });
+    else if (JSON.stringify(prev.values ?? {}) !== JSON.stringify(r.values ?? {}))
+      changes.push({ address, type: r.type, change: { actions: ['update'] } });
   }
   for (const [address, r] of before) if (!after.has(address)) changes.push({ address, type: r.type, change: { actions: ['delete'] } });
   return summarisePlan({ resource_changes: changes });

@@ -78,7 +78,9 @@ function faultChanges(before: Side, after: Side): string[] {
   const cpA = after.inventory.controlPlane;
   const tolA = after.report.controlPlane.tolerates;
   if (cpB.kind === 'self-managed' && cpA.kind === 'self-managed' && cpB.instances.length !== cpA.instances.length) {
-    out.push(`control plane ${cpB.instances.length} → ${cpA.instances.length} nodes: etcd now tolerates ${tolA.instances} failure${tolA.instances === 1 ? '' : 's'}`);
+    out.push(
+      `control plane ${cpB.instances.length} → ${cpA.instances.length} nodes: etcd now tolerates ${tolA.instances} failure${tolA.instances === 1 ? '' : 's'}`,
+    );
   }
   if (cpB.kind === 'managed' && cpA.kind === 'managed' && cpB.tier !== cpA.tier) out.push(`control plane tier ${cpB.tier} → ${cpA.tier}`);
   const slaB = before.report.controlPlane.sla ?? before.report.controlPlane.modelledAvailability;
@@ -91,7 +93,9 @@ function faultChanges(before: Side, after: Side): string[] {
   const zoneB = survives(before.report.scenarios.find((s) => s.id === 'zone-loss'));
   const zoneA = survives(after.report.scenarios.find((s) => s.id === 'zone-loss'));
   if (zB !== zA) {
-    out.push(`node pool zones ${zB} → ${zA}${zoneB && !zoneA ? ': zone loss no longer survived' : !zoneB && zoneA ? ': zone loss now survived' : ''}`);
+    out.push(
+      `node pool zones ${zB} → ${zA}${zoneB && !zoneA ? ': zone loss no longer survived' : !zoneB && zoneA ? ': zone loss now survived' : ''}`,
+    );
   }
   const nB = workerNodes(before.inventory);
   const nA = workerNodes(after.inventory);

@@ -19,16 +19,28 @@ export type PlanOutcome = { readonly summary: PlanSummary; readonly json: unknow
  * terraform, credentials and CLI config. When a step fails (no credentials, provider not
  * installable) the outcome says why instead of throwing: the cost/fault delta is still useful.
  */
-export async function planStack(stackDir: string, runner: CommandRunner, options: { readonly offline?: boolean } = {}): Promise<PlanOutcome> {
+export async function planStack(
+  stackDir: string,
+  runner: CommandRunner,
+  options: { readonly offline?: boolean } = {},
+): Promise<PlanOutcome> {
   const env = options.offline ? OFFLINE_ENV : {};
   const terraform = process.env.ORQUESTA_TERRAFORM ?? 'terraform';
   const step = async (what: string, args: string[]) => {
     const r = await runner.run(terraform, args, { cwd: stackDir, env });
-    return r.code === 0 ? { ok: true as const, stdout: r.stdout } : { ok: false as const, why: `terraform ${what} failed: ${firstError(r.stderr || r.stdout)}` };
+    return r.code === 0
+      ? { ok: true as const, stdout: r.stdout }
+      : { ok: false as const, why: `terraform ${what} failed: ${firstError(r.stderr || r.stdout)}` };
   };
   const init = await step('init', ['init', '-input=false', '-no-color']);
   if (!init.ok) return { unavailable: init.why };
-  const planArgs = ['plan', '-input=false', '-no-color', '-out=orquesta.tfplan', ...(options.offline ? ['-refresh=false', '-lock=false'] : [])];
+  const planArgs = [
+    'plan',
+    '-input=false',
+    '-no-color',
+    '-out=orquesta.tfplan',
+    ...(options.offline ? ['-refresh=false', '-lock=false'] : []),
+  ];
   const plan = await step('plan', planArgs);
   if (!plan.ok) return { unavailable: plan.why };
   const show = await step('show', ['show', '-json', 'orquesta.tfplan']);
@@ -39,6 +51,12 @@ export async function planStack(stackDir: string, runner: CommandRunner, options
 }
 
 function firstError(text: string): string {
-  const line = text.split('\n').map((l) => l.replace(/^[│╷╵\s]+/, '').trim()).find((l) => l.startsWith('Error:')) ?? text.trim().split('\n')[0] ?? '';
+  const line =
+    text
+      .split('\n')
+      .map((l) => l.replace(/^[│╷╵\s]+/, '').trim())
+      .find((l) => l.startsWith('Error:')) ??
+    text.trim().split('\n')[0] ??
+    '';
   return line.replace(/^Error:\s*/, '').slice(0, 200);
 }

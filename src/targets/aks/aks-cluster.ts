@@ -1,7 +1,4 @@
-import {
-  KubernetesCluster,
-  type KubernetesClusterNetworkProfile,
-} from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
+import { KubernetesCluster, type KubernetesClusterNetworkProfile } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
 import type { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Construct } from 'constructs';

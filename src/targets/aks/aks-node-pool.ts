@@ -35,9 +35,17 @@ export function validateAksNodePools(spec: ResolvedAppSpec): ValidationProblem[]
     const path = `cluster.nodePools[${index}].name`;
     const name = aksPoolName(pool.name);
     if (!AKS_POOL_NAME.test(name)) {
-      problems.push({ path, value: pool.name, requirement: `must give an AKS pool name of 1-12 lowercase letters and digits once '-' is removed (got '${name}')` });
+      problems.push({
+        path,
+        value: pool.name,
+        requirement: `must give an AKS pool name of 1-12 lowercase letters and digits once '-' is removed (got '${name}')`,
+      });
     } else if (name === AKS_SYSTEM_POOL_NAME) {
-      problems.push({ path, value: pool.name, requirement: `must not be '${AKS_SYSTEM_POOL_NAME}' on AKS: that is the system pool orquesta creates` });
+      problems.push({
+        path,
+        value: pool.name,
+        requirement: `must not be '${AKS_SYSTEM_POOL_NAME}' on AKS: that is the system pool orquesta creates`,
+      });
     } else if (seen.has(name)) {
       problems.push({
         path,

@@ -15,9 +15,7 @@ export interface InstanceCatalog {
 export function instanceShape(catalog: InstanceCatalog, instanceType: string, target: string): InstanceShape {
   const shape = catalog.shapes[instanceType];
   if (!shape) {
-    throw new Error(
-      `unknown instance type '${instanceType}' for ${target}; known: ${Object.keys(catalog.shapes).join(', ')}`,
-    );
+    throw new Error(`unknown instance type '${instanceType}' for ${target}; known: ${Object.keys(catalog.shapes).join(', ')}`);
   }
   return shape;
 }

@@ -1,12 +1,7 @@
 import type { K8sAdaptation } from '../../k8s/k8s-adaptation';
 import type { ResolvedAppSpec } from '../../spec/resolved-spec';
 import type { K8sContext } from '../cluster-target';
-import {
-  EBS_GP3_STORAGE_CLASS,
-  PROMETHEUS_OPERATOR_MONITOR,
-  commonLabels,
-  workloadNodeSelector,
-} from '../common/kubernetes-common';
+import { EBS_GP3_STORAGE_CLASS, PROMETHEUS_OPERATOR_MONITOR, commonLabels, workloadNodeSelector } from '../common/kubernetes-common';
 import { AWS_VPC_CIDR } from '../common/network-cidrs';
 
 /** IRSA role name; the EKS stack creates the role under this name. */
@@ -23,7 +18,10 @@ export function eksKubernetes(spec: ResolvedAppSpec, context: K8sContext): K8sAd
   const roleArn =
     context.outputs?.workload_role_arn ??
     (spec.cluster.eks.accountId ? `arn:aws:iam::${spec.cluster.eks.accountId}:role/${eksWorkloadRoleName(spec)}` : undefined);
-  const nlb = { 'service.beta.kubernetes.io/aws-load-balancer-type': 'external', 'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip' };
+  const nlb = {
+    'service.beta.kubernetes.io/aws-load-balancer-type': 'external',
+    'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip',
+  };
   return {
     loadBalancerAnnotations: {
       public: { ...nlb, 'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing' },

@@ -1,12 +1,7 @@
 import type { K8sAdaptation } from '../../k8s/k8s-adaptation';
 import type { ResolvedAppSpec } from '../../spec/resolved-spec';
 import type { K8sContext } from '../cluster-target';
-import {
-  EBS_GP3_STORAGE_CLASS,
-  PROMETHEUS_OPERATOR_MONITOR,
-  commonLabels,
-  workloadNodeSelector,
-} from '../common/kubernetes-common';
+import { EBS_GP3_STORAGE_CLASS, PROMETHEUS_OPERATOR_MONITOR, commonLabels, workloadNodeSelector } from '../common/kubernetes-common';
 
 /**
  * kops-style: no AWS Load Balancer Controller, so Services get NLBs from the AWS cloud provider's

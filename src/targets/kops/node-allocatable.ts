@@ -17,8 +17,7 @@ export function kopsNodeAllocatable(instanceType: string): NodeAllocatable {
   const shape = instanceShape(AWS_INSTANCE_CATALOG, instanceType, 'kops');
   return {
     cpuMillicores: shape.vcpu * 1000 - KOPS_KUBE_RESERVED.cpuMillicores - KOPS_SYSTEM_RESERVED.cpuMillicores,
-    memoryMiB:
-      shape.memoryGiB * 1024 - KOPS_KUBE_RESERVED.memoryMiB - KOPS_SYSTEM_RESERVED.memoryMiB - EVICTION_HARD_MEMORY_MIB,
+    memoryMiB: shape.memoryGiB * 1024 - KOPS_KUBE_RESERVED.memoryMiB - KOPS_SYSTEM_RESERVED.memoryMiB - EVICTION_HARD_MEMORY_MIB,
     maxPods: KOPS_MAX_PODS,
   };
 }

@@ -46,7 +46,9 @@ describe('cost model', () => {
   });
 
   test('EKS extended support costs six times the standard fee', () => {
-    const inv = eksInventory({ controlPlane: { kind: 'managed', address: 'aws_eks_cluster.cluster', tier: 'eks-extended', usesAvailabilityZones: true } });
+    const inv = eksInventory({
+      controlPlane: { kind: 'managed', address: 'aws_eks_cluster.cluster', tier: 'eks-extended', usesAvailabilityZones: true },
+    });
     expect(monthly(inv, 'aws_eks_cluster.cluster')).toBe(r2(aws('eks:cluster-extended') * 730));
   });
 
@@ -55,7 +57,14 @@ describe('cost model', () => {
       ...kopsInventory(3),
       billables: [
         { address: 'aws_lb.api', kind: 'network-load-balancer', description: 'NLB (Kubernetes API)', quantity: 1 },
-        { address: 'aws_ebs_volume.etcd_main_0', kind: 'block-volume', description: 'EBS gp3 volume (etcd main)', quantity: 1, zone: 'us-east-1a', volume: { type: 'gp3', sizeGiB: 20 } },
+        {
+          address: 'aws_ebs_volume.etcd_main_0',
+          kind: 'block-volume',
+          description: 'EBS gp3 volume (etcd main)',
+          quantity: 1,
+          zone: 'us-east-1a',
+          volume: { type: 'gp3', sizeGiB: 20 },
+        },
         { address: 'aws_s3_bucket.state', kind: 'object-storage', description: 'S3 bucket', quantity: 1 },
       ],
     };
@@ -74,8 +83,20 @@ describe('cost model', () => {
       target: 'gke',
       cloud: 'gcp',
       region: 'us-central1',
-      controlPlane: { kind: 'managed', address: 'google_container_cluster.c', tier: 'gke-zonal', zone: 'us-central1-a', usesAvailabilityZones: false },
-      nodeGroups: [pool({ address: 'google_container_node_pool.apps', instanceType: 'e2-standard-2', rootVolume: { type: 'pd-balanced', sizeGiB: 100 } })],
+      controlPlane: {
+        kind: 'managed',
+        address: 'google_container_cluster.c',
+        tier: 'gke-zonal',
+        zone: 'us-central1-a',
+        usesAvailabilityZones: false,
+      },
+      nodeGroups: [
+        pool({
+          address: 'google_container_node_pool.apps',
+          instanceType: 'e2-standard-2',
+          rootVolume: { type: 'pd-balanced', sizeGiB: 100 },
+        }),
+      ],
       billables: [{ address: 'google_compute_router_nat.nat', kind: 'nat-gateway', description: 'Cloud NAT', quantity: 1, perNode: true }],
     });
     expect(monthly(zonal, 'google_container_cluster.c')).toBe(r2(730 * gcp('gke:cluster-management-fee')));
@@ -84,9 +105,13 @@ describe('cost model', () => {
     expect(monthly(zonal, 'google_container_node_pool.apps', /root/)).toBe(r2(300 * gcp('pd:balanced-storage')));
     expect(monthly(zonal, 'Service/web-api')).toBe(r2(730 * (gcp('lb:forwarding-rule') + gcp('ip:external-ipv4'))));
     const withCredit = priceInventory(zonal, PRICE_CATALOG, { gkeFreeTierCredit: true });
-    expect(withCredit.lineItems.filter((l) => l.address === 'google_container_cluster.c').reduce((s, l) => s + l.monthlyUsd, 0)).toBeCloseTo(0, 1);
+    expect(
+      withCredit.lineItems.filter((l) => l.address === 'google_container_cluster.c').reduce((s, l) => s + l.monthlyUsd, 0),
+    ).toBeCloseTo(0, 1);
     const regional = { ...zonal, controlPlane: { ...zonal.controlPlane, tier: 'gke-regional' as const, zone: undefined } };
-    expect(priceInventory(regional, PRICE_CATALOG, { gkeFreeTierCredit: true }).lineItems.some((l) => /credit/.test(l.description))).toBe(false);
+    expect(priceInventory(regional, PRICE_CATALOG, { gkeFreeTierCredit: true }).lineItems.some((l) => /credit/.test(l.description))).toBe(
+      false,
+    );
   });
 
   test.each([
@@ -109,7 +134,12 @@ describe('cost model', () => {
   });
 
   test('persistent volumes: one per replica, on the storage class the target uses', () => {
-    const inv = eksInventory({ workload: workload({ kind: 'StatefulSet', volumeClaims: [{ address: 'StatefulSet/web-api/data', sizeGiB: 20, storageClass: 'gp3', count: 3 }] }) });
+    const inv = eksInventory({
+      workload: workload({
+        kind: 'StatefulSet',
+        volumeClaims: [{ address: 'StatefulSet/web-api/data', sizeGiB: 20, storageClass: 'gp3', count: 3 }],
+      }),
+    });
     expect(monthly(inv, 'StatefulSet/web-api/data')).toBe(r2(60 * aws('ebs:gp3-storage')));
   });
 
@@ -142,8 +172,18 @@ describe('managed Prometheus', () => {
       target,
       cloud,
       region,
-      controlPlane: { kind: 'managed', address: 'cluster', tier: target === 'gke' ? 'gke-regional' : 'aks-standard', usesAvailabilityZones: true },
-      nodeGroups: [pool({ instanceType: target === 'gke' ? 'e2-standard-2' : 'Standard_D2s_v5', rootVolume: target === 'gke' ? { type: 'pd-balanced', sizeGiB: 10 } : { type: 'ephemeral', sizeGiB: 10 } })],
+      controlPlane: {
+        kind: 'managed',
+        address: 'cluster',
+        tier: target === 'gke' ? 'gke-regional' : 'aks-standard',
+        usesAvailabilityZones: true,
+      },
+      nodeGroups: [
+        pool({
+          instanceType: target === 'gke' ? 'e2-standard-2' : 'Standard_D2s_v5',
+          rootVolume: target === 'gke' ? { type: 'pd-balanced', sizeGiB: 10 } : { type: 'ephemeral', sizeGiB: 10 },
+        }),
+      ],
       billables: [],
       workload: workload({ monitoring: 'prometheus', loadBalancers: [] }),
     });

@@ -29,7 +29,17 @@ describe('fault scenarios', () => {
     // [case, zones, nodes, replicas, capacity fn, node-loss serving, node-loss restorable, zone-loss serving, zone-loss restorable]
     ['one zone: zone loss takes everything', ['us-east-1a'], 3, 3, roomy, 0.667, true, 0, false],
     ['replicas < zones: a zone loss can be free', ['us-east-1a', 'us-east-1b', 'us-east-1c'], 3, 2, roomy, 0.5, true, 0.5, true],
-    ['tight nodes: lost replicas cannot be rescheduled', ['us-east-1a', 'us-east-1b', 'us-east-1c'], 3, 3, tight, 0.667, false, 0.667, false],
+    [
+      'tight nodes: lost replicas cannot be rescheduled',
+      ['us-east-1a', 'us-east-1b', 'us-east-1c'],
+      3,
+      3,
+      tight,
+      0.667,
+      false,
+      0.667,
+      false,
+    ],
     ['two zones, four nodes', ['us-east-1a', 'us-east-1b'], 4, 4, roomy, 0.75, true, 0.5, true],
   ] as const)('%s', (_name, zones, nodes, replicas, capacity, nodeServing, nodeRestorable, zoneServing, zoneRestorable) => {
     const inv = eksInventory({
@@ -92,7 +102,13 @@ describe('fault scenarios', () => {
       target: 'gke',
       cloud: 'gcp',
       region: 'us-central1',
-      controlPlane: { kind: 'managed', address: 'google_container_cluster.c', tier: 'gke-zonal', zone: 'us-central1-a', usesAvailabilityZones: false },
+      controlPlane: {
+        kind: 'managed',
+        address: 'google_container_cluster.c',
+        tier: 'gke-zonal',
+        zone: 'us-central1-a',
+        usesAvailabilityZones: false,
+      },
       nodeGroups: [pool({ instanceType: 'e2-standard-2', zones: ['us-central1-a', 'us-central1-b', 'us-central1-c'] })],
     });
     const { scenarios, controlPlane } = analyseFaultTolerance(inv, roomy);
@@ -112,7 +128,10 @@ describe('fault scenarios', () => {
   });
 
   test('a PDB that cannot be met after a zone loss blocks drains', () => {
-    const inv = eksInventory({ nodeGroups: [pool({ zones: ['us-east-1a'] })], workload: workload({ disruptionBudget: { maxUnavailable: 1 } }) });
+    const inv = eksInventory({
+      nodeGroups: [pool({ zones: ['us-east-1a'] })],
+      workload: workload({ disruptionBudget: { maxUnavailable: 1 } }),
+    });
     expect(scenario(analyseFaultTolerance(inv, roomy).scenarios, 'zone-loss').drainAllowed).toBe(false);
   });
 

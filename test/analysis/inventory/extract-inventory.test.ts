@@ -75,12 +75,42 @@ describe('inventory from synthesized output', () => {
   });
 
   test.each([
-    ['a single NAT', 'eks', { cluster: { natGateways: 'single' } }, (i: Record<TargetId, Inventory>) => i.eks.billables.filter((b) => b.kind === 'nat-gateway').length, 1],
-    ['control plane single on kops', 'kops', { cluster: { controlPlane: 'single', gke: undefined } }, (i: Record<TargetId, Inventory>) => (i.kops.controlPlane.kind === 'self-managed' ? i.kops.controlPlane.instances.length : -1), 1],
-    ['control plane single on gke', 'gke', { cluster: { controlPlane: 'single' } }, (i: Record<TargetId, Inventory>) => (i.gke.controlPlane.kind === 'managed' ? i.gke.controlPlane.tier : ''), 'gke-zonal'],
-    ['control plane single on aks', 'aks', { cluster: { controlPlane: 'single' } }, (i: Record<TargetId, Inventory>) => (i.aks.controlPlane.kind === 'managed' ? i.aks.controlPlane.tier : ''), 'aks-free'],
+    [
+      'a single NAT',
+      'eks',
+      { cluster: { natGateways: 'single' } },
+      (i: Record<TargetId, Inventory>) => i.eks.billables.filter((b) => b.kind === 'nat-gateway').length,
+      1,
+    ],
+    [
+      'control plane single on kops',
+      'kops',
+      { cluster: { controlPlane: 'single', gke: undefined } },
+      (i: Record<TargetId, Inventory>) => (i.kops.controlPlane.kind === 'self-managed' ? i.kops.controlPlane.instances.length : -1),
+      1,
+    ],
+    [
+      'control plane single on gke',
+      'gke',
+      { cluster: { controlPlane: 'single' } },
+      (i: Record<TargetId, Inventory>) => (i.gke.controlPlane.kind === 'managed' ? i.gke.controlPlane.tier : ''),
+      'gke-zonal',
+    ],
+    [
+      'control plane single on aks',
+      'aks',
+      { cluster: { controlPlane: 'single' } },
+      (i: Record<TargetId, Inventory>) => (i.aks.controlPlane.kind === 'managed' ? i.aks.controlPlane.tier : ''),
+      'aks-free',
+    ],
     ['one zone', 'gke', { cluster: { zones: 1 } }, (i: Record<TargetId, Inventory>) => i.gke.nodeGroups[0].zones.length, 1],
-    ['a volume makes a StatefulSet with one claim per replica', 'aks', { workload: { volume: { sizeGiB: 20 } } }, (i: Record<TargetId, Inventory>) => i.aks.workload.volumeClaims[0].count * i.aks.workload.volumeClaims[0].sizeGiB, 60],
+    [
+      'a volume makes a StatefulSet with one claim per replica',
+      'aks',
+      { workload: { volume: { sizeGiB: 20 } } },
+      (i: Record<TargetId, Inventory>) => i.aks.workload.volumeClaims[0].count * i.aks.workload.volumeClaims[0].sizeGiB,
+      60,
+    ],
   ] as Array<[string, TargetId, Parameters<typeof exampleSpec>[0], (i: Record<TargetId, Inventory>) => unknown, unknown]>)(
     'spec options reach the inventory: %s',
     (_name, target, overrides, read, expected) => {

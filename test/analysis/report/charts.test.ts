@@ -52,7 +52,9 @@ describe('chart data', () => {
   });
 
   test('availability is the SLA, else the modelled figure, else drawn at a floor below every known value', () => {
-    const report = withTarget('aks', { controlPlane: { ...FIXTURE_REPORT.targets.aks.controlPlane, sla: null, modelledAvailability: null } });
+    const report = withTarget('aks', {
+      controlPlane: { ...FIXTURE_REPORT.targets.aks.controlPlane, sla: null, modelledAvailability: null },
+    });
     const { points, floor, domain } = availabilityPoints(report);
     const byId = new Map(points.map((pt) => [pt.id, pt]));
     expect(byId.get('eks')).toMatchObject({ availability: 99.95, basis: 'sla', plottedAvailability: 99.95 });
@@ -67,8 +69,12 @@ describe('chart data', () => {
   test('the caption explains modelled and missing figures and names the Pareto-optimal targets', () => {
     expect(availabilityCaption(FIXTURE_REPORT)).toContain('Pareto-optimal targets (Google GKE and kops-style on EC2)');
     expect(availabilityCaption(FIXTURE_REPORT)).toContain('kops-style on EC2: no SLA; the diamond is the modelled availability');
-    const report = withTarget('aks', { controlPlane: { ...FIXTURE_REPORT.targets.aks.controlPlane, sla: null, modelledAvailability: null } });
-    expect(availabilityCaption(report)).toMatch(/Azure AKS: neither an SLA nor a model; the cross is drawn at 99\.\d+%, below every known figure/);
+    const report = withTarget('aks', {
+      controlPlane: { ...FIXTURE_REPORT.targets.aks.controlPlane, sla: null, modelledAvailability: null },
+    });
+    expect(availabilityCaption(report)).toMatch(
+      /Azure AKS: neither an SLA nor a model; the cross is drawn at 99\.\d+%, below every known figure/,
+    );
   });
 
   test.each([
@@ -83,7 +89,9 @@ describe('chart data', () => {
 
 /** The aria-labels Vega writes on each mark item of a role (`bar`, `point`), which carry our `description` field. */
 function itemLabels(svg: string, role: string): string[] {
-  return [...svg.matchAll(new RegExp(`<path aria-label="([^"]*)" role="graphics-symbol" aria-roledescription="${role}"`, 'g'))].map((m) => m[1]);
+  return [...svg.matchAll(new RegExp(`<path aria-label="([^"]*)" role="graphics-symbol" aria-roledescription="${role}"`, 'g'))].map(
+    (m) => m[1],
+  );
 }
 
 describe('renderChartSvg', () => {
@@ -113,8 +121,14 @@ describe('renderChartSvg', () => {
     const svg = await renderChartSvg(costAvailabilitySpec(FIXTURE_REPORT));
     const points = itemLabels(svg, 'point');
     expect(points).toHaveLength(4);
-    expect(points.filter((label) => label.endsWith(', Pareto-optimal')).map((label) => label.split(':')[0])).toEqual(['Google GKE', 'kops-style on EC2']);
-    expect(points.filter((label) => label.endsWith(', dominated')).map((label) => label.split(':')[0])).toEqual(['Amazon EKS', 'Azure AKS']);
+    expect(points.filter((label) => label.endsWith(', Pareto-optimal')).map((label) => label.split(':')[0])).toEqual([
+      'Google GKE',
+      'kops-style on EC2',
+    ]);
+    expect(points.filter((label) => label.endsWith(', dominated')).map((label) => label.split(':')[0])).toEqual([
+      'Amazon EKS',
+      'Azure AKS',
+    ]);
     for (const name of ['Amazon EKS', 'Google GKE', 'Azure AKS', 'kops-style on EC2']) expect(svg).toContain(`>${name}</text>`);
     for (const legend of ['Pareto-optimal', 'dominated', 'published SLA', 'modelled, no SLA']) expect(svg).toContain(`>${legend}</text>`);
     // Axis tick labels must be distinct (equal SLAs once produced 99.95%, 99.95%, 99.94%...).

@@ -15,7 +15,16 @@ import type {
  * the cost model derives them, so the fixture is internally consistent.
  */
 
-type Item = [address: string, description: string, category: CostCategory, perNode: boolean, quantity: number, unitPriceUsd: number, unit: string, source: string];
+type Item = [
+  address: string,
+  description: string,
+  category: CostCategory,
+  perNode: boolean,
+  quantity: number,
+  unitPriceUsd: number,
+  unit: string,
+  source: string,
+];
 
 function item([address, description, category, perNode, quantity, unitPriceUsd, unit, source]: Item): LineItem {
   return { address, description, category, perNode, quantity, unitPriceUsd, unit, monthlyUsd: round(quantity * unitPriceUsd), source };
@@ -25,7 +34,14 @@ function round(usd: number): number {
   return Math.round(usd * 100) / 100;
 }
 
-function scenario(id: ScenarioId, apiAvailable: boolean, servingFraction: number, restorable: boolean, explanation: string, drainAllowed = true): ScenarioOutcome {
+function scenario(
+  id: ScenarioId,
+  apiAvailable: boolean,
+  servingFraction: number,
+  restorable: boolean,
+  explanation: string,
+  drainAllowed = true,
+): ScenarioOutcome {
   return { id, apiAvailable, servingFraction, restorable, drainAllowed, explanation };
 }
 
@@ -82,7 +98,13 @@ const AZ_BLOB = `https://azure.microsoft.com/en-us/pricing/details/storage/blobs
 const THREE_NODES = { desired: 3, min: 2, max: 6 };
 
 const managedScenarios = (provider: string, zoneRestorable: boolean): ScenarioOutcome[] => [
-  scenario('node-loss', true, 2 / 3, true, 'One of 3 nodes lost: 2 of 3 replicas keep serving; the 2 surviving nodes have room for the third.'),
+  scenario(
+    'node-loss',
+    true,
+    2 / 3,
+    true,
+    'One of 3 nodes lost: 2 of 3 replicas keep serving; the 2 surviving nodes have room for the third.',
+  ),
   scenario(
     'zone-loss',
     true,
@@ -93,8 +115,20 @@ const managedScenarios = (provider: string, zoneRestorable: boolean): ScenarioOu
       : 'One of 3 zones lost with its node: 2 of 3 replicas keep serving, but the 2 remaining nodes lack 250m CPU for the third replica.',
     zoneRestorable,
   ),
-  scenario('control-plane-upgrade', true, 1, true, `${provider} upgrades its replicated control plane one instance at a time; the API stays up.`),
-  scenario('control-plane-instance-loss', true, 1, true, `${provider} runs several API server instances across zones; losing one is invisible.`),
+  scenario(
+    'control-plane-upgrade',
+    true,
+    1,
+    true,
+    `${provider} upgrades its replicated control plane one instance at a time; the API stays up.`,
+  ),
+  scenario(
+    'control-plane-instance-loss',
+    true,
+    1,
+    true,
+    `${provider} runs several API server instances across zones; losing one is invisible.`,
+  ),
 ];
 
 export const EKS_REPORT: TargetReport = targetReport({
@@ -102,7 +136,16 @@ export const EKS_REPORT: TargetReport = targetReport({
   region: 'us-east-1',
   nodes: THREE_NODES,
   items: [
-    ['aws_eks_cluster.cluster', 'EKS control plane, standard support (Kubernetes 1.33)', 'control-plane', false, 730, 0.1, 'hour', EKS_PRICING],
+    [
+      'aws_eks_cluster.cluster',
+      'EKS control plane, standard support (Kubernetes 1.33)',
+      'control-plane',
+      false,
+      730,
+      0.1,
+      'hour',
+      EKS_PRICING,
+    ],
     ['aws_eks_node_group.default', 'm6i.large worker nodes (3 × 730 h)', 'compute', true, 2190, 0.096, 'instance-hour', EC2],
     ['aws_eks_node_group.default', 'gp3 root volumes, 20 GiB each', 'storage', true, 60, 0.08, 'GB-month', EBS],
     ['aws_nat_gateway.nat', 'NAT gateway (hourly charge; data processing not included)', 'network', false, 730, 0.045, 'hour', VPC],
@@ -128,7 +171,16 @@ export const GKE_REPORT: TargetReport = targetReport({
   region: 'us-central1',
   nodes: THREE_NODES,
   items: [
-    ['google_container_cluster.cluster', 'GKE cluster management fee (regional Standard cluster)', 'control-plane', false, 730, 0.1, 'hour', GKE_PRICING],
+    [
+      'google_container_cluster.cluster',
+      'GKE cluster management fee (regional Standard cluster)',
+      'control-plane',
+      false,
+      730,
+      0.1,
+      'hour',
+      GKE_PRICING,
+    ],
     ['google_container_node_pool.default', 'e2-standard-2 worker nodes (3 × 730 h)', 'compute', true, 2190, 0.067006, 'instance-hour', GCE],
     ['google_container_node_pool.default', 'pd-balanced boot disks, 100 GB each', 'storage', true, 300, 0.1, 'GB-month', GCE_DISK],
     ['google_compute_router_nat.nat', 'Cloud NAT gateway, per VM-hour', 'network', true, 2190, 0.0014, 'VM-hour', GCP_NAT],
@@ -154,7 +206,16 @@ export const AKS_REPORT: TargetReport = targetReport({
   nodes: THREE_NODES,
   items: [
     ['azurerm_kubernetes_cluster.cluster', 'AKS Standard tier (Uptime SLA)', 'control-plane', false, 730, 0.1, 'hour', AKS_PRICING],
-    ['azurerm_kubernetes_cluster_node_pool.default', 'Standard_D2s_v5 worker nodes (3 × 730 h)', 'compute', true, 2190, 0.096, 'instance-hour', AZ_VM],
+    [
+      'azurerm_kubernetes_cluster_node_pool.default',
+      'Standard_D2s_v5 worker nodes (3 × 730 h)',
+      'compute',
+      true,
+      2190,
+      0.096,
+      'instance-hour',
+      AZ_VM,
+    ],
     ['azurerm_kubernetes_cluster_node_pool.default', 'P6 managed OS disks, 64 GiB each', 'storage', true, 3, 9.29, 'disk-month', AZ_DISK],
     ['Service/web-api', 'Standard Load Balancer rule for Service type=LoadBalancer', 'network', false, 730, 0.025, 'hour', AZ_LB],
     ['azurerm_public_ip.nat', 'Standard static public IPv4 of the NAT gateway', 'network', false, 730, 0.005, 'hour', AZ_IP],
@@ -179,7 +240,16 @@ export const KOPS_REPORT: TargetReport = targetReport({
   region: 'us-east-1',
   nodes: THREE_NODES,
   items: [
-    ['aws_autoscaling_group.control-plane', 'm6i.large control-plane instances, one per zone (3 × 730 h)', 'control-plane', false, 2190, 0.096, 'instance-hour', EC2],
+    [
+      'aws_autoscaling_group.control-plane',
+      'm6i.large control-plane instances, one per zone (3 × 730 h)',
+      'control-plane',
+      false,
+      2190,
+      0.096,
+      'instance-hour',
+      EC2,
+    ],
     ['aws_ebs_volume.etcd-main', 'gp3 etcd-main volumes, 20 GiB × 3', 'control-plane', false, 60, 0.08, 'GB-month', EBS],
     ['aws_ebs_volume.etcd-events', 'gp3 etcd-events volumes, 20 GiB × 3', 'control-plane', false, 60, 0.08, 'GB-month', EBS],
     ['aws_lb.api', 'Network Load Balancer in front of the Kubernetes API', 'network', false, 730, 0.0225, 'hour', ELB],
@@ -200,9 +270,27 @@ export const KOPS_REPORT: TargetReport = targetReport({
     tolerates: { instances: 1, zones: 1 },
   },
   scenarios: [
-    scenario('node-loss', true, 2 / 3, true, 'One of 3 worker nodes lost: 2 of 3 replicas keep serving; the 2 surviving nodes have room for the third.'),
-    scenario('zone-loss', true, 2 / 3, true, 'One zone lost: 2 of 3 etcd members keep quorum; 2 of 3 replicas keep serving and the remaining nodes fit all 3.'),
-    scenario('control-plane-upgrade', true, 1, true, 'kops rolling-update replaces one control-plane instance at a time; etcd keeps quorum throughout.'),
+    scenario(
+      'node-loss',
+      true,
+      2 / 3,
+      true,
+      'One of 3 worker nodes lost: 2 of 3 replicas keep serving; the 2 surviving nodes have room for the third.',
+    ),
+    scenario(
+      'zone-loss',
+      true,
+      2 / 3,
+      true,
+      'One zone lost: 2 of 3 etcd members keep quorum; 2 of 3 replicas keep serving and the remaining nodes fit all 3.',
+    ),
+    scenario(
+      'control-plane-upgrade',
+      true,
+      1,
+      true,
+      'kops rolling-update replaces one control-plane instance at a time; etcd keeps quorum throughout.',
+    ),
     scenario('control-plane-instance-loss', true, 1, true, 'Losing 1 of 3 control-plane instances leaves etcd with quorum (2 of 3).'),
   ],
   zoneLossHeadroomPercent: 34.5,

@@ -64,20 +64,23 @@ describe('report/index.html in headless Chromium', () => {
     expect(requests.filter((url) => !url.startsWith('file://') && !url.startsWith('data:'))).toEqual([]);
   });
 
-  test.each(['#cost-breakdown-chart', '#cost-availability-chart'])('%s: the chart SVG is visible, sized and inside its figure', async (selector) => {
-    const svg = page.locator(`${selector} svg`);
-    await expect(svg.isVisible()).resolves.toBe(true);
-    const chart = await svg.boundingBox();
-    const figure = await page.locator(selector).boundingBox();
-    expect(chart).not.toBeNull();
-    expect(figure).not.toBeNull();
-    if (chart === null || figure === null) return;
-    expect(chart.width).toBeGreaterThan(300);
-    expect(chart.height).toBeGreaterThan(200);
-    expect(chart.x).toBeGreaterThanOrEqual(figure.x);
-    expect(chart.x + chart.width).toBeLessThanOrEqual(figure.x + figure.width);
-    await expect(page.locator(`${selector} figcaption`).isVisible()).resolves.toBe(true);
-  });
+  test.each(['#cost-breakdown-chart', '#cost-availability-chart'])(
+    '%s: the chart SVG is visible, sized and inside its figure',
+    async (selector) => {
+      const svg = page.locator(`${selector} svg`);
+      await expect(svg.isVisible()).resolves.toBe(true);
+      const chart = await svg.boundingBox();
+      const figure = await page.locator(selector).boundingBox();
+      expect(chart).not.toBeNull();
+      expect(figure).not.toBeNull();
+      if (chart === null || figure === null) return;
+      expect(chart.width).toBeGreaterThan(300);
+      expect(chart.height).toBeGreaterThan(200);
+      expect(chart.x).toBeGreaterThanOrEqual(figure.x);
+      expect(chart.x + chart.width).toBeLessThanOrEqual(figure.x + figure.width);
+      await expect(page.locator(`${selector} figcaption`).isVisible()).resolves.toBe(true);
+    },
+  );
 
   test('the summary table has one column per target and every row filled', async () => {
     const headers = page.locator('#summary thead th[scope="col"]');

@@ -12,11 +12,26 @@ function hostileReport(): ComparisonReport {
   const report = withTarget('eks', {
     displayName: `EKS ${INJECTION}`,
     region: `us-east-1${INJECTION}`,
-    lineItems: [{ ...eks.lineItems[0], address: `aws_eks_cluster.${INJECTION}`, description: `control plane ${INJECTION}`, unit: INJECTION, source: `javascript:alert(1) ${INJECTION}` }],
+    lineItems: [
+      {
+        ...eks.lineItems[0],
+        address: `aws_eks_cluster.${INJECTION}`,
+        description: `control plane ${INJECTION}`,
+        unit: INJECTION,
+        source: `javascript:alert(1) ${INJECTION}`,
+      },
+    ],
     scenarios: eks.scenarios.map((s) => ({ ...s, explanation: `${s.explanation} ${INJECTION}` })),
-    controlPlane: { ...eks.controlPlane, model: INJECTION, slaSource: `https://aws.amazon.com/eks/sla/"onmouseover="alert(1) ${INJECTION}` },
+    controlPlane: {
+      ...eks.controlPlane,
+      model: INJECTION,
+      slaSource: `https://aws.amazon.com/eks/sla/"onmouseover="alert(1) ${INJECTION}`,
+    },
   });
-  return { ...report, assumptions: { ...report.assumptions, notes: [INJECTION], regions: { ...report.assumptions.regions, gcp: INJECTION } } };
+  return {
+    ...report,
+    assumptions: { ...report.assumptions, notes: [INJECTION], regions: { ...report.assumptions.regions, gcp: INJECTION } },
+  };
 }
 
 describe('renderHtmlReport', () => {
@@ -27,7 +42,9 @@ describe('renderHtmlReport', () => {
 
   test('is one self-contained page: inline CSS and SVG, no script, no external resource', () => {
     expect(html.startsWith('<!doctype html>')).toBe(true);
-    expect(html).toContain('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; img-src data:">');
+    expect(html).toContain(
+      '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; img-src data:">',
+    );
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/\ssrc=/i);
     expect(html).not.toMatch(/@import|url\(/i);
@@ -39,8 +56,12 @@ describe('renderHtmlReport', () => {
   test('carries the title, summary table with a column per target, both charts with captions, and assumptions', () => {
     expect(html).toContain('<h1>Monthly cost and fault tolerance</h1>');
     expect(html.match(/<th scope="col" data-target="(eks|gke|aks|kops)">/g)).toHaveLength(4);
-    expect(html).toMatch(/<figure id="cost-breakdown-chart">\n<div class="chart"><svg [^]*?<\/svg><\/div>\n<figcaption>Monthly cost of each target/);
-    expect(html).toMatch(/<figure id="cost-availability-chart">\n<div class="chart"><svg [^]*?<\/svg><\/div>\n<figcaption>Monthly cost \(x\) against/);
+    expect(html).toMatch(
+      /<figure id="cost-breakdown-chart">\n<div class="chart"><svg [^]*?<\/svg><\/div>\n<figcaption>Monthly cost of each target/,
+    );
+    expect(html).toMatch(
+      /<figure id="cost-availability-chart">\n<div class="chart"><svg [^]*?<\/svg><\/div>\n<figcaption>Monthly cost \(x\) against/,
+    );
     expect(html).toContain('<strong class="seg best">$317.06</strong>');
     expect(html).toContain('<th scope="row">Hours per month</th><td class="num">730</td><td>h/month</td>');
     expect(html).toContain('<li>NAT and load balancer data processing is not included (it depends on traffic).</li>');
@@ -49,7 +70,9 @@ describe('renderHtmlReport', () => {
   test('a collapsible block per target with line items, scenarios and control-plane model', () => {
     for (const id of ['eks', 'gke', 'aks', 'kops']) expect(html).toContain(`<details id="target-${id}" class="target">`);
     expect(html).toContain('<td><code>aws_eks_cluster.<wbr>cluster</code></td>');
-    expect(html).toContain('<a href="https://aws.amazon.com/eks/pricing/" title="https://aws.amazon.com/eks/pricing/" rel="noreferrer">aws.amazon.com › pricing</a>');
+    expect(html).toContain(
+      '<a href="https://aws.amazon.com/eks/pricing/" title="https://aws.amazon.com/eks/pricing/" rel="noreferrer">aws.amazon.com › pricing</a>',
+    );
     expect(html).toContain('<td class="num">$0.067006 / instance-hour</td>');
     expect(html).toContain('etcd needs 2 of 3');
     expect(html).toContain('<td><span class="bad">no</span></td>');

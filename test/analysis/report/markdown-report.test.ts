@@ -32,7 +32,13 @@ describe('renderMarkdownReport', () => {
 
   test('summary table first: one column per target with totals and SLAs', () => {
     const [summary] = tables(markdown);
-    expect(summary[0]).toEqual(['', 'Amazon EKS<br>us-east-1', 'Google GKE<br>us-central1', 'Azure AKS<br>eastus', 'kops-style on EC2<br>us-east-1']);
+    expect(summary[0]).toEqual([
+      '',
+      'Amazon EKS<br>us-east-1',
+      'Google GKE<br>us-central1',
+      'Azure AKS<br>eastus',
+      'kops-style on EC2<br>us-east-1',
+    ]);
     const byLabel = new Map(summary.map((row) => [row[0], row.slice(1)]));
     expect(byLabel.get('**Monthly cost**')).toEqual(['$386.77', '**$317.06**', '$411.46', '$545.59']);
     expect(byLabel.get('**Control-plane SLA**')).toEqual(['**99.95%**', '**99.95%**', '**99.95%**', '99.99% (modelled)']);
@@ -69,7 +75,11 @@ describe('renderMarkdownReport', () => {
     const assumptions = tables(markdown).at(-1) ?? [];
     const byName = new Map(assumptions.map((row) => [row[0], row.slice(1)]));
     expect(byName.get('Hours per month')).toEqual(['730', 'h/month', expect.stringContaining('8,760 h a year / 12')]);
-    expect(byName.get('Control-plane SLA, Amazon EKS')).toEqual(['99.95', '% monthly uptime', '[aws.amazon.com/eks/sla](https://aws.amazon.com/eks/sla/) (last updated 2022-05-04)']);
+    expect(byName.get('Control-plane SLA, Amazon EKS')).toEqual([
+      '99.95',
+      '% monthly uptime',
+      '[aws.amazon.com/eks/sla](https://aws.amazon.com/eks/sla/) (last updated 2022-05-04)',
+    ]);
     expect(byName.get('Modelled availability, kops-style on EC2')?.slice(0, 2)).toEqual(['99.99', '% of the month']);
     expect(byName.get('Price catalog date')?.[0]).toBe('2026-11-22');
     expect(markdown).toContain('- NAT and load balancer data processing is not included (it depends on traffic).');

@@ -80,8 +80,18 @@ describe('highlights', () => {
 
 describe('splitSource', () => {
   test.each([
-    ['https://aws.amazon.com/eks/pricing/ (as of 2026-11-22)', 'https://aws.amazon.com/eks/pricing/', 'aws.amazon.com/eks/pricing', '(as of 2026-11-22)'],
-    ['as of 2026-11-22: https://cloud.google.com/nat/pricing', 'https://cloud.google.com/nat/pricing', 'cloud.google.com/nat/pricing', 'as of 2026-11-22'],
+    [
+      'https://aws.amazon.com/eks/pricing/ (as of 2026-11-22)',
+      'https://aws.amazon.com/eks/pricing/',
+      'aws.amazon.com/eks/pricing',
+      '(as of 2026-11-22)',
+    ],
+    [
+      'as of 2026-11-22: https://cloud.google.com/nat/pricing',
+      'https://cloud.google.com/nat/pricing',
+      'cloud.google.com/nat/pricing',
+      'as of 2026-11-22',
+    ],
     ['https://example.com/a.', 'https://example.com/a', 'example.com/a', ''],
     ['none: a self-managed control plane has no provider SLA', null, 'none: a self-managed control plane has no provider SLA', ''],
     ['javascript:alert(1)', null, 'javascript:alert(1)', ''],
@@ -90,7 +100,9 @@ describe('splitSource', () => {
   });
 
   test('shortSourceLabel keeps the host and the last path segment', () => {
-    expect(shortSourceLabel('https://azure.microsoft.com/en-us/pricing/details/load-balancer/')).toBe('azure.microsoft.com › load-balancer');
+    expect(shortSourceLabel('https://azure.microsoft.com/en-us/pricing/details/load-balancer/')).toBe(
+      'azure.microsoft.com › load-balancer',
+    );
     expect(shortSourceLabel('https://www.datadoghq.com/')).toBe('www.datadoghq.com');
   });
 });

@@ -71,7 +71,14 @@ describe('renderTerminalTable', () => {
   });
 
   test('an unavailable API reads API DOWN in ASCII and API ✗ in colour', () => {
-    const down: ScenarioOutcome = { id: 'control-plane-upgrade', apiAvailable: false, servingFraction: 1, restorable: true, drainAllowed: true, explanation: 'zonal' };
+    const down: ScenarioOutcome = {
+      id: 'control-plane-upgrade',
+      apiAvailable: false,
+      servingFraction: 1,
+      restorable: true,
+      drainAllowed: true,
+      explanation: 'zonal',
+    };
     const report = withTarget('gke', { scenarios: [...FIXTURE_REPORT.targets.gke.scenarios.filter((s) => s.id !== down.id), down] });
     expect(lineStartingWith(renderTerminalTable(report), 'Control-plane upgrade')).toMatch(/API ok +API DOWN +API ok +API ok$/);
     expect(renderTerminalTable(report, { color: true })).toContain('\x1b[31mAPI ✗\x1b[0m');

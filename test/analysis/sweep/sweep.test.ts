@@ -17,7 +17,11 @@ describe('sweep syntax', () => {
   });
 
   test('requirements', () => {
-    expect(parseRequirement('survive=zone+upgrade,sla=99.95,max-cost=800')).toEqual({ survive: ['zone', 'upgrade'], sla: 99.95, maxMonthlyUsd: 800 });
+    expect(parseRequirement('survive=zone+upgrade,sla=99.95,max-cost=800')).toEqual({
+      survive: ['zone', 'upgrade'],
+      sla: 99.95,
+      maxMonthlyUsd: 800,
+    });
     expect(() => parseRequirement('survive=meteor')).toThrow(/allowed: node, zone, upgrade, cp-instance/);
   });
 });
@@ -27,7 +31,11 @@ describe('variants', () => {
     const v = variantInventory(kopsInventory(3), { zones: 2 });
     expect(v.nodeGroups[0].zones).toEqual(['us-east-1a', 'us-east-1b']);
     expect(v.billables.filter((b) => b.kind === 'nat-gateway').map((b) => b.zone)).toEqual(['us-east-1a', 'us-east-1b']);
-    expect(v.controlPlane.kind === 'self-managed' && v.controlPlane.instances.map((i) => i.zone)).toEqual(['us-east-1a', 'us-east-1b', 'us-east-1a']);
+    expect(v.controlPlane.kind === 'self-managed' && v.controlPlane.instances.map((i) => i.zone)).toEqual([
+      'us-east-1a',
+      'us-east-1b',
+      'us-east-1a',
+    ]);
   });
 
   test('nodes set the workload pool size and widen its bounds', () => {
@@ -38,7 +46,12 @@ describe('variants', () => {
 
 describe('runSweep', () => {
   test('finds the cheapest configuration meeting the goal, per target', () => {
-    const result = runSweep([eksInventory(), kopsInventory(3)], { nodes: [2, 3, 4, 5, 6], zones: [1, 2, 3] }, parseRequirement('survive=zone,sla=99.95'), PRICE_CATALOG);
+    const result = runSweep(
+      [eksInventory(), kopsInventory(3)],
+      { nodes: [2, 3, 4, 5, 6], zones: [1, 2, 3] },
+      parseRequirement('survive=zone,sla=99.95'),
+      PRICE_CATALOG,
+    );
     expect(result.evaluated).toBe(30);
     const [eks, kops] = result.perTarget;
     // One zone never survives a zone loss; the cheapest that does uses 2 zones and the fewest nodes.

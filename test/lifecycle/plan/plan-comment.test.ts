@@ -101,7 +101,10 @@ describe('PR comment', () => {
   });
 
   test('has the sticky marker, a summary row, replacements called out and the delta lines', () => {
-    const body = renderPlanComment([plan(), plan({ target: 'gke', displayName: 'Google GKE', plan: { unavailable: 'terraform init failed: no credentials' } })]);
+    const body = renderPlanComment([
+      plan(),
+      plan({ target: 'gke', displayName: 'Google GKE', plan: { unavailable: 'terraform init failed: no credentials' } }),
+    ]);
     expect(body.startsWith(COMMENT_MARKER)).toBe(true);
     expect(body).toMatch(/\| kops-style on EC2 \| \*\*±1 replace\*\* \| \$[\d,.]+ → \$[\d,.]+ \(−\$[\d,.]+\) \| \d+ changes \|/);
     expect(body).toContain('| Google GKE | _terraform init failed: no credentials_ |');
@@ -110,7 +113,7 @@ describe('PR comment', () => {
     expect(body).toContain('<details><summary>Monthly cost by resource</summary>');
   });
 
-  test('stays under GitHub\'s limit for a huge plan by dropping detail and pointing at the artifact', () => {
+  test("stays under GitHub's limit for a huge plan by dropping detail and pointing at the artifact", () => {
     const many = Array.from({ length: 4000 }, (_, i) => ({
       address: `aws_route53_record.record_with_a_long_name_${i}`,
       type: `aws_route53_record_type_${i}`,

@@ -5,15 +5,7 @@ import type { ResolvedAppSpec } from '../../../src/spec/resolved-spec';
 import type { StackOptions } from '../../../src/targets/cluster-target';
 import { AksStack } from '../../../src/targets/aks/aks-stack';
 import { commonTags } from '../../../src/targets/common/common-tags';
-import {
-  TEST_NOW,
-  allResources,
-  exampleSpec,
-  resourceBinding,
-  resourcesOfType,
-  synthTerraform,
-  withCluster,
-} from '../../util';
+import { TEST_NOW, allResources, exampleSpec, resourceBinding, resourcesOfType, synthTerraform, withCluster } from '../../util';
 
 Testing.setupJest();
 
@@ -146,7 +138,13 @@ test('outputs are named <resource>_<attribute> and all carry a description', () 
 
 test('the backend is explicit: local state by default, azurerm when asked', () => {
   expect(example.json.terraform.backend).toEqual({ local: { path: '../../../.orquesta/state/aks/terraform.tfstate' } });
-  const backend = { type: 'azurerm', resourceGroupName: 'rg-tf', storageAccountName: 'sttf', containerName: 'state', key: 'aks.tfstate' } as const;
+  const backend = {
+    type: 'azurerm',
+    resourceGroupName: 'rg-tf',
+    storageAccountName: 'sttf',
+    containerName: 'state',
+    key: 'aks.tfstate',
+  } as const;
   expect(synthAks(exampleSpec(), { backend }).json.terraform.backend).toEqual({
     azurerm: { resource_group_name: 'rg-tf', storage_account_name: 'sttf', container_name: 'state', key: 'aks.tfstate' },
   });

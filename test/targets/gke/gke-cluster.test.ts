@@ -29,10 +29,34 @@ describe('control-plane location', () => {
     // A zonal cluster lists only the zones besides its own: the provider adds that one and
     // rejects a node_locations that already contains it.
     ['single -> zonal', { controlPlane: 'single' }, 'us-central1-a', ['us-central1-b', 'us-central1-c'], '--zone'],
-    ['single with explicit regional', { controlPlane: 'single', gke: { locationType: 'regional' } }, 'us-central1', ['us-central1-a', 'us-central1-b', 'us-central1-c'], '--region'],
-    ['ha with explicit regional', { controlPlane: 'ha', gke: { locationType: 'regional' } }, 'us-central1', ['us-central1-a', 'us-central1-b', 'us-central1-c'], '--region'],
-    ['single with explicit zonal', { controlPlane: 'single', gke: { locationType: 'zonal' } }, 'us-central1-a', ['us-central1-b', 'us-central1-c'], '--zone'],
-    ['zonal in a region without zone a', { controlPlane: 'single', regions: { gcp: 'us-east1' } }, 'us-east1-b', ['us-east1-c', 'us-east1-d'], '--zone'],
+    [
+      'single with explicit regional',
+      { controlPlane: 'single', gke: { locationType: 'regional' } },
+      'us-central1',
+      ['us-central1-a', 'us-central1-b', 'us-central1-c'],
+      '--region',
+    ],
+    [
+      'ha with explicit regional',
+      { controlPlane: 'ha', gke: { locationType: 'regional' } },
+      'us-central1',
+      ['us-central1-a', 'us-central1-b', 'us-central1-c'],
+      '--region',
+    ],
+    [
+      'single with explicit zonal',
+      { controlPlane: 'single', gke: { locationType: 'zonal' } },
+      'us-central1-a',
+      ['us-central1-b', 'us-central1-c'],
+      '--zone',
+    ],
+    [
+      'zonal in a region without zone a',
+      { controlPlane: 'single', regions: { gcp: 'us-east1' } },
+      'us-east1-b',
+      ['us-east1-c', 'us-east1-d'],
+      '--zone',
+    ],
     ['zonal with one zone has no extra node locations', { controlPlane: 'single', zones: 1 }, 'us-central1-a', undefined, '--zone'],
   ])('%s', (_name, overrides, location, nodeLocations, flag) => {
     const { json } = synthGke(withCluster(overrides));

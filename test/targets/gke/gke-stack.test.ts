@@ -6,15 +6,7 @@ import type { ResolvedAppSpec } from '../../../src/spec/resolved-spec';
 import type { StackOptions } from '../../../src/targets/cluster-target';
 import { commonTags } from '../../../src/targets/common/common-tags';
 import { GkeStack } from '../../../src/targets/gke/gke-stack';
-import {
-  TEST_NOW,
-  allResources,
-  exampleSpec,
-  resourceBinding,
-  resourcesOfType,
-  synthTerraform,
-  withCluster,
-} from '../../util';
+import { TEST_NOW, allResources, exampleSpec, resourceBinding, resourcesOfType, synthTerraform, withCluster } from '../../util';
 
 Testing.setupJest();
 

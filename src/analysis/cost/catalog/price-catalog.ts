@@ -1,8 +1,8 @@
-import { AWS_PRICES } from "./aws-prices";
-import { AZURE_PRICES } from "./azure-prices";
-import { GCP_PRICES } from "./gcp-prices";
-import { GLOBAL_PRICES } from "./global-prices";
-import type { PriceCatalog, PriceFact, RegionPrices } from "./price-fact";
+import { AWS_PRICES } from './aws-prices';
+import { AZURE_PRICES } from './azure-prices';
+import { GCP_PRICES } from './gcp-prices';
+import { GLOBAL_PRICES } from './global-prices';
+import type { PriceCatalog, PriceFact, RegionPrices } from './price-fact';
 
 /** The built-in price catalog: every figure carries its unit, source URL and date. */
 export const PRICE_CATALOG: PriceCatalog = {
@@ -29,7 +29,6 @@ export function allPriceFacts(catalog: PriceCatalog): PriceFact[] {
  */
 export function catalogDate(catalog: PriceCatalog): string {
   const dates = allPriceFacts(catalog).map((fact) => fact.asOf);
-  if (dates.length === 0)
-    throw new Error("the price catalog is empty, so it has no date");
+  if (dates.length === 0) throw new Error('the price catalog is empty, so it has no date');
   return dates.reduce((newest, date) => (date > newest ? date : newest));
 }

@@ -36,7 +36,9 @@ export class MissingPriceError extends Error {
   ) {
     super(
       `no price for '${sku}' in ${cloud} region '${region}' in the price catalog` +
-        (known.length ? `; the catalog has this region's prices for: ${known.join(', ')}` : `; the catalog has no prices for region '${region}'`),
+        (known.length
+          ? `; the catalog has this region's prices for: ${known.join(', ')}`
+          : `; the catalog has no prices for region '${region}'`),
     );
     this.name = 'MissingPriceError';
   }
