@@ -46,7 +46,7 @@ function measure(label, times, fn) {
 
 function benchSynth() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'orquesta-bench-'));
-  const fast = measure('synth, orquesta CLI (node, esbuild bundle, 4 stacks + 4 manifest sets)', QUICK ? 3 : 5, () =>
+  const fast = measure('synth, orquesta CLI (node, esbuild bundle + V8 code cache, 4 stacks + 4 manifest sets)', QUICK ? 3 : 5, () =>
     run(process.execPath, [path.join(ROOT, 'bin', 'orquesta.js'), 'synth'], tmp),
   );
   const inProcess = measureInProcessSynth(tmp);
