@@ -36,9 +36,7 @@ const { commonTags } = lib('src/targets/common/common-tags');
 /** Fake credentials: the provider's skip settings mean they are never sent anywhere. */
 const TERRAFORM_ENV = {
   ...process.env,
-  AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKEFAKE',
-  AWS_SECRET_ACCESS_KEY: 'fake-secret-access-key',
-  AWS_REGION: 'us-east-1',
+  ...lib('src/lifecycle/plan/terraform-plan').OFFLINE_PLAN_ENV,
   AWS_EC2_METADATA_DISABLED: 'true',
   TF_IN_AUTOMATION: '1',
   TF_INPUT: '0',

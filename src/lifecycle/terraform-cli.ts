@@ -15,6 +15,8 @@ export const DEPLOY_PLAN_FILE = 'orquesta.tfplan';
 export interface TerraformCliOptions {
   /** Copy terraform's output to the terminal while it runs. @default false */
   readonly stream?: boolean;
+  /** Variables added to TERRAFORM_ENV, e.g. fake credentials for an offline plan. @default {} */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** `terraform output -json`: one entry per output. */
@@ -52,8 +54,9 @@ export class TerraformCli {
     return this.exec(['init', '-input=false'], true);
   }
 
-  public plan(planFile: string = DEPLOY_PLAN_FILE): Promise<RunResult> {
-    return this.exec(['plan', '-input=false', `-out=${planFile}`], true);
+  /** `extraArgs` such as `-refresh=false -lock=false` for an offline plan. @default [] */
+  public plan(planFile: string = DEPLOY_PLAN_FILE, extraArgs: readonly string[] = []): Promise<RunResult> {
+    return this.exec(['plan', '-input=false', `-out=${planFile}`, ...extraArgs], true);
   }
 
   public apply(planFile: string = DEPLOY_PLAN_FILE): Promise<RunResult> {
@@ -78,7 +81,7 @@ export class TerraformCli {
   private exec(args: readonly string[], streamable: boolean): Promise<RunResult> {
     return runChecked(
       this.runner,
-      { command: 'terraform', args, env: TERRAFORM_ENV },
+      { command: 'terraform', args, env: { ...TERRAFORM_ENV, ...this.options.env } },
       { cwd: this.stackDir, stream: streamable && this.options.stream },
     );
   }

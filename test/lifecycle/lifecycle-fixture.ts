@@ -11,6 +11,7 @@ import {
   type ScriptedResponse,
 } from '../../src/lifecycle/command-runner';
 import type { LifecycleContext } from '../../src/lifecycle/lifecycle-context';
+import { offlineTerraformEnv } from '../terraform-env';
 import { TEST_NOW } from '../util';
 
 /** A fresh project root under the OS temp dir (removed by test/global-teardown.js). */
@@ -93,21 +94,8 @@ export function stateJson(resources: ReadonlyArray<{ type: string; tags?: Record
   });
 }
 
-/** Whether the offline provider mirror of ../shared/terraform/README.md is on this machine. */
-const OFFLINE_TFRC = '/work/shared/terraform/offline.tfrc';
-export const OFFLINE_TERRAFORM = fs.existsSync('/opt/tf-plugins') && fs.existsSync(OFFLINE_TFRC);
-
-/**
- * Environment for driving the real terraform offline (only when the mirror exists): the mirror's
- * CLI config and fake credentials for `plan -refresh=false`.
- */
-export const OFFLINE_TERRAFORM_ENV: Record<string, string> = {
-  TF_CLI_CONFIG_FILE: OFFLINE_TFRC,
-  CHECKPOINT_DISABLE: '1',
-  AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKEFAKE',
-  AWS_SECRET_ACCESS_KEY: 'fake',
-  AWS_REGION: 'us-east-1',
-};
+/** Environment for driving the real terraform offline (the tests' shared helper). */
+export const OFFLINE_TERRAFORM_ENV: Record<string, string> = offlineTerraformEnv();
 
 /**
  * Sends `terraform` to the real binary and every other command (kubectl, aws, gcloud, az) to a

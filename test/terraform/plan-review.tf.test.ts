@@ -17,22 +17,15 @@ import { planStack } from '../../src/lifecycle/plan/terraform-plan';
 import { synthesize } from '../../src/synth/synthesize';
 import { getTarget } from '../../src/targets/registry';
 import type { TargetId } from '../../src/targets/cluster-target';
+import { offlineTerraformEnv } from '../terraform-env';
 import { exampleSpec } from '../util';
 
-const MIRROR = '/opt/tf-plugins';
 const TARGETS: TargetId[] = ['eks', 'kops'];
 const roots: Record<'base' | 'head', string> = { base: '', head: '' };
 const plans: Record<string, any> = {};
 
 beforeAll(async () => {
-  if (fs.existsSync(MIRROR) && !(process.env.TF_CLI_CONFIG_FILE && fs.existsSync(process.env.TF_CLI_CONFIG_FILE))) {
-    const rc = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'orquesta-tfrc-')), 'offline.tfrc');
-    fs.writeFileSync(
-      rc,
-      `provider_installation {\n  filesystem_mirror {\n    path = "${MIRROR}"\n    include = ["registry.terraform.io/hashicorp/aws"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/hashicorp/aws"]\n  }\n}\n`,
-    );
-    process.env.TF_CLI_CONFIG_FILE = rc;
-  }
+  Object.assign(process.env, offlineTerraformEnv());
   const specs = {
     base: exampleSpec(),
     // The change a careless PR makes to save money: one zone, one control-plane node, one NAT.

@@ -90,7 +90,7 @@ ${TARGET_OPTION_HELP}
       if ('json' in outcome && onlyCreates(outcome.summary) && baseStack && fs.existsSync(baseStack)) {
         io.err(`orquesta plan: ${target.id}: nothing deployed; planning the base revision to compare`);
         const basePlan = await planStack(baseStack, runner, offline);
-        if ('json' in basePlan) plan = { summary: diffPlans(basePlan.json as never, outcome.json as never), basis: 'base-plan' };
+        if ('json' in basePlan) plan = { summary: diffPlans(basePlan.json, outcome.json), basis: 'base-plan' };
         else io.err(`orquesta plan: ${target.id}: base plan unavailable (${basePlan.unavailable}); showing the head plan`);
       }
       plans.push({

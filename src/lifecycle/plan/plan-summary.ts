@@ -1,3 +1,5 @@
+import { stateResources, type TerraformShowJson } from '../terraform-cli';
+
 /** What `terraform show -json <planfile>` says will change, grouped the way a reviewer reads it. */
 export interface PlanSummary {
   readonly create: readonly string[];
@@ -35,8 +37,14 @@ export function actionOf(actions: readonly string[]): PlanAction | undefined {
   }
 }
 
+/** The parts of `terraform show -json <planfile>` orquesta reads. */
+export interface PlanJson {
+  readonly resource_changes?: readonly ResourceChange[];
+  readonly planned_values?: TerraformShowJson['values'];
+}
+
 /** Summarises the JSON plan; data sources and no-ops are left out. */
-export function summarisePlan(planJson: { readonly resource_changes?: readonly ResourceChange[] }): PlanSummary {
+export function summarisePlan(planJson: PlanJson): PlanSummary {
   const groups: Record<PlanAction, string[]> = { create: [], update: [], replace: [], delete: [] };
   const byType: Record<string, Partial<Record<PlanAction, number>>> = {};
   for (const rc of planJson.resource_changes ?? []) {
@@ -54,45 +62,21 @@ export function totalChanges(summary: PlanSummary): number {
   return summary.create.length + summary.update.length + summary.replace.length + summary.delete.length;
 }
 
-interface PlannedResource {
-  readonly address: string;
-  readonly type: string;
-  readonly mode?: string;
-  readonly values?: Record<string, unknown>;
-}
-
-interface PlannedModule {
-  readonly resources?: readonly PlannedResource[];
-  readonly child_modules?: readonly PlannedModule[];
-}
-
-function plannedResources(plan: { readonly planned_values?: { readonly root_module?: PlannedModule } }): Map<string, PlannedResource> {
-  const out = new Map<string, PlannedResource>();
-  const walk = (m: PlannedModule | undefined) => {
-    for (const r of m?.resources ?? []) if (r.mode !== 'data') out.set(r.address, r);
-    for (const c of m?.child_modules ?? []) walk(c);
-  };
-  walk(plan.planned_values?.root_module);
-  return out;
-}
-
 /**
  * What would change going from one planned configuration to another, from two `terraform show -json`
  * plans (e.g. base and head of a PR before anything is deployed): resources only in the head are
  * created, only in the base destroyed, in both with different known values updated. Without a
  * shared state Terraform cannot say which updates force a replacement; those show as updates.
  */
-export function diffPlans(
-  base: { readonly planned_values?: { readonly root_module?: PlannedModule } },
-  head: { readonly planned_values?: { readonly root_module?: PlannedModule } },
-): PlanSummary {
-  const before = plannedResources(base);
-  const after = plannedResources(head);
+export function diffPlans(base: PlanJson, head: PlanJson): PlanSummary {
+  const planned = (plan: PlanJson) => new Map(stateResources({ values: plan.planned_values }).map((r) => [r.address, r]));
+  const before = planned(base);
+  const after = planned(head);
   const changes: ResourceChange[] = [];
   for (const [address, r] of after) {
     const prev = before.get(address);
     if (!prev) changes.push({ address, type: r.type, change: { actions: ['create'] } });
-    else if (JSON.stringify(prev.values ?? {}) !== JSON.stringify(r.values ?? {}))
+    else if (JSON.stringify(prev.values) !== JSON.stringify(r.values))
       changes.push({ address, type: r.type, change: { actions: ['update'] } });
   }
   for (const [address, r] of before) if (!after.has(address)) changes.push({ address, type: r.type, change: { actions: ['delete'] } });

@@ -1,18 +1,26 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { CommandRunner } from '../command-runner';
-import { summarisePlan, type PlanSummary } from './plan-summary';
+import { CommandFailedError, type CommandRunner } from '../command-runner';
+import { TerraformCli } from '../terraform-cli';
+import { summarisePlan, type PlanJson, type PlanSummary } from './plan-summary';
 
-/** Offline checks plan against fake credentials (see README, "Offline plans"). */
-const OFFLINE_ENV = {
+/**
+ * Fake credentials for `plan --offline-plan`: stacks synthesized with `offlinePlan` carry the AWS
+ * provider's skip settings, so these are never sent anywhere (../shared/terraform/README.md).
+ * The offline test tiers use the same values.
+ */
+export const OFFLINE_PLAN_ENV: Readonly<Record<string, string>> = {
   AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKEFAKE',
   AWS_SECRET_ACCESS_KEY: 'fake',
   AWS_REGION: 'us-east-1',
-  TF_IN_AUTOMATION: '1',
   CHECKPOINT_DISABLE: '1',
 };
 
-export type PlanOutcome = { readonly summary: PlanSummary; readonly json: unknown } | { readonly unavailable: string };
+/** Without state or a live cloud, refreshing and locking have nothing to talk to. */
+const OFFLINE_PLAN_ARGS = ['-refresh=false', '-lock=false'];
+const REVIEW_PLAN_FILE = 'orquesta-review.tfplan';
+
+export type PlanOutcome = { readonly summary: PlanSummary; readonly json: PlanJson } | { readonly unavailable: string };
 
 /**
  * `terraform init` + `plan -out` + `show -json` in a synthesized stack directory, with the user's
@@ -24,39 +32,29 @@ export async function planStack(
   runner: CommandRunner,
   options: { readonly offline?: boolean } = {},
 ): Promise<PlanOutcome> {
-  const env = options.offline ? OFFLINE_ENV : {};
-  const terraform = process.env.ORQUESTA_TERRAFORM ?? 'terraform';
-  const step = async (what: string, args: string[]) => {
-    const r = await runner.run(terraform, args, { cwd: stackDir, env });
-    return r.code === 0
-      ? { ok: true as const, stdout: r.stdout }
-      : { ok: false as const, why: `terraform ${what} failed: ${firstError(r.stderr || r.stdout)}` };
-  };
-  const init = await step('init', ['init', '-input=false', '-no-color']);
-  if (!init.ok) return { unavailable: init.why };
-  const planArgs = [
-    'plan',
-    '-input=false',
-    '-no-color',
-    '-out=orquesta.tfplan',
-    ...(options.offline ? ['-refresh=false', '-lock=false'] : []),
-  ];
-  const plan = await step('plan', planArgs);
-  if (!plan.ok) return { unavailable: plan.why };
-  const show = await step('show', ['show', '-json', 'orquesta.tfplan']);
-  if (!show.ok) return { unavailable: show.why };
-  fs.rmSync(path.join(stackDir, 'orquesta.tfplan'), { force: true });
-  const json = JSON.parse(show.stdout);
-  return { summary: summarisePlan(json), json };
+  const tf = new TerraformCli(runner, stackDir, { env: options.offline ? OFFLINE_PLAN_ENV : {} });
+  let step = 'init';
+  try {
+    await tf.init();
+    step = 'plan';
+    await tf.plan(REVIEW_PLAN_FILE, options.offline ? OFFLINE_PLAN_ARGS : []);
+    step = 'show';
+    const json = (await tf.show(REVIEW_PLAN_FILE)) as PlanJson;
+    return { summary: summarisePlan(json), json };
+  } catch (error) {
+    if (!(error instanceof CommandFailedError)) throw error;
+    return { unavailable: `terraform ${step} failed: ${firstError(error.result.stderr || error.result.stdout)}` };
+  } finally {
+    fs.rmSync(path.join(stackDir, REVIEW_PLAN_FILE), { force: true });
+  }
 }
 
+/** Terraform's first `Error:` line, without the box drawing and colours of its diagnostics. */
 function firstError(text: string): string {
-  const line =
-    text
-      .split('\n')
-      .map((l) => l.replace(/^[│╷╵\s]+/, '').trim())
-      .find((l) => l.startsWith('Error:')) ??
-    text.trim().split('\n')[0] ??
-    '';
+  const lines = text
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .split('\n')
+    .map((l) => l.replace(/^[│╷╵\s]+/, '').trim());
+  const line = lines.find((l) => l.startsWith('Error:')) ?? lines.find((l) => l !== '') ?? '';
   return line.replace(/^Error:\s*/, '').slice(0, 200);
 }
