@@ -38,3 +38,20 @@ export class AtomicOutput {
     fs.rmSync(this.scratch, { recursive: true, force: true });
   }
 }
+
+/**
+ * Replaces `<root>/<relativeDir>` with a directory holding exactly `files` (name → content),
+ * built in scratch and swapped in only once every file is written.
+ */
+export function writeFilesAtomically(root: string, relativeDir: string, files: Readonly<Record<string, string>>): void {
+  const output = new AtomicOutput(root);
+  try {
+    const dir = output.stage(relativeDir);
+    fs.mkdirSync(dir, { recursive: true });
+    for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), content);
+    output.commit([relativeDir]);
+  } catch (error) {
+    output.discard();
+    throw error;
+  }
+}

@@ -1,5 +1,3 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { buildComparison } from '../../analysis/build-comparison';
 import { PRICE_CATALOG } from '../../analysis/cost/catalog/price-catalog';
 import { readSynthOutput } from '../../analysis/inventory/read-synth-output';
@@ -9,7 +7,7 @@ import { renderTerminalTable } from '../../analysis/report/terminal-table';
 import { parseRequirement, parseSweepAxes } from '../../analysis/sweep/sweep-spec';
 import { runSweep } from '../../analysis/sweep/run-sweep';
 import { synthesize } from '../../synth/synthesize';
-import { AtomicOutput } from '../../synth/atomic-output';
+import { writeFilesAtomically } from '../../synth/atomic-output';
 import { EXIT_OK, type CliIo, type Command } from '../command';
 import { APP_OPTION_HELP, TARGET_OPTION_HELP, parseOptions, prepareRun } from '../common-options';
 import { formatSweep } from '../format-sweep';
@@ -56,18 +54,11 @@ ${TARGET_OPTION_HELP}
     const costOptions = { gkeFreeTierCredit: opts['gke-free-tier'] ?? false };
     const { report, inventories } = buildComparison({ synthesized, catalog: PRICE_CATALOG, now, costOptions });
 
-    const output = new AtomicOutput(io.cwd);
-    try {
-      const dir = output.stage(REPORT_DIR);
-      fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(path.join(dir, 'comparison.json'), `${JSON.stringify(report, null, 2)}\n`);
-      fs.writeFileSync(path.join(dir, 'comparison.md'), renderMarkdownReport(report));
-      fs.writeFileSync(path.join(dir, 'index.html'), await renderHtmlReport(report));
-      output.commit([REPORT_DIR]);
-    } catch (error) {
-      output.discard();
-      throw error;
-    }
+    writeFilesAtomically(io.cwd, REPORT_DIR, {
+      'comparison.json': `${JSON.stringify(report, null, 2)}\n`,
+      'comparison.md': renderMarkdownReport(report),
+      'index.html': await renderHtmlReport(report),
+    });
     const color = !opts['no-color'] && process.stdout.isTTY === true && !process.env.NO_COLOR;
     io.out(renderTerminalTable(report, { color }));
     if (opts.sweep?.length || opts.require) {

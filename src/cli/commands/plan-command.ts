@@ -9,7 +9,7 @@ import { renderPlanComment, type TargetPlan } from '../../lifecycle/plan/plan-co
 import { targetDelta, type Side } from '../../lifecycle/plan/report-delta';
 import { planStack } from '../../lifecycle/plan/terraform-plan';
 import { diffPlans, type PlanSummary } from '../../lifecycle/plan/plan-summary';
-import { AtomicOutput } from '../../synth/atomic-output';
+import { writeFilesAtomically } from '../../synth/atomic-output';
 import { STACKS_DIR, synthesize } from '../../synth/synthesize';
 import { UsageError } from '../../spec/usage-error';
 import { EXIT_OK, type CliIo, type Command } from '../command';
@@ -104,18 +104,11 @@ ${TARGET_OPTION_HELP}
       ? `compared with ${opts.base ?? path.relative(io.cwd, baseDir)}`
       : 'no base revision: costs shown against nothing';
     const comment = renderPlanComment(plans, { revisions, fullSummaryPointer: `${PLAN_DIR}/summary.md` });
-    const output = new AtomicOutput(io.cwd);
-    try {
-      const dir = output.stage(PLAN_DIR);
-      fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(path.join(dir, 'comment.md'), comment);
-      fs.writeFileSync(path.join(dir, 'summary.md'), renderPlanComment(plans, { revisions, limit: Number.MAX_SAFE_INTEGER }));
-      for (const [id, json] of Object.entries(planJson)) fs.writeFileSync(path.join(dir, `${id}.plan.json`), JSON.stringify(json));
-      output.commit([PLAN_DIR]);
-    } catch (error) {
-      output.discard();
-      throw error;
-    }
+    writeFilesAtomically(io.cwd, PLAN_DIR, {
+      'comment.md': comment,
+      'summary.md': renderPlanComment(plans, { revisions, limit: Number.MAX_SAFE_INTEGER }),
+      ...Object.fromEntries(Object.entries(planJson).map(([id, json]) => [`${id}.plan.json`, JSON.stringify(json)])),
+    });
     io.out(comment);
     return EXIT_OK;
   },
