@@ -67,3 +67,29 @@ export function kopsInventory(cp: number, zones: readonly string[] = ['us-east-1
     nodeGroups: [pool({ address: 'aws_autoscaling_group.apps', zones: [...zones] })],
   });
 }
+
+/** A GKE zonal cluster: single control-plane replica in us-central1-a, 3 x e2-standard-2 over 3 zones, Cloud NAT. */
+export function gkeZonalInventory(overrides: Partial<Inventory> = {}): Inventory {
+  return eksInventory({
+    target: 'gke',
+    cloud: 'gcp',
+    region: 'us-central1',
+    controlPlane: {
+      kind: 'managed',
+      address: 'google_container_cluster.c',
+      tier: 'gke-zonal',
+      zone: 'us-central1-a',
+      usesAvailabilityZones: false,
+    },
+    nodeGroups: [
+      pool({
+        address: 'google_container_node_pool.apps',
+        instanceType: 'e2-standard-2',
+        zones: ['us-central1-a', 'us-central1-b', 'us-central1-c'],
+        rootVolume: { type: 'pd-balanced', sizeGiB: 100 },
+      }),
+    ],
+    billables: [{ address: 'google_compute_router_nat.nat', kind: 'nat-gateway', description: 'Cloud NAT', quantity: 1, perNode: true }],
+    ...overrides,
+  });
+}

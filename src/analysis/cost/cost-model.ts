@@ -18,8 +18,6 @@ export interface CostBreakdown {
   readonly fixedMonthlyUsd: number;
   readonly perNodeMonthlyUsd: number;
   readonly monthlyRangeUsd: { readonly min: number; readonly max: number };
-  /** Newest `asOf` of the prices used. */
-  readonly newestPriceDate: string;
 }
 
 /**
@@ -35,7 +33,6 @@ export function priceInventory(
   const items = lineItems(inv, catalog, options);
   const atNodes = (pick: (g: NodeGroup) => number) =>
     sum(lineItems({ ...inv, nodeGroups: inv.nodeGroups.map((g) => ({ ...g, desiredNodes: pick(g) })) }, catalog, options));
-  const dates = items.map((i) => /\((\d{4}-\d{2}-\d{2})\)$/.exec(i.source)?.[1] ?? '');
   return {
     lineItems: items,
     monthlyTotalUsd: sum(items),
@@ -44,7 +41,6 @@ export function priceInventory(
     // The min/max range re-prices the inventory twice; sweeps, which do not show it, skip it.
     monthlyRangeUsd:
       options.withRange === false ? { min: NaN, max: NaN } : { min: atNodes((g) => g.minNodes), max: atNodes((g) => g.maxNodes) },
-    newestPriceDate: dates.sort().at(-1) ?? '',
   };
 }
 

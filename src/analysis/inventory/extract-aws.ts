@@ -1,10 +1,15 @@
-import type { CloudExtract } from './extract-gcp';
-import type { Billable, ControlPlaneInstance, ManagedControlPlane, NodeGroup, SelfManagedControlPlane, VolumeShape } from './inventory';
+import type {
+  Billable,
+  CloudExtract,
+  ControlPlaneInstance,
+  ManagedControlPlane,
+  NodeGroup,
+  SelfManagedControlPlane,
+  VolumeShape,
+} from './inventory';
 import { TfIndex, block, list, num, str, type TfEntry } from './terraform-json';
 import { NODE_POOL_LABEL } from '../../targets/common/kubernetes-common';
 import { KUBERNETES_VERSION_TAG, ROLE_TAG } from '../../targets/kops/kops-instance-group';
-
-const POOL_LABEL = NODE_POOL_LABEL;
 
 /**
  * AWS stacks: EKS (aws_eks_cluster + managed node groups) or kops-style (ASGs with a control-plane
@@ -130,7 +135,7 @@ function eksNodeGroup(tf: TfIndex, g: TfEntry): NodeGroup {
   const labels = (g.body.labels ?? {}) as Record<string, string>;
   return {
     address: g.address,
-    pool: labels[POOL_LABEL],
+    pool: labels[NODE_POOL_LABEL],
     role: 'worker',
     instanceType: str(instanceType, `${g.address} instance type`),
     zones: zonesOf(tf, g.body.subnet_ids),
@@ -146,7 +151,7 @@ function asgNodeGroup(tf: TfIndex, g: TfEntry): NodeGroup {
   const template = launchTemplate(tf, g.body.launch_template);
   return {
     address: g.address,
-    pool: asgTag(g, POOL_LABEL),
+    pool: asgTag(g, NODE_POOL_LABEL),
     role: 'worker',
     instanceType: str(template?.body.instance_type, `${g.address} launch template instance_type`),
     zones: zonesOf(tf, g.body.vpc_zone_identifier),

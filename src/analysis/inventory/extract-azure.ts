@@ -1,9 +1,6 @@
-import type { CloudExtract } from './extract-gcp';
 import { NODE_POOL_LABEL } from '../../targets/common/kubernetes-common';
-import type { Billable, ManagedControlPlane, NodeGroup, VolumeShape } from './inventory';
+import type { Billable, CloudExtract, ManagedControlPlane, NodeGroup, VolumeShape } from './inventory';
 import { TfIndex, block, list, num, str } from './terraform-json';
-
-const POOL_LABEL = NODE_POOL_LABEL;
 
 /** AKS: the cluster with its system pool, user pools, and the AKS-managed outbound load balancer. */
 export function extractAzure(tf: TfIndex): CloudExtract {
@@ -52,7 +49,7 @@ function pool(address: string, body: Record<string, unknown>, role: NodeGroup['r
   const autoscale = body.auto_scaling_enabled === true;
   return {
     address,
-    pool: labels[POOL_LABEL],
+    pool: labels[NODE_POOL_LABEL],
     role,
     instanceType: str(body.vm_size, `${address}.vm_size`),
     // No zones: the pool is regional (no zone guarantees); modelled as one pseudo-zone.

@@ -1,17 +1,8 @@
-import type { Billable, ManagedControlPlane, NodeGroup } from './inventory';
+import type { Billable, CloudExtract, ManagedControlPlane, NodeGroup } from './inventory';
 import { NODE_POOL_LABEL } from '../../targets/common/kubernetes-common';
 import { TfIndex, block, list, num, str } from './terraform-json';
 
-const POOL_LABEL = NODE_POOL_LABEL;
 const ZONE_SUFFIX = /^([a-z]+-[a-z]+\d)-([a-z])$/;
-
-export interface CloudExtract {
-  readonly region: string;
-  readonly kubernetesVersion: string;
-  readonly controlPlane: ManagedControlPlane | import('./inventory').SelfManagedControlPlane;
-  readonly nodeGroups: NodeGroup[];
-  readonly billables: Billable[];
-}
 
 /** GKE: one google_container_cluster, its node pools (counts are per zone), Cloud NAT. */
 export function extractGcp(tf: TfIndex): CloudExtract {
@@ -42,7 +33,7 @@ export function extractGcp(tf: TfIndex): CloudExtract {
     const labels = (config.labels ?? {}) as Record<string, string>;
     return {
       address: pool.address,
-      pool: labels[POOL_LABEL],
+      pool: labels[NODE_POOL_LABEL],
       role: 'worker',
       instanceType: str(config.machine_type, `${pool.address}.node_config.machine_type`),
       zones: poolZones,

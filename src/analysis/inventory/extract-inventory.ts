@@ -2,8 +2,8 @@ import type { CloudName } from '../cost/catalog/price-fact';
 import type { TargetId } from '../../targets/cluster-target';
 import { extractAws } from './extract-aws';
 import { extractAzure } from './extract-azure';
-import { extractGcp, type CloudExtract } from './extract-gcp';
-import type { Inventory } from './inventory';
+import { extractGcp } from './extract-gcp';
+import type { CloudExtract, Inventory } from './inventory';
 import { TfIndex, type TfJson } from './terraform-json';
 import { workloadFromManifests, type ManifestObject } from './workload-from-manifests';
 

@@ -19,6 +19,9 @@ export interface Inventory {
   readonly workload: WorkloadInventory;
 }
 
+/** What a cloud's extractor reads from one stack; the target and workload are added around it. */
+export type CloudExtract = Pick<Inventory, 'region' | 'kubernetesVersion' | 'controlPlane' | 'nodeGroups' | 'billables'>;
+
 export interface ManagedControlPlane {
   readonly kind: 'managed';
   readonly address: string;

@@ -2,7 +2,7 @@ import { PRICE_CATALOG } from '../../../src/analysis/cost/catalog/price-catalog'
 import { lookupPrice, MissingPriceError } from '../../../src/analysis/cost/catalog/price-fact';
 import { priceInventory } from '../../../src/analysis/cost/cost-model';
 import type { Inventory } from '../../../src/analysis/inventory/inventory';
-import { eksInventory, kopsInventory, pool, workload } from '../inventory-fixture';
+import { eksInventory, gkeZonalInventory, kopsInventory, pool, workload } from '../inventory-fixture';
 
 const price = (cloud: 'aws' | 'gcp' | 'azure', region: string, sku: string) => lookupPrice(PRICE_CATALOG, cloud, region, sku).usd;
 const aws = (sku: string) => price('aws', 'us-east-1', sku);
@@ -79,26 +79,7 @@ describe('cost model', () => {
 
   test('GKE: management fee, Cloud NAT per VM, Service forwarding rule + IP; free-tier credit only when asked and zonal', () => {
     const gcp = (sku: string) => price('gcp', 'us-central1', sku);
-    const zonal: Inventory = eksInventory({
-      target: 'gke',
-      cloud: 'gcp',
-      region: 'us-central1',
-      controlPlane: {
-        kind: 'managed',
-        address: 'google_container_cluster.c',
-        tier: 'gke-zonal',
-        zone: 'us-central1-a',
-        usesAvailabilityZones: false,
-      },
-      nodeGroups: [
-        pool({
-          address: 'google_container_node_pool.apps',
-          instanceType: 'e2-standard-2',
-          rootVolume: { type: 'pd-balanced', sizeGiB: 100 },
-        }),
-      ],
-      billables: [{ address: 'google_compute_router_nat.nat', kind: 'nat-gateway', description: 'Cloud NAT', quantity: 1, perNode: true }],
-    });
+    const zonal = gkeZonalInventory();
     expect(monthly(zonal, 'google_container_cluster.c')).toBe(r2(730 * gcp('gke:cluster-management-fee')));
     expect(monthly(zonal, 'google_compute_router_nat.nat')).toBe(r2(3 * 730 * gcp('nat:gateway-vm-hour')));
     expect(line(zonal, 'google_compute_router_nat.nat')[0].perNode).toBe(true);

@@ -2,7 +2,7 @@ import { analyseFaultTolerance, drainAllowed } from '../../../src/analysis/fault
 import { quorumAvailability } from '../../../src/analysis/fault/control-plane-model';
 import type { ScenarioOutcome } from '../../../src/analysis/report/comparison-report';
 import type { NodeAllocatable } from '../../../src/targets/cluster-target';
-import { eksInventory, kopsInventory, pool, workload } from '../inventory-fixture';
+import { eksInventory, gkeZonalInventory, kopsInventory, pool, workload } from '../inventory-fixture';
 
 /** A roomy node: 1900m / 7000 MiB / 110 pods allocatable. */
 const roomy = (): NodeAllocatable => ({ cpuMillicores: 1900, memoryMiB: 7000, maxPods: 110 });
@@ -98,19 +98,7 @@ describe('fault scenarios', () => {
   });
 
   test('GKE zonal: the control-plane zone is the worst zone to lose, and upgrades take the API down', () => {
-    const inv = eksInventory({
-      target: 'gke',
-      cloud: 'gcp',
-      region: 'us-central1',
-      controlPlane: {
-        kind: 'managed',
-        address: 'google_container_cluster.c',
-        tier: 'gke-zonal',
-        zone: 'us-central1-a',
-        usesAvailabilityZones: false,
-      },
-      nodeGroups: [pool({ instanceType: 'e2-standard-2', zones: ['us-central1-a', 'us-central1-b', 'us-central1-c'] })],
-    });
+    const inv = gkeZonalInventory();
     const { scenarios, controlPlane } = analyseFaultTolerance(inv, roomy);
     expect(controlPlane.sla).toBe(99.5);
     expect(scenario(scenarios, 'zone-loss')).toMatchObject({ apiAvailable: false, servingFraction: 0.667 });
