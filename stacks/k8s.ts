@@ -3,16 +3,11 @@
  * from the spec named by ORQUESTA_APP (default: the built-in example).
  */
 import * as path from 'path';
-import { App } from 'cdk8s';
-import { WorkloadChart } from '../src/k8s/workload-chart';
 import { loadAppSpec } from '../src/cli/load-app-spec';
 import { ALL_TARGETS } from '../src/targets/registry';
 import { prepareAppSpec } from '../src/targets/validate-for-targets';
+import { MANIFESTS_DIR, synthesizeManifests } from '../src/synth/synthesize';
 
 const spec = prepareAppSpec(loadAppSpec(undefined).spec, ALL_TARGETS);
 const now = new Date();
-for (const target of ALL_TARGETS) {
-  const app = new App({ outdir: path.join('dist', 'k8s', target.id), outputFileExtension: '.yaml' });
-  new WorkloadChart(app, spec.workload.name, { workload: spec.workload, adaptation: target.kubernetes(spec, { now }) });
-  app.synth();
-}
+for (const target of ALL_TARGETS) synthesizeManifests(spec, target, path.join(MANIFESTS_DIR, target.id), { now });

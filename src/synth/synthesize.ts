@@ -4,7 +4,7 @@ import { App as K8sApp } from 'cdk8s';
 import { App as TfApp } from 'cdktf';
 import { WorkloadChart } from '../k8s/workload-chart';
 import type { ResolvedAppSpec } from '../spec/resolved-spec';
-import type { BackendConfig, ClusterTarget, InfraOutputs, TargetId } from '../targets/cluster-target';
+import type { BackendConfig, ClusterTarget, InfraOutputs, K8sContext, TargetId } from '../targets/cluster-target';
 import { AtomicOutput } from './atomic-output';
 
 /** Where synthesized output lands, relative to the project root (what `cdktf.json` / `cdk8s.yaml` also use). */
@@ -53,12 +53,7 @@ export function synthesize(spec: ResolvedAppSpec, targets: readonly ClusterTarge
 
     const manifestsOut = output.stage(MANIFESTS_DIR);
     for (const target of targets) {
-      const k8sApp = new K8sApp({ outdir: path.join(manifestsOut, target.id), outputFileExtension: '.yaml' });
-      new WorkloadChart(k8sApp, spec.workload.name, {
-        workload: spec.workload,
-        adaptation: target.kubernetes(spec, { now, outputs: options.outputs?.[target.id] }),
-      });
-      k8sApp.synth();
+      synthesizeManifests(spec, target, path.join(manifestsOut, target.id), { now, outputs: options.outputs?.[target.id] });
     }
     const results = targets.map((target) => summarize(output.scratch, target.id));
     output.commit([STACKS_DIR, MANIFESTS_DIR]);
@@ -71,6 +66,13 @@ export function synthesize(spec: ResolvedAppSpec, targets: readonly ClusterTarge
     output.discard();
     throw error;
   }
+}
+
+/** One target's manifests: the workload chart with the target's adaptation, as YAML into `outdir`. */
+export function synthesizeManifests(spec: ResolvedAppSpec, target: ClusterTarget, outdir: string, context: K8sContext): void {
+  const app = new K8sApp({ outdir, outputFileExtension: '.yaml' });
+  new WorkloadChart(app, spec.workload.name, { workload: spec.workload, adaptation: target.kubernetes(spec, context) });
+  app.synth();
 }
 
 /**
