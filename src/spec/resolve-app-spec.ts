@@ -21,6 +21,7 @@ export function resolveAppSpec(spec: AppSpec): ResolvedAppSpec {
   return {
     workload: {
       name: w.name,
+      namespace: w.namespace ?? w.name,
       image: w.image,
       port: w.port,
       replicas: autoscaling ? autoscaling.minReplicas : (w.replicas ?? D.DEFAULT_REPLICAS),

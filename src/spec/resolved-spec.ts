@@ -22,6 +22,8 @@ export interface ResolvedProbe {
 
 export interface ResolvedWorkload {
   readonly name: string;
+  /** The namespace every namespaced object lands in (default: the workload name). */
+  readonly namespace: string;
   readonly image: string;
   readonly port: number;
   /** Fixed replicas, or the HPA minimum when autoscaling. */

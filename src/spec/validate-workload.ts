@@ -16,6 +16,7 @@ import type { ProblemList } from './validation-error';
 
 const WORKLOAD_KEYS = [
   'name',
+  'namespace',
   'image',
   'port',
   'replicas',
@@ -45,6 +46,11 @@ export function validateWorkload(list: ProblemList, value: unknown, path = 'work
   const w = value;
   checkKnownKeys(list, path, w, WORKLOAD_KEYS);
   checkLabel(list, `${path}.name`, w.name, 40);
+  if (w.namespace !== undefined && checkLabel(list, `${path}.namespace`, w.namespace, 63)) {
+    if (w.namespace === 'default' || w.namespace.startsWith('kube-')) {
+      list.add(`${path}.namespace`, w.namespace, "must be the workload's own namespace, not 'default' or a 'kube-' system namespace");
+    }
+  }
   validateImage(list, `${path}.image`, w.image);
   checkInt(list, `${path}.port`, w.port, 1, 65535);
   if (w.replicas !== undefined) checkInt(list, `${path}.replicas`, w.replicas, 1, 1000);

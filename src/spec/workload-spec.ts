@@ -9,6 +9,14 @@ export interface WorkloadSpec {
   /** DNS-1035 label (lowercase letters, digits, '-', starts with a letter, at most 40 characters). */
   readonly name: string;
   /**
+   * Kubernetes namespace every namespaced object of the workload lands in; it is labelled
+   * `pod-security.kubernetes.io/enforce: restricted`, and workload-identity bindings (IRSA trust,
+   * GKE and Azure federated subjects) are derived from it. DNS-1035 label, at most 63 characters;
+   * not `default` or a `kube-` system namespace.
+   * @default - the workload name
+   */
+  readonly namespace?: string;
+  /**
    * Container image with an explicit tag or digest, e.g. `ghcr.io/acme/api:1.4.2` or
    * `ghcr.io/acme/api@sha256:...`. `latest` and untagged images are rejected.
    */

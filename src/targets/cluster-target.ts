@@ -4,6 +4,7 @@ import type { SizeClassName } from '../spec/cluster-spec';
 import type { ResolvedAppSpec } from '../spec/resolved-spec';
 import type { ValidationProblem } from '../spec/validation-error';
 import type { K8sAdaptation } from '../k8s/k8s-adaptation';
+import type { PlatformAddon } from './platform-addon';
 
 export type TargetId = 'eks' | 'gke' | 'aks' | 'kops';
 export const TARGET_IDS: readonly TargetId[] = ['eks', 'gke', 'aks', 'kops'];
@@ -72,6 +73,11 @@ export interface ClusterTarget {
   validate(spec: ResolvedAppSpec): ValidationProblem[];
   /** The target's Kubernetes adaptations: annotations, classes, identity, selectors. */
   kubernetes(spec: ResolvedAppSpec, context: K8sContext): K8sAdaptation;
+  /**
+   * Add-ons this target's cluster needs for the workload to run, scale and be reachable
+   * (see `platform-addon.ts`). `outputs` are the stack outputs after apply (empty at synth time).
+   */
+  platformAddons(spec: ResolvedAppSpec, outputs: InfraOutputs): readonly PlatformAddon[];
   /** Adds this target's infrastructure stack to a cdktf app. */
   createStack(scope: Construct, spec: ResolvedAppSpec, options: StackOptions): TerraformStack;
 }

@@ -1,10 +1,11 @@
+import type { PlatformAddon } from '../platform-addon';
 import type { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { K8sAdaptation } from '../../k8s/k8s-adaptation';
 import type { SizeClassName } from '../../spec/cluster-spec';
 import type { ResolvedAppSpec } from '../../spec/resolved-spec';
 import type { ValidationProblem } from '../../spec/validation-error';
-import type { ClusterTarget, K8sContext, NodeAllocatable, StackOptions } from '../cluster-target';
+import type { ClusterTarget, K8sContext, NodeAllocatable, StackOptions, InfraOutputs } from '../cluster-target';
 import { validateRequestsFitNodes } from '../common/validate-node-fit';
 import { AZURE_INSTANCE_CATALOG } from './instance-types';
 import { aksKubernetes } from './aks-kubernetes';
@@ -37,6 +38,10 @@ export class AksTarget implements ClusterTarget {
 
   public kubernetes(spec: ResolvedAppSpec, context: K8sContext): K8sAdaptation {
     return aksKubernetes(spec, context);
+  }
+
+  public platformAddons(_spec: ResolvedAppSpec, _outputs: InfraOutputs): readonly PlatformAddon[] {
+    return [];
   }
 
   public createStack(scope: Construct, spec: ResolvedAppSpec, options: StackOptions): TerraformStack {
