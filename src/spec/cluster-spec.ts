@@ -21,6 +21,12 @@ export interface ClusterSpec {
    * @default 'per-zone' when controlPlane is 'ha', otherwise 'single'
    */
   readonly natGateways?: NatMode;
+  /**
+   * When managed upgrades may run (GKE maintenance window, AKS planned maintenance for the
+   * cluster and the node OS). Weekly, one day, in UTC.
+   * @default { dayOfWeek: 'sunday', startHourUtc: 2, durationHours: 12 }
+   */
+  readonly maintenanceWindow?: MaintenanceWindowSpec;
   /** Marks the cluster as a lab environment that expires. @default - not a lab */
   readonly lab?: LabSpec;
   /** @default {} */
@@ -34,6 +40,24 @@ export interface ClusterSpec {
 }
 
 export type ControlPlaneMode = 'ha' | 'single';
+
+export type DayOfWeek = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+
+export interface MaintenanceWindowSpec {
+  /** @default 'sunday' */
+  readonly dayOfWeek?: DayOfWeek;
+  /** Hour of the day (UTC) the window opens, 0-23. @default 2 */
+  readonly startHourUtc?: number;
+  /**
+   * Length in hours, 11-24: GKE needs at least 48 hours of maintenance availability in any
+   * 32 days (a weekly window of 11 h gives 50 h); AKS allows 4-24 h.
+   * @default 12
+   */
+  readonly durationHours?: number;
+}
+
+/** On-demand capacity, or spot/preemptible capacity (cheaper, reclaimed by the cloud at short notice). */
+export type CapacityType = 'on-demand' | 'spot';
 export type NatMode = 'per-zone' | 'single';
 
 export interface NodePoolSpec {
@@ -43,6 +67,12 @@ export interface NodePoolSpec {
   readonly minNodes: number;
   readonly desiredNodes: number;
   readonly maxNodes: number;
+  /**
+   * `spot` uses EC2 Spot (eks, kops), GKE Spot VMs, AKS Spot node pools: priced at a dated spot
+   * rate and modelled as a correlated node-loss risk (the cloud may reclaim many nodes at once).
+   * @default 'on-demand'
+   */
+  readonly capacity?: CapacityType;
 }
 
 /** Size classes every target maps to a comparable instance type (same vCPU and memory). */
@@ -74,7 +104,22 @@ export interface EksOptions {
   readonly publicAccessCidrs?: readonly string[];
   /** Kubernetes version support policy. EXTENDED costs more once a version leaves standard support. @default 'STANDARD' */
   readonly supportType?: 'STANDARD' | 'EXTENDED';
+  /**
+   * `managed-node-groups`: managed node groups plus the add-ons orquesta installs (load-balancer
+   * controller, EBS CSI driver, cluster-autoscaler, metrics-server). `auto`: EKS Auto Mode, where AWS
+   * runs load balancing, block storage and node autoscaling itself, for a per-instance management fee.
+   * @default 'managed-node-groups'
+   */
+  readonly mode?: EksMode;
+  /** IAM principal ARNs (roles or users) granted cluster admin through EKS access entries, besides the deploying identity. @default [] */
+  readonly adminPrincipalArns?: readonly string[];
+  /** Control-plane log types sent to CloudWatch Logs. @default all five: api, audit, authenticator, controllerManager, scheduler */
+  readonly controlPlaneLogTypes?: readonly EksLogType[];
 }
+
+export type EksMode = 'managed-node-groups' | 'auto';
+export type EksLogType = 'api' | 'audit' | 'authenticator' | 'controllerManager' | 'scheduler';
+export const EKS_LOG_TYPES: readonly EksLogType[] = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'];
 
 export interface GkeOptions {
   /** GCP project the cluster lives in (also names the workload's Google service account). @default 'orquesta-<cluster name>' */
@@ -94,11 +139,13 @@ export interface AksOptions {
   readonly upgradeChannel?: 'patch' | 'stable' | 'rapid' | 'node-image';
   /** CIDRs allowed to reach the API server. @default ['203.0.113.0/24'] */
   readonly apiServerAuthorizedCidrs?: readonly string[];
+  /** Entra ID group object ids granted "Azure Kubernetes Service RBAC Cluster Admin", besides the deploying identity. @default [] */
+  readonly adminGroupObjectIds?: readonly string[];
 }
 
 export interface KopsOptions {
-  /** Control-plane instances, one per zone, odd for etcd quorum. @default 3 when controlPlane is 'ha', otherwise 1 */
-  readonly controlPlaneCount?: 1 | 3;
+  /** Control-plane instances (etcd members), spread over the zones, odd for etcd quorum. @default 3 when controlPlane is 'ha', otherwise 1 */
+  readonly controlPlaneCount?: 1 | 3 | 5;
   /** Size class of control-plane instances. @default 'medium' */
   readonly controlPlaneSizeClass?: SizeClassName;
   /** SSM parameter the AMI id is read from at apply time. @default Ubuntu 22.04 LTS amd64 (Canonical's public parameter) */

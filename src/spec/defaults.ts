@@ -1,3 +1,5 @@
+import type { NodePoolSpec } from './cluster-spec';
+
 /**
  * Every default of the cloud-neutral spec, in one place, each with where it comes from.
  * Target-specific defaults (instance types, versions of add-ons) live in each target's folder.
@@ -18,13 +20,13 @@ export const DEFAULT_ZONES = 3;
 export const DEFAULT_CONTROL_PLANE = 'ha' as const;
 
 /** A 3-node pool of 2 vCPU / 8 GiB, one node per zone, room to double: eksctl's default node group is 2 x m5.large (https://eksctl.io/usage/creating-and-managing-clusters/, 2026-11). */
-export const DEFAULT_NODE_POOL = {
+export const DEFAULT_NODE_POOL: NodePoolSpec = {
   name: 'default',
   sizeClass: 'medium',
   minNodes: 3,
   desiredNodes: 3,
   maxNodes: 6,
-} as const;
+};
 
 /** The cheapest, most-used region of each cloud; the price catalog covers these and one European region each. */
 export const DEFAULT_REGIONS = { aws: 'us-east-1', gcp: 'us-central1', azure: 'eastus' } as const;
@@ -60,3 +62,18 @@ export const DEFAULT_AKS_UPGRADE_CHANNEL = 'patch' as const;
 /** Canonical publishes the current Ubuntu 22.04 AMI id in this public SSM parameter (https://documentation.ubuntu.com/aws/aws-how-to/instances/find-ubuntu-images/, 2026-11). */
 export const DEFAULT_KOPS_AMI_SSM_PARAMETER = '/aws/service/canonical/ubuntu/server/22.04/stable/current/amd64/hvm/ebs-gp2/ami-id';
 export const DEFAULT_KOPS_CONTROL_PLANE_SIZE_CLASS = 'medium' as const;
+
+/** Node pools run on on-demand capacity unless the user opts into spot. */
+export const DEFAULT_CAPACITY = 'on-demand' as const;
+
+/**
+ * Sunday 02:00-14:00 UTC, weekly: a weekend window long enough for GKE, which requires 48 h of
+ * maintenance availability in any 32-day period with windows of at least 4 h
+ * (https://cloud.google.com/kubernetes-engine/docs/concepts/maintenance-windows-and-exclusions, 2026-11),
+ * and within AKS' 4-24 h planned-maintenance duration
+ * (https://learn.microsoft.com/azure/aks/planned-maintenance, 2026-11).
+ */
+export const DEFAULT_MAINTENANCE_WINDOW = { dayOfWeek: 'sunday', startHourUtc: 2, durationHours: 12 } as const;
+
+/** Managed node groups with orquesta's add-ons: no per-instance Auto Mode fee unless asked for. */
+export const DEFAULT_EKS_MODE = 'managed-node-groups' as const;

@@ -1,3 +1,4 @@
+import { EKS_LOG_TYPES } from './cluster-spec';
 import type { AppSpec } from './app-spec';
 import type { ProbeSpec } from './workload-spec';
 import * as D from './defaults';
@@ -62,14 +63,18 @@ export function resolveAppSpec(spec: AppSpec): ResolvedAppSpec {
       kubernetesVersion: c.kubernetesVersion ?? D.DEFAULT_KUBERNETES_VERSION,
       zones: c.zones ?? D.DEFAULT_ZONES,
       controlPlane,
-      nodePools: (c.nodePools ?? [D.DEFAULT_NODE_POOL]).map((p) => ({ ...p })),
+      nodePools: (c.nodePools ?? [D.DEFAULT_NODE_POOL]).map((p) => ({ ...p, capacity: p.capacity ?? D.DEFAULT_CAPACITY })),
       regions: { ...D.DEFAULT_REGIONS, ...c.regions },
       natGateways: c.natGateways ?? (ha ? 'per-zone' : 'single'),
+      maintenanceWindow: { ...D.DEFAULT_MAINTENANCE_WINDOW, ...c.maintenanceWindow },
       lab: c.lab && { owner: c.lab.owner, ttlHours: c.lab.ttlHours ?? D.DEFAULT_LAB_TTL_HOURS },
       eks: {
         accountId: c.eks?.accountId,
         publicAccessCidrs: c.eks?.publicAccessCidrs ?? D.DEFAULT_API_ACCESS_CIDRS,
         supportType: c.eks?.supportType ?? 'STANDARD',
+        mode: c.eks?.mode ?? D.DEFAULT_EKS_MODE,
+        adminPrincipalArns: c.eks?.adminPrincipalArns ?? [],
+        controlPlaneLogTypes: c.eks?.controlPlaneLogTypes ?? EKS_LOG_TYPES,
       },
       gke: {
         project: c.gke?.project ?? `orquesta-${c.name}`,
@@ -81,6 +86,7 @@ export function resolveAppSpec(spec: AppSpec): ResolvedAppSpec {
         tier: c.aks?.tier ?? (ha ? 'Standard' : 'Free'),
         upgradeChannel: c.aks?.upgradeChannel ?? D.DEFAULT_AKS_UPGRADE_CHANNEL,
         apiServerAuthorizedCidrs: c.aks?.apiServerAuthorizedCidrs ?? D.DEFAULT_API_ACCESS_CIDRS,
+        adminGroupObjectIds: c.aks?.adminGroupObjectIds ?? [],
       },
       kops: {
         controlPlaneCount: c.kops?.controlPlaneCount ?? (ha ? 3 : 1),

@@ -1,4 +1,14 @@
-import type { AksOptions, ControlPlaneMode, GkeOptions, NatMode, SizeClassName } from './cluster-spec';
+import type {
+  AksOptions,
+  CapacityType,
+  ControlPlaneMode,
+  DayOfWeek,
+  EksLogType,
+  EksMode,
+  GkeOptions,
+  NatMode,
+  SizeClassName,
+} from './cluster-spec';
 import type { ComputeQuantity, EgressRuleSpec, ProbeSpec, SecretRefSpec } from './workload-spec';
 
 /**
@@ -70,6 +80,7 @@ export interface ResolvedNodePool {
   readonly minNodes: number;
   readonly desiredNodes: number;
   readonly maxNodes: number;
+  readonly capacity: CapacityType;
 }
 
 export interface ResolvedCluster {
@@ -80,11 +91,15 @@ export interface ResolvedCluster {
   readonly nodePools: readonly ResolvedNodePool[];
   readonly regions: { readonly aws: string; readonly gcp: string; readonly azure: string };
   readonly natGateways: NatMode;
+  readonly maintenanceWindow: { readonly dayOfWeek: DayOfWeek; readonly startHourUtc: number; readonly durationHours: number };
   readonly lab?: { readonly owner: string; readonly ttlHours: number };
   readonly eks: {
     readonly accountId?: string;
     readonly publicAccessCidrs: readonly string[];
     readonly supportType: 'STANDARD' | 'EXTENDED';
+    readonly mode: EksMode;
+    readonly adminPrincipalArns: readonly string[];
+    readonly controlPlaneLogTypes: readonly EksLogType[];
   };
   readonly gke: {
     readonly project: string;
@@ -96,9 +111,10 @@ export interface ResolvedCluster {
     readonly tier: NonNullable<AksOptions['tier']>;
     readonly upgradeChannel: NonNullable<AksOptions['upgradeChannel']>;
     readonly apiServerAuthorizedCidrs: readonly string[];
+    readonly adminGroupObjectIds: readonly string[];
   };
   readonly kops: {
-    readonly controlPlaneCount: 1 | 3;
+    readonly controlPlaneCount: 1 | 3 | 5;
     readonly controlPlaneSizeClass: SizeClassName;
     readonly amiSsmParameter: string;
     readonly apiAccessCidrs: readonly string[];

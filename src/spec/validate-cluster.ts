@@ -1,4 +1,5 @@
 import { checkCidrList, checkInt, checkKnownKeys, checkLabel, checkOneOf, isObject } from './checks';
+import { EKS_LOG_TYPES } from './cluster-spec';
 import { MAX_LAB_TTL_HOURS } from './defaults';
 import { SIZE_CLASS_NAMES } from './size-classes';
 import type { ProblemList } from './validation-error';
@@ -11,6 +12,7 @@ const CLUSTER_KEYS = [
   'nodePools',
   'regions',
   'natGateways',
+  'maintenanceWindow',
   'lab',
   'eks',
   'gke',
@@ -52,6 +54,7 @@ export function validateCluster(list: ProblemList, value: unknown, path = 'clust
   validateNodePools(list, `${path}.nodePools`, c.nodePools);
   validateRegions(list, `${path}.regions`, c.regions);
   validateLab(list, `${path}.lab`, c.lab);
+  validateMaintenanceWindow(list, `${path}.maintenanceWindow`, c.maintenanceWindow);
   validateTargetOptions(list, path, c);
 }
 
@@ -68,7 +71,8 @@ function validateNodePools(list: ProblemList, path: string, pools: unknown): voi
       list.add(p, pool, 'must be { name, sizeClass, minNodes, desiredNodes, maxNodes }');
       return;
     }
-    checkKnownKeys(list, p, pool, ['name', 'sizeClass', 'minNodes', 'desiredNodes', 'maxNodes']);
+    checkKnownKeys(list, p, pool, ['name', 'sizeClass', 'minNodes', 'desiredNodes', 'maxNodes', 'capacity']);
+    if (pool.capacity !== undefined) checkOneOf(list, `${p}.capacity`, pool.capacity, ['on-demand', 'spot']);
     if (checkLabel(list, `${p}.name`, pool.name, 12)) {
       if (names.has(pool.name)) list.add(`${p}.name`, pool.name, 'must be unique among node pools');
       names.add(pool.name);
@@ -103,6 +107,27 @@ function validateRegions(list: ProblemList, path: string, regions: unknown): voi
   }
 }
 
+const DAYS_OF_WEEK = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+
+function validateMaintenanceWindow(list: ProblemList, path: string, window: unknown): void {
+  if (window === undefined) return;
+  if (!isObject(window)) {
+    list.add(path, window, 'must be { dayOfWeek?, startHourUtc?, durationHours? }');
+    return;
+  }
+  checkKnownKeys(list, path, window, ['dayOfWeek', 'startHourUtc', 'durationHours']);
+  if (window.dayOfWeek !== undefined) checkOneOf(list, `${path}.dayOfWeek`, window.dayOfWeek, DAYS_OF_WEEK);
+  if (window.startHourUtc !== undefined) checkInt(list, `${path}.startHourUtc`, window.startHourUtc, 0, 23);
+  const hours = window.durationHours;
+  if (hours !== undefined && (typeof hours !== 'number' || !Number.isInteger(hours) || hours < 11 || hours > 24)) {
+    list.add(
+      `${path}.durationHours`,
+      hours,
+      'must be an integer in 11..24: GKE needs >= 48 h of maintenance availability per 32 days (11 h weekly gives 50 h)',
+    );
+  }
+}
+
 function validateLab(list: ProblemList, path: string, lab: unknown): void {
   if (lab === undefined) return;
   if (!isObject(lab)) {
@@ -125,7 +150,27 @@ function validateTargetOptions(list: ProblemList, path: string, c: Record<string
     checkKnownKeys(list, `${path}.${name}`, v, keys);
     return v;
   };
-  const eks = block('eks', ['accountId', 'publicAccessCidrs', 'supportType']);
+  const eks = block('eks', ['accountId', 'publicAccessCidrs', 'supportType', 'mode', 'adminPrincipalArns', 'controlPlaneLogTypes']);
+  if (eks?.mode !== undefined) checkOneOf(list, `${path}.eks.mode`, eks.mode, ['managed-node-groups', 'auto']);
+  if (eks?.adminPrincipalArns !== undefined) {
+    if (!Array.isArray(eks.adminPrincipalArns))
+      list.add(`${path}.eks.adminPrincipalArns`, eks.adminPrincipalArns, 'must be a list of IAM role or user ARNs');
+    else
+      eks.adminPrincipalArns.forEach((arn, i) => {
+        if (typeof arn !== 'string' || !/^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@\/-]+$/.test(arn)) {
+          list.add(
+            `${path}.eks.adminPrincipalArns[${i}]`,
+            arn,
+            "must be an IAM role or user ARN, e.g. 'arn:aws:iam::123456789012:role/platform-admin'",
+          );
+        }
+      });
+  }
+  if (eks?.controlPlaneLogTypes !== undefined) {
+    if (!Array.isArray(eks.controlPlaneLogTypes))
+      list.add(`${path}.eks.controlPlaneLogTypes`, eks.controlPlaneLogTypes, `must be a list of ${EKS_LOG_TYPES.join(', ')}`);
+    else eks.controlPlaneLogTypes.forEach((t, i) => checkOneOf(list, `${path}.eks.controlPlaneLogTypes[${i}]`, t, EKS_LOG_TYPES));
+  }
   if (eks?.accountId !== undefined && (typeof eks.accountId !== 'string' || !/^\d{12}$/.test(eks.accountId))) {
     list.add(`${path}.eks.accountId`, eks.accountId, 'must be a 12-digit AWS account id as a string');
   }
@@ -152,7 +197,17 @@ function validateTargetOptions(list: ProblemList, path: string, c: Record<string
   if (gke?.releaseChannel !== undefined) checkOneOf(list, `${path}.gke.releaseChannel`, gke.releaseChannel, ['RAPID', 'REGULAR', 'STABLE']);
   if (gke?.masterAuthorizedCidrs !== undefined) checkCidrList(list, `${path}.gke.masterAuthorizedCidrs`, gke.masterAuthorizedCidrs);
 
-  const aks = block('aks', ['tier', 'upgradeChannel', 'apiServerAuthorizedCidrs']);
+  const aks = block('aks', ['tier', 'upgradeChannel', 'apiServerAuthorizedCidrs', 'adminGroupObjectIds']);
+  if (aks?.adminGroupObjectIds !== undefined) {
+    if (!Array.isArray(aks.adminGroupObjectIds))
+      list.add(`${path}.aks.adminGroupObjectIds`, aks.adminGroupObjectIds, 'must be a list of Entra ID group object ids');
+    else
+      aks.adminGroupObjectIds.forEach((id, i) => {
+        if (typeof id !== 'string' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) {
+          list.add(`${path}.aks.adminGroupObjectIds[${i}]`, id, 'must be an Entra ID object id (a lowercase GUID)');
+        }
+      });
+  }
   if (aks?.tier !== undefined) checkOneOf(list, `${path}.aks.tier`, aks.tier, ['Free', 'Standard', 'Premium']);
   if (aks?.upgradeChannel !== undefined) {
     checkOneOf(list, `${path}.aks.upgradeChannel`, aks.upgradeChannel, ['patch', 'stable', 'rapid', 'node-image']);

@@ -88,7 +88,7 @@ describe('validateAppSpec', () => {
     [
       'a typo in a field name',
       { workload: { replica: 3 } as never },
-      'workload.replica (3) is not a known field; allowed: name, image, port, replicas, resources, probes, env, config, secrets, autoscaling, disruptionBudget, exposure, volume, monitoring, needsKubernetesApi, egress',
+      'workload.replica (3) is not a known field; allowed: name, namespace, image, port, replicas, resources, probes, env, config, secrets, autoscaling, disruptionBudget, exposure, volume, monitoring, needsKubernetesApi, egress',
     ],
     [
       'an open-to-the-world CIDR typo',

@@ -18,7 +18,7 @@ export interface KopsControlPlaneProps {
   /** Kubernetes minor version, e.g. '1.35'. */
   readonly kubernetesVersion: string;
   /** Members: 1, or 3 for an etcd quorum that survives the loss of one. */
-  readonly count: 1 | 3;
+  readonly count: 1 | 3 | 5;
   readonly instanceType: string;
   readonly amiSsmParameter: string;
   /** Availability zones, in order; members are placed round-robin over them. */

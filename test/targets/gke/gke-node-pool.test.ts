@@ -17,7 +17,7 @@ const example = synthGke(exampleSpec());
 const [examplePool] = resourcesOfType(example.json, 'google_container_node_pool');
 
 function pool(overrides: Partial<ResolvedNodePool>): ResolvedNodePool {
-  return { name: 'apps', sizeClass: 'medium', minNodes: 3, desiredNodes: 3, maxNodes: 6, ...overrides };
+  return { name: 'apps', sizeClass: 'medium', minNodes: 3, desiredNodes: 3, maxNodes: 6, capacity: 'on-demand', ...overrides };
 }
 
 describe('gkePoolSizing: spec totals -> GKE per-zone initial count and total autoscaling bounds', () => {
