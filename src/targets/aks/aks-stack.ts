@@ -9,7 +9,11 @@ import { commonTags } from '../common/common-tags';
 import { OrquestaStack } from '../common/orquesta-stack';
 import { TagAspect } from '../common/tag-aspect';
 import { AksCluster } from './aks-cluster';
+import { AksClusterAdmins } from './aks-cluster-admins';
+import { AksClusterIdentity } from './aks-cluster-identity';
+import { AksClusterLogs } from './aks-cluster-logs';
 import { azureZones } from './aks-defaults';
+import { AksLogAnalytics } from './aks-log-analytics';
 import { AksManagedPrometheus } from './aks-managed-prometheus';
 import { AksNetwork } from './aks-network';
 import { AksNodePool, validateAksNodePools } from './aks-node-pool';
@@ -22,9 +26,12 @@ export interface AksStackProps {
 
 /**
  * The AKS target's infrastructure: resource group `rg-<cluster>`, network (`AksNetwork`), the
- * cluster with its system pool (`AksCluster`), one `AksNodePool` user pool per spec pool, the
- * workload's managed identity (`AksWorkloadIdentity`), and, when the workload exposes Prometheus
- * metrics, Azure Monitor managed Prometheus (`AksManagedPrometheus`) to collect them.
+ * control plane's identity with its network role (`AksClusterIdentity`), a Log Analytics workspace
+ * (`AksLogAnalytics`), the cluster with its system pool (`AksCluster`), control-plane audit logs and
+ * Container insights (`AksClusterLogs`), the data-plane admin role for the deployer and the spec's
+ * admin groups (`AksClusterAdmins`), one `AksNodePool` user pool per spec pool, the workload's
+ * managed identity (`AksWorkloadIdentity`), and, when the workload exposes Prometheus metrics,
+ * Azure Monitor managed Prometheus (`AksManagedPrometheus`) to collect them.
  *
  * Tags: azurerm has no provider-level default tags, so a `TagAspect` puts the common tags on every
  * resource that has a `tags` argument, including ones added to this stack later.
@@ -36,7 +43,11 @@ export interface AksStackProps {
 export class AksStack extends OrquestaStack {
   public readonly resourceGroup: ResourceGroup;
   public readonly network: AksNetwork;
+  public readonly clusterIdentity: AksClusterIdentity;
+  public readonly logAnalytics: AksLogAnalytics;
   public readonly cluster: AksCluster;
+  public readonly clusterLogs: AksClusterLogs;
+  public readonly clusterAdmins: AksClusterAdmins;
   public readonly nodePools: readonly AksNodePool[];
   public readonly workloadIdentity: AksWorkloadIdentity;
   /** Present when the workload exposes Prometheus metrics. */
@@ -63,11 +74,20 @@ export class AksStack extends OrquestaStack {
 
     this.resourceGroup = new ResourceGroup(this, 'ResourceGroup', { name: `rg-${c.name}`, location: c.regions.azure });
     this.network = new AksNetwork(this, 'Network', { name: c.name, resourceGroup: this.resourceGroup });
+    this.clusterIdentity = new AksClusterIdentity(this, 'ClusterIdentity', {
+      name: c.name,
+      resourceGroup: this.resourceGroup,
+      network: this.network,
+    });
+    this.logAnalytics = new AksLogAnalytics(this, 'LogAnalytics', { name: c.name, resourceGroup: this.resourceGroup });
     this.cluster = new AksCluster(this, 'Cluster', {
       name: c.name,
       resourceGroup: this.resourceGroup,
       network: this.network,
+      identity: this.clusterIdentity,
+      logAnalytics: this.logAnalytics,
       kubernetesVersion: c.kubernetesVersion,
+      maintenanceWindow: c.maintenanceWindow,
       tier: c.aks.tier,
       upgradeChannel: c.aks.upgradeChannel,
       apiServerAuthorizedCidrs: c.aks.apiServerAuthorizedCidrs,
@@ -75,6 +95,16 @@ export class AksStack extends OrquestaStack {
       systemPoolTags: tags,
       appRoutingEnabled: workload.exposure.type === 'ingress',
       monitorMetricsEnabled: workload.monitoring.type === 'prometheus',
+    });
+    this.clusterLogs = new AksClusterLogs(this, 'ClusterLogs', {
+      cluster: this.cluster,
+      logAnalytics: this.logAnalytics,
+      resourceGroup: this.resourceGroup,
+      name: c.name,
+    });
+    this.clusterAdmins = new AksClusterAdmins(this, 'ClusterAdmins', {
+      cluster: this.cluster,
+      adminGroupObjectIds: c.aks.adminGroupObjectIds,
     });
     this.nodePools = c.nodePools.map(
       (pool) => new AksNodePool(this, `NodePool-${pool.name}`, { cluster: this.cluster, network: this.network, pool, zones }),
@@ -90,6 +120,7 @@ export class AksStack extends OrquestaStack {
       cluster: this.cluster,
       resourceGroup: this.resourceGroup,
       workloadName: workload.name,
+      namespace: workload.namespace,
     });
 
     new TerraformOutput(this, 'cluster_name', {
@@ -112,11 +143,11 @@ export class AksStack extends OrquestaStack {
     new TerraformOutput(this, 'kubeconfig_command', {
       value: `az aks get-credentials --resource-group rg-${c.name} --name ${c.name} && kubelogin convert-kubeconfig -l azurecli`,
       description:
-        'Writes a kubeconfig entry that signs in with Microsoft Entra ID (local accounts are disabled; needs az, kubelogin and an Azure Kubernetes Service RBAC role on the cluster).',
+        'Writes a kubeconfig entry that signs in with Microsoft Entra ID (local accounts are disabled; needs az and kubelogin; the deploying identity and the admin groups hold Azure Kubernetes Service RBAC Cluster Admin).',
     });
     new TerraformOutput(this, 'workload_identity_client_id', {
       value: this.workloadIdentity.clientId,
-      description: `Client id of the managed identity the Kubernetes ServiceAccount default/${workload.name} uses through workload identity.`,
+      description: `Client id of the managed identity the Kubernetes ServiceAccount ${workload.namespace}/${workload.name} uses through workload identity.`,
     });
   }
 }
