@@ -1,6 +1,8 @@
+import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { Aspects, TerraformOutput } from 'cdktf';
+import { makeUniqueId } from 'cdktf/lib/private/unique';
 import type { Construct } from 'constructs';
 import type { ResolvedAppSpec } from '../../spec/resolved-spec';
 import { ValidationError } from '../../spec/validation-error';
@@ -18,6 +20,17 @@ import { AksManagedPrometheus } from './aks-managed-prometheus';
 import { AksNetwork } from './aks-network';
 import { AksNodePool, validateAksNodePools } from './aks-node-pool';
 import { AksWorkloadIdentity } from './aks-workload-identity';
+
+/** Construct id of the cluster in the stack: part of its Terraform address, a public contract. */
+export const AKS_CLUSTER_ID = 'Cluster';
+
+/**
+ * The Terraform address of the stack's `azurerm_kubernetes_cluster`, computed the way cdktf allocates
+ * logical ids (a hash of the construct path), so callers without a synthesized stack can name it.
+ */
+export function aksClusterAddress(): string {
+  return `${KubernetesCluster.tfResourceType}.${makeUniqueId([AKS_CLUSTER_ID, 'Resource'])}`;
+}
 
 export interface AksStackProps {
   readonly spec: ResolvedAppSpec;
@@ -80,7 +93,7 @@ export class AksStack extends OrquestaStack {
       network: this.network,
     });
     this.logAnalytics = new AksLogAnalytics(this, 'LogAnalytics', { name: c.name, resourceGroup: this.resourceGroup });
-    this.cluster = new AksCluster(this, 'Cluster', {
+    this.cluster = new AksCluster(this, AKS_CLUSTER_ID, {
       name: c.name,
       resourceGroup: this.resourceGroup,
       network: this.network,

@@ -1,5 +1,7 @@
+import { ContainerCluster } from '@cdktf/provider-google/lib/container-cluster';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { TerraformOutput } from 'cdktf';
+import { makeUniqueId } from 'cdktf/lib/private/unique';
 import type { Construct } from 'constructs';
 import type { ResolvedAppSpec } from '../../spec/resolved-spec';
 import type { StackOptions } from '../cluster-target';
@@ -12,6 +14,17 @@ import { GkeNodePool } from './gke-node-pool';
 import { GkeNodeServiceAccount } from './gke-node-service-account';
 import { GkeProjectServices } from './gke-project-services';
 import { GkeWorkloadIdentity } from './gke-workload-identity';
+
+/** Construct id of the cluster in the stack: part of its Terraform address, a public contract. */
+export const GKE_CLUSTER_ID = 'Cluster';
+
+/**
+ * The Terraform address of the stack's `google_container_cluster`, computed the way cdktf allocates
+ * logical ids (a hash of the construct path), so callers without a synthesized stack can name it.
+ */
+export function gkeClusterAddress(): string {
+  return `${ContainerCluster.tfResourceType}.${makeUniqueId([GKE_CLUSTER_ID, 'Resource'])}`;
+}
 
 export interface GkeStackProps {
   readonly spec: ResolvedAppSpec;
@@ -60,7 +73,7 @@ export class GkeStack extends OrquestaStack {
       project,
       dependsOn: apis.forApis('iam', 'resourceManager'),
     });
-    this.cluster = new GkeCluster(this, 'Cluster', {
+    this.cluster = new GkeCluster(this, GKE_CLUSTER_ID, {
       name: c.name,
       project,
       region,
