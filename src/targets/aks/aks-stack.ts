@@ -79,8 +79,10 @@ export class AksStack extends OrquestaStack {
       features: [{}],
       // Registering resource providers needs subscription-wide rights the deployer may not have,
       // so it is a one-time step outside the stack: `az provider register --namespace <ns>` for
-      // Microsoft.ContainerService, Network, Compute and ManagedIdentity, plus Microsoft.Monitor and
-      // Microsoft.Insights for managed Prometheus (https://learn.microsoft.com/azure/azure-resource-manager/management/resource-providers-and-types, 2026-11).
+      // Microsoft.ContainerService, Network, Compute, ManagedIdentity, OperationalInsights (Log
+      // Analytics) and Insights (diagnostic settings, data collection rules), plus Microsoft.Monitor
+      // for managed Prometheus; and once `az feature register --namespace Microsoft.Compute --name
+      // EncryptionAtHost` for host encryption (https://learn.microsoft.com/azure/azure-resource-manager/management/resource-providers-and-types, 2026-11).
       resourceProviderRegistrations: 'none',
     });
     Aspects.of(this).add(new TagAspect(tags));
