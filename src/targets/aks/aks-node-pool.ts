@@ -67,7 +67,7 @@ export function aksPoolShape(pool: ResolvedNodePool, zones: readonly string[]): 
 
 /**
  * The AKS name of a user pool: the first 8 characters of the spec name without '-', then 4
- * characters (base 36) of a SHA-256 over its `AksPoolShape`, e.g. `apps` -> `apps3kq0`. Always a
+ * characters (base 36) of a SHA-256 over its `AksPoolShape`, e.g. the example's `apps` -> `appsmy00`. Always a
  * valid AKS Linux pool name (1-12 lowercase letters and digits, starting with a letter) when the
  * spec name is. A pool of the same spec name and shape keeps its name on every synthesis.
  */
@@ -116,7 +116,7 @@ export function validateAksNodePools(spec: ResolvedAppSpec): ValidationProblem[]
       problems.push({
         path,
         value: pool.name,
-        requirement: `must differ from cluster.nodePools[${seen.get(name)}].name on AKS, where both become '${name}' once '-' is removed`,
+        requirement: `must differ from cluster.nodePools[${seen.get(name)}].name on AKS once '-' is removed (both '${name}'): the AKS pool names would differ only in their hash suffix`,
       });
     }
     if (!seen.has(name)) seen.set(name, index);

@@ -94,7 +94,8 @@ describe('validateAksNodePools', () => {
       {
         path: 'cluster.nodePools[2].name',
         value: 'weba',
-        requirement: "must differ from cluster.nodePools[1].name on AKS, where both become 'weba' once '-' is removed",
+        requirement:
+          "must differ from cluster.nodePools[1].name on AKS once '-' is removed (both 'weba'): the AKS pool names would differ only in their hash suffix",
       },
     ]);
   });
@@ -146,6 +147,10 @@ describe('safe changes: a user pool AKS must rebuild is created before the old o
     const after = poolFor(withPool(pool, cluster)).name;
     expect(after !== before).toBe(renamed);
     expect(after).toMatch(/^apps[a-z0-9]{4}$/);
+  });
+
+  test('the naming scheme itself is stable: changing the hash would replace every deployed user pool', () => {
+    expect(examplePool.name).toBe('appsmy00');
   });
 
   test('the name is stable across syntheses and uses at most 8 characters of the spec name', () => {
