@@ -112,10 +112,11 @@ export function aksPlatformAddons(spec: ResolvedAppSpec): readonly TerraformAddo
       purpose:
         "Azure Monitor managed service for Prometheus: ama-metrics scrapes the workload's azmonitoring.coreos.com ServiceMonitor into the Azure Monitor workspace (data collection rule and association in the stack).",
       version: 'aks-managed (azure-monitor-metrics-addon chart defaults)',
-      // ama-metrics-node: prometheus-collector 50m/150Mi + addon-token-adapter 20m/30Mi. Its ReplicaSet
-      // (2 x 150m/500Mi) may land on any node and is not included.
+      // ama-metrics-node: prometheus-collector 50m/150Mi + addon-token-adapter 20m/30Mi. The ama-metrics
+      // ReplicaSet (2 x 150m/500Mi + 20m/30Mi, label rsName=ama-metrics) scrapes ServiceMonitor targets
+      // and prefers the system pool (node affinity kubernetes.azure.com/mode=system), so it is not counted.
       source:
-        'https://github.com/Azure/prometheus-collector/tree/main/otelcollector/deploy/addon-chart/azure-monitor-metrics-addon, values-template.yaml and ama-metrics-daemonset.yaml (2026-11)',
+        'https://github.com/Azure/prometheus-collector/tree/main/otelcollector/deploy/addon-chart/azure-monitor-metrics-addon, values-template.yaml, ama-metrics-daemonset.yaml and ama-metrics-deployment.yaml (2026-11)',
       namespace: 'kube-system',
       footprint: { perNode: { cpuMillicores: 70, memoryMiB: 180 } },
     });
