@@ -32,7 +32,8 @@ export class AksClusterAdmins extends Construct {
       roleDefinitionName: AKS_RBAC_CLUSTER_ADMIN_ROLE,
       principalId: this.clientConfig.objectId,
     });
-    this.groups = (props.adminGroupObjectIds ?? []).map(
+    // One assignment per distinct group: Azure refuses a second identical assignment (RoleAssignmentExists).
+    this.groups = [...new Set(props.adminGroupObjectIds ?? [])].map(
       (objectId) =>
         new RoleAssignment(this, `Group-${objectId}`, {
           scope: scopeId,

@@ -44,3 +44,9 @@ test('plus one assignment per spec.cluster.aks.adminGroupObjectIds entry, as a G
     });
   }
 });
+
+test('a group listed twice gets one assignment', () => {
+  const group = '0b1f7a52-7c4e-4a5e-9a59-2a8d6c1e4f10';
+  const { admins } = adminAssignments(withCluster({ aks: { adminGroupObjectIds: [group, group] } }));
+  expect(admins.filter((a) => a.principal_id === group)).toHaveLength(1);
+});
