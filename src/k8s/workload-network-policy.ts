@@ -13,7 +13,8 @@ const MONITORING_NAMESPACE = 'monitoring';
 
 /**
  * Default deny for the app's pods (both directions) plus only the allows it needs: its port from
- * where its exposure says, metrics from the monitoring namespace, DNS, and the declared egress.
+ * where its exposure says, metrics from the monitoring namespace, DNS, the declared egress, and,
+ * when the target gives the workload a cloud identity, the endpoints that identity needs.
  */
 export function createNetworkPolicy(chart: Chart, workload: ResolvedWorkload, adaptation: K8sAdaptation): void {
   const appPort: Port = { port: kplus.k8s.IntOrString.fromNumber(workload.port), protocol: 'TCP' };
@@ -35,6 +36,10 @@ export function createNetworkPolicy(chart: Chart, workload: ResolvedWorkload, ad
     },
     ...workload.egress.map((rule) => ({
       to: [{ ipBlock: { cidr: rule.cidr } }],
+      ports: [{ port: kplus.k8s.IntOrString.fromNumber(rule.port), protocol: rule.protocol }],
+    })),
+    ...(adaptation.workloadIdentity?.egress ?? []).map((rule) => ({
+      to: [{ ipBlock: { cidr: rule.cidr, ...(rule.except ? { except: [...rule.except] } : {}) } }],
       ports: [{ port: kplus.k8s.IntOrString.fromNumber(rule.port), protocol: rule.protocol }],
     })),
   ];

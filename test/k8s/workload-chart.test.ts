@@ -2,21 +2,8 @@ import { aksKubernetes } from '../../src/targets/aks/aks-kubernetes';
 import { eksKubernetes } from '../../src/targets/eks/eks-kubernetes';
 import { gkeKubernetes } from '../../src/targets/gke/gke-kubernetes';
 import { kopsKubernetes } from '../../src/targets/kops/kops-kubernetes';
-import type { ResolvedAppSpec } from '../../src/spec/resolved-spec';
-import type { K8sAdaptation } from '../../src/k8s/k8s-adaptation';
-import { TEST_NOW, exampleSpec, findObject, renderChart, type K8sObject } from '../util';
-
-type AdaptFn = (spec: ResolvedAppSpec, ctx: { now: Date; outputs?: Record<string, string> }) => K8sAdaptation;
-const ADAPTERS: Array<[string, AdaptFn]> = [
-  ['eks', eksKubernetes],
-  ['gke', gkeKubernetes],
-  ['aks', aksKubernetes],
-  ['kops', kopsKubernetes],
-];
-
-function render(target: AdaptFn, spec: ResolvedAppSpec = exampleSpec(), outputs?: Record<string, string>): K8sObject[] {
-  return renderChart(spec, target(spec, { now: TEST_NOW, outputs }));
-}
+import { exampleSpec, findObject } from '../util';
+import { ADAPTERS, renderFor as render, type AdaptFn } from './k8s-adapters';
 
 describe.each(ADAPTERS)('workload chart on %s', (_id, adapt) => {
   const objects = render(adapt);
@@ -32,6 +19,7 @@ describe.each(ADAPTERS)('workload chart on %s', (_id, adapt) => {
       'networking.k8s.io/v1 NetworkPolicy/web-api',
       'policy/v1 PodDisruptionBudget/web-api',
       'v1 ConfigMap/web-api-config',
+      'v1 Namespace/web-api',
       'v1 Service/web-api',
       'v1 ServiceAccount/web-api',
     ]);

@@ -1,4 +1,5 @@
-import type { K8sAdaptation } from '../../k8s/k8s-adaptation';
+import { publicHttpsEgress } from '../../k8s/identity-egress';
+import type { K8sAdaptation, LoadBalancerProvider } from '../../k8s/k8s-adaptation';
 import type { ResolvedAppSpec } from '../../spec/resolved-spec';
 import type { K8sContext } from '../cluster-target';
 import { EBS_GP3_STORAGE_CLASS, PROMETHEUS_OPERATOR_MONITOR, commonLabels, workloadNodeSelector } from '../common/kubernetes-common';
@@ -8,6 +9,16 @@ import { AWS_VPC_CIDR } from '../common/network-cidrs';
 export function eksWorkloadRoleName(spec: ResolvedAppSpec): string {
   return `${spec.cluster.name}-${spec.workload.name}`.slice(0, 64);
 }
+
+/**
+ * The AWS Load Balancer Controller makes the NLBs and ALBs the annotations below ask for; its
+ * events land on the Service/Ingress and its logs in its Deployment (chart defaults: name and
+ * namespace, https://github.com/kubernetes-sigs/aws-load-balancer-controller/tree/main/helm/aws-load-balancer-controller, 2026-11).
+ */
+const AWS_LOAD_BALANCER_CONTROLLER: LoadBalancerProvider = {
+  controller: 'the AWS Load Balancer Controller (kube-system/aws-load-balancer-controller)',
+  inspect: ['logs', '--namespace', 'kube-system', 'deployment/aws-load-balancer-controller', '--tail=50'],
+};
 
 /**
  * EKS: Services and Ingresses are realised by the AWS Load Balancer Controller (NLB with IP targets,
@@ -40,5 +51,16 @@ export function eksKubernetes(spec: ResolvedAppSpec, context: K8sContext): K8sAd
     nodeSelector: workloadNodeSelector(spec),
     prometheusMonitor: PROMETHEUS_OPERATOR_MONITOR,
     commonLabels: commonLabels(spec, 'eks', context.now),
+    kubernetesVersion: spec.cluster.kubernetesVersion,
+    // IRSA: the SDK reads the projected token (AWS_WEB_IDENTITY_TOKEN_FILE) and calls
+    // AssumeRoleWithWebIdentity at the regional STS endpoint over HTTPS
+    // (https://docs.aws.amazon.com/eks/latest/userguide/iam-roles-for-service-accounts.html, 2026-11).
+    // STS publishes no address range of its own and the stack has no STS interface endpoint, so the
+    // allow is HTTPS to public addresses; nothing is needed on the node (no IMDS, no Pod Identity agent).
+    workloadIdentity: {
+      mechanism: 'IRSA: projected ServiceAccount token exchanged at AWS STS',
+      egress: [publicHttpsEgress('AWS STS (sts.<region>.amazonaws.com, AssumeRoleWithWebIdentity)')],
+    },
+    loadBalancerProvider: { service: AWS_LOAD_BALANCER_CONTROLLER, ingress: AWS_LOAD_BALANCER_CONTROLLER },
   };
 }
