@@ -18,7 +18,13 @@ export interface IdentityEgressRule {
  * (instance metadata). Excluding them keeps an HTTPS allow for a token service from also opening
  * HTTPS to every pod, node and internal service of the network.
  */
-export const NON_PUBLIC_IPV4_CIDRS: readonly string[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '169.254.0.0/16'];
+export const NON_PUBLIC_IPV4_CIDRS: readonly string[] = [
+  '10.0.0.0/8',
+  '172.16.0.0/12',
+  '192.168.0.0/16',
+  '100.64.0.0/10',
+  '169.254.0.0/16',
+];
 
 /**
  * HTTPS to public IPv4 addresses only. For token endpoints that publish no stable address range a

@@ -36,7 +36,10 @@ describe('identity egress', () => {
   });
 
   test.each(ADAPTERS)('%s: the identity allow is the same before and after the stack outputs are known', (_id, adapt) => {
-    const outputs = { workload_role_arn: 'arn:aws:iam::123456789012:role/x', workload_identity_client_id: '00000000-1111-2222-3333-444444444444' };
+    const outputs = {
+      workload_role_arn: 'arn:aws:iam::123456789012:role/x',
+      workload_identity_client_id: '00000000-1111-2222-3333-444444444444',
+    };
     expect(egressOf(adapt, outputs)).toEqual(egressOf(adapt));
   });
 
