@@ -15,6 +15,9 @@ export const ADDRESS_TIMEOUT_MS = 10 * 60_000;
 /** One `kubectl get` every 15 s: a progress line each time, and nothing an API server notices. */
 export const ADDRESS_POLL_INTERVAL_MS = 15_000;
 
+/** How often the wait prints a progress line. */
+const PROGRESS_EVERY_MS = 60_000;
+
 /** Where the workload answers once its load balancer exists. */
 export interface WorkloadAddress {
   /** `svc/web-api` or `ingress/web-api`. */
@@ -77,16 +80,20 @@ export async function waitForAddress(props: WaitForAddressProps): Promise<Worklo
       return { error: tailLines(error.result.stderr || error.message, 1)[0] ?? error.message };
     }
   };
-  note(`waiting for ${resource} to get an address from ${provider.controller} (up to ${formatDuration(props.poll.timeoutMs)})`);
+  note(`waiting up to ${Math.ceil(props.poll.timeoutMs / 60_000)} min for ${resource} to get an address from ${provider.controller}`);
   const { value, done } = await pollUntil(
     check,
     (v) => v.address !== undefined,
     props.poll,
-    (v) =>
+    (v) => {
+      const waited = props.poll.clock() - started;
+      // A line a minute (and every API error) is progress; one per poll would be noise.
+      if (waited % PROGRESS_EVERY_MS >= props.poll.intervalMs && !v.error) return;
       note(
-        `no address yet on ${resource} after ${formatDuration(props.poll.clock() - started)}` +
-          `${v.error ? ` (kubectl: ${v.error})` : ''}; checking again in ${formatDuration(props.poll.intervalMs)}`,
-      ),
+        `no address yet on ${resource} after ${formatDuration(waited)}${v.error ? ` (kubectl: ${v.error})` : ''}; ` +
+          `checking every ${formatDuration(props.poll.intervalMs)}`,
+      );
+    },
   );
   if (!done || value.address === undefined) {
     throw new NoAddressError(resource, workload.namespace, provider, props.poll.clock() - started, value.error);

@@ -72,7 +72,7 @@ describe('waitForAddress', () => {
     ]);
     expect((await run)?.address).toBe('34.1.1.1');
     expect(notes[1]).toBe(
-      'no address yet on svc/web-api after 0s (kubectl: Unable to connect to the server: net/http: TLS handshake timeout); checking again in 15s',
+      'no address yet on svc/web-api after 0s (kubectl: Unable to connect to the server: net/http: TLS handshake timeout); checking every 15s',
     );
   });
 
