@@ -278,3 +278,23 @@ describe('per-target adaptations', () => {
     ).toEqual([443, 6443]);
   });
 });
+
+describe('EKS Auto Mode', () => {
+  const spec = exampleSpec({ cluster: { eks: { mode: 'auto' } }, workload: { volume: { sizeGiB: 10 } } });
+  const adaptation = eksKubernetes(spec, { now: new Date('2026-11-22T10:00:00Z') });
+
+  test("volumes use Auto Mode's own EBS provisioner, with the same zone-aware gp3 class", () => {
+    const sc = findObject(render(eksKubernetes, spec), 'StorageClass', 'gp3');
+    expect(sc.provisioner).toBe('ebs.csi.eks.amazonaws.com');
+    expect(sc.parameters).toEqual({ type: 'gp3', encrypted: 'true' });
+    expect(sc.volumeBindingMode).toBe('WaitForFirstConsumer');
+  });
+
+  test('the load balancer comes from Auto Mode, not from an in-cluster controller', () => {
+    expect(adaptation.loadBalancerProvider.service.controller).toMatch(/^EKS Auto Mode's load balancing/);
+    expect(adaptation.loadBalancerProvider.service.inspect).toBeUndefined();
+    expect(eksKubernetes(exampleSpec(), { now: new Date() }).loadBalancerProvider.service.controller).toContain(
+      'AWS Load Balancer Controller',
+    );
+  });
+});

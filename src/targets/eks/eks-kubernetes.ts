@@ -21,14 +21,28 @@ const AWS_LOAD_BALANCER_CONTROLLER: LoadBalancerProvider = {
 };
 
 /**
+ * EKS Auto Mode runs load balancing itself (no controller in the cluster: its only trace is the
+ * object's events) and has its own EBS provisioner; Service annotations stay the same
+ * (https://docs.aws.amazon.com/eks/latest/userguide/auto-configure-nlb.html and
+ * https://docs.aws.amazon.com/eks/latest/userguide/create-storage-class.html, 2026-11).
+ */
+const AUTO_MODE_LOAD_BALANCING: LoadBalancerProvider = {
+  controller: "EKS Auto Mode's load balancing (run by AWS; the Ingress needs an IngressClass with controller eks.amazonaws.com/alb)",
+};
+const AUTO_MODE_GP3_STORAGE_CLASS = { ...EBS_GP3_STORAGE_CLASS, provisioner: 'ebs.csi.eks.amazonaws.com' };
+
+/**
  * EKS: Services and Ingresses are realised by the AWS Load Balancer Controller (NLB with IP targets,
  * ALB for Ingress: https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/service/annotations/, 2026-11),
- * volumes by the EBS CSI driver add-on, identity by IRSA.
+ * volumes by the EBS CSI driver add-on, identity by IRSA. In Auto Mode, AWS runs the load balancing
+ * and the EBS driver itself.
  */
 export function eksKubernetes(spec: ResolvedAppSpec, context: K8sContext): K8sAdaptation {
   const roleArn =
     context.outputs?.workload_role_arn ??
     (spec.cluster.eks.accountId ? `arn:aws:iam::${spec.cluster.eks.accountId}:role/${eksWorkloadRoleName(spec)}` : undefined);
+  const autoMode = spec.cluster.eks.mode === 'auto';
+  const loadBalancing = autoMode ? AUTO_MODE_LOAD_BALANCING : AWS_LOAD_BALANCER_CONTROLLER;
   const nlb = {
     'service.beta.kubernetes.io/aws-load-balancer-type': 'external',
     'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip',
@@ -45,7 +59,7 @@ export function eksKubernetes(spec: ResolvedAppSpec, context: K8sContext): K8sAd
       trafficFrom: { cidrs: [AWS_VPC_CIDR] },
     },
     storageClassName: 'gp3',
-    storageClass: EBS_GP3_STORAGE_CLASS,
+    storageClass: autoMode ? AUTO_MODE_GP3_STORAGE_CLASS : EBS_GP3_STORAGE_CLASS,
     serviceAccountAnnotations: roleArn ? { 'eks.amazonaws.com/role-arn': roleArn } : {},
     podLabels: {},
     nodeSelector: workloadNodeSelector(spec),
@@ -61,6 +75,6 @@ export function eksKubernetes(spec: ResolvedAppSpec, context: K8sContext): K8sAd
       mechanism: 'IRSA: projected ServiceAccount token exchanged at AWS STS',
       egress: [publicHttpsEgress('AWS STS (sts.<region>.amazonaws.com, AssumeRoleWithWebIdentity)')],
     },
-    loadBalancerProvider: { service: AWS_LOAD_BALANCER_CONTROLLER, ingress: AWS_LOAD_BALANCER_CONTROLLER },
+    loadBalancerProvider: { service: loadBalancing, ingress: loadBalancing },
   };
 }
