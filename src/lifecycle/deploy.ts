@@ -203,8 +203,9 @@ export async function deploy(target: ClusterTarget, ctx: DeployContext): Promise
   }
   const elapsed = formatDuration((ctx.clock ?? Date.now)() - started);
   ctx.io.out(
-    `✔ ${ctx.spec.workload.name} runs on ${target.displayName} cluster ${ctx.spec.cluster.name} (${elapsed})${address ? `: ${address.url}` : ''}. Try: ${kubectlHint} get pods,svc --namespace ${namespace}`,
+    `✔ ${ctx.spec.workload.name} runs on ${target.displayName} cluster ${ctx.spec.cluster.name} (${elapsed})${address ? `: ${address.url}` : ''}`,
   );
+  ctx.io.out(`  Try: ${kubectlHint} get pods,svc --namespace ${namespace}`);
   return { ok: true, outputs, ...(address ? { address } : {}) };
 }
 

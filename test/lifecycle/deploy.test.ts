@@ -92,9 +92,10 @@ describe('deploy', () => {
     ]);
     const out = ctx.io.stdout.join('\n');
     expect(out).toContain('aws-ebs-csi-driver v1.0.0-eksbuild.1 (kube-system): created by terraform as aws_eks_addon.EbsCsi');
-    expect(ctx.io.stdout.at(-1)).toBe(
-      `✔ web-api runs on Amazon EKS cluster orquesta-demo (0s): http://${NLB}:80. Try: kubectl --kubeconfig .orquesta/kube/eks.yaml get pods,svc --namespace web-api`,
-    );
+    expect(ctx.io.stdout.slice(-2)).toEqual([
+      `✔ web-api runs on Amazon EKS cluster orquesta-demo (0s): http://${NLB}:80`,
+      '  Try: kubectl --kubeconfig .orquesta/kube/eks.yaml get pods,svc --namespace web-api',
+    ]);
     expect(result.address).toEqual({ resource: 'svc/web-api', address: NLB, url: `http://${NLB}:80`, notes: [] });
   });
 
@@ -231,7 +232,7 @@ describe('deploy', () => {
       '      no address yet on svc/web-api after 1m 0s; checking every 15s',
     ]);
     expect(ctx.io.stdout).toContain(`      svc/web-api: ${NLB}`);
-    expect(ctx.io.stdout.at(-1)).toContain(`(1m 30s): http://${NLB}:80.`);
+    expect(ctx.io.stdout.at(-2)).toBe(`✔ web-api runs on Amazon EKS cluster orquesta-demo (1m 30s): http://${NLB}:80`);
   });
 
   it('fails after the bound when no address appears, naming the controller that should give one and how to inspect it', async () => {
