@@ -18,7 +18,7 @@ export interface K8sAdaptation {
      * Where Ingress traffic reaches the pods from, for the NetworkPolicy: the controller's namespace
      * (in-cluster controllers), or source CIDRs when the cloud load balancer targets pods directly.
      */
-    readonly trafficFrom: { readonly namespace: string } | { readonly cidrs: readonly string[] };
+    readonly trafficFrom: TrafficSource;
   };
   /** A StorageClass the chart must create for volumes (when the platform ships none suitable). @default - none, `storageClassName` exists */
   readonly storageClass?: {
@@ -40,6 +40,8 @@ export interface K8sAdaptation {
   readonly prometheusMonitor: {
     readonly apiVersion: string;
     readonly kind: 'ServiceMonitor' | 'PodMonitoring';
+    /** Where that collector scrapes from, for the NetworkPolicy's metrics allow. */
+    readonly scrapedFrom: TrafficSource;
   };
   /** Labels every object of the chart carries (lab owner and expiry, project). */
   readonly commonLabels: Readonly<Record<string, string>>;
@@ -68,6 +70,9 @@ export interface K8sAdaptation {
     readonly ingress: LoadBalancerProvider;
   };
 }
+
+/** Where traffic into the pods comes from: an in-cluster component's namespace, or source CIDRs. */
+export type TrafficSource = { readonly namespace: string } | { readonly cidrs: readonly string[] };
 
 export interface LoadBalancerProvider {
   /** The controller, as a user would search for it (`the AWS Load Balancer Controller (kube-system)`). */

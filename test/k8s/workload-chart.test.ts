@@ -5,7 +5,10 @@ import { kopsKubernetes } from '../../src/targets/kops/kops-kubernetes';
 import { exampleSpec, findObject } from '../util';
 import { ADAPTERS, renderFor as render, type AdaptFn } from './k8s-adapters';
 
-describe.each(ADAPTERS)('workload chart on %s', (_id, adapt) => {
+/** Where each target's Prometheus collector scrapes from. */
+const SCRAPER_NAMESPACE: Record<string, string> = { eks: 'monitoring', gke: 'gmp-system', aks: 'kube-system', kops: 'monitoring' };
+
+describe.each(ADAPTERS)('workload chart on %s', (id, adapt) => {
   const objects = render(adapt);
   const deployment = findObject(objects, 'Deployment', 'web-api');
   const pod = deployment.spec.template.spec;
@@ -106,7 +109,11 @@ describe.each(ADAPTERS)('workload chart on %s', (_id, adapt) => {
     const policy = findObject(objects, 'NetworkPolicy').spec;
     expect(policy.policyTypes).toEqual(['Ingress', 'Egress']);
     expect(policy.ingress[0]).toEqual({ ports: [{ port: 8080, protocol: 'TCP' }] });
-    expect(policy.ingress[1].from).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }]);
+    // Metrics only from the namespace the target's collector runs in.
+    expect(policy.ingress[1]).toEqual({
+      from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': SCRAPER_NAMESPACE[id] } } }],
+      ports: [{ port: 8080, protocol: 'TCP' }],
+    });
     expect(policy.egress[0].ports).toEqual([
       { port: 53, protocol: 'UDP' },
       { port: 53, protocol: 'TCP' },

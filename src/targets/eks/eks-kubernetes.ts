@@ -63,7 +63,8 @@ export function eksKubernetes(spec: ResolvedAppSpec, context: K8sContext): K8sAd
     serviceAccountAnnotations: roleArn ? { 'eks.amazonaws.com/role-arn': roleArn } : {},
     podLabels: {},
     nodeSelector: workloadNodeSelector(spec),
-    prometheusMonitor: PROMETHEUS_OPERATOR_MONITOR,
+    // An in-cluster Prometheus (prometheus-operator) runs in `monitoring`, where the target installs it.
+    prometheusMonitor: { ...PROMETHEUS_OPERATOR_MONITOR, scrapedFrom: { namespace: 'monitoring' } },
     commonLabels: commonLabels(spec, 'eks', context.now),
     kubernetesVersion: spec.cluster.kubernetesVersion,
     // IRSA: the SDK reads the projected token (AWS_WEB_IDENTITY_TOKEN_FILE) and calls
