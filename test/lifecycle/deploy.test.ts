@@ -259,6 +259,34 @@ describe('deploy', () => {
     expect(ctx.io.stdout.some((l) => l.startsWith('✔'))).toBe(false);
   });
 
+  it('cluster-only exposure: no address to wait for, a port-forward line instead', async () => {
+    const root = tempRoot();
+    const runner = new RecordingRunner(eksScript());
+    const ctx = context(root, runner);
+    const spec = exampleSpec({ workload: { exposure: { type: 'cluster' } } });
+    const result = await deploy(bareEks, { ...ctx, spec, rerun: 'orquesta deploy --target eks' });
+    expect(result.ok).toBe(true);
+    expect(result.address).toBeUndefined();
+    expect(linesOf(runner, root).some((l) => l.includes(' get svc/'))).toBe(false);
+    expect(ctx.io.stdout).toContain(
+      '      cluster-only exposure: no external address; try `kubectl --kubeconfig .orquesta/kube/eks.yaml port-forward --namespace web-api svc/web-api 8080:80`',
+    );
+    expect(ctx.io.stdout.at(-2)).toBe('✔ web-api runs on Amazon EKS cluster orquesta-demo (0s)');
+  });
+
+  it('a failed server-side apply points at the YAML file to apply by hand, not the directory with the add-on list', async () => {
+    const root = tempRoot();
+    const runner = new RecordingRunner(
+      eksScript([{ match: / apply --server-side/, results: [{ code: 1, stderr: 'error: Unauthorized' }] }]),
+    );
+    const ctx = context(root, runner);
+    const result = await deploy(bareEks, { ...ctx, spec: exampleSpec(), rerun: 'orquesta deploy --target eks' });
+    expect(result.failedStep).toBe('kubectl apply --server-side');
+    expect(ctx.io.stderr.join('\n')).toContain(
+      'or apply by hand: `kubectl --kubeconfig .orquesta/kube/eks.yaml apply --server-side -f dist/k8s/eks/web-api.yaml` (the YAML only: platform-addons.json next to it is not a manifest)',
+    );
+  });
+
   it('kops-style: retries the admin kubeconfig download until the control plane has published it', async () => {
     const root = tempRoot();
     const outputs = { cluster_name: 'orquesta-demo', cluster_region: 'us-east-1', state_bucket_name: 'orquesta-demo-state-1a2b3c' };
