@@ -19,7 +19,7 @@ import {
   stackDir,
   type LifecycleContext,
 } from './lifecycle-context';
-import { AddonInstallError, installPlatformAddons } from './platform-addons-install';
+import { AddonInstallError, checkHelmAvailable, installPlatformAddons } from './platform-addons-install';
 import { TerraformCli, stringOutputs } from './terraform-cli';
 import { ADDRESS_POLL_INTERVAL_MS, ADDRESS_TIMEOUT_MS, NoAddressError, waitForAddress, type WorkloadAddress } from './wait-for-address';
 
@@ -95,6 +95,7 @@ export async function deploy(target: ClusterTarget, ctx: DeployContext): Promise
       steps.note(
         `${relativeToRoot(ctx.root, result.stackFile)}: ${result.resourceCount} resources; ${relativeToRoot(ctx.root, result.manifestDir)}: ${result.manifestCount} objects`,
       );
+      await checkHelmAvailable(ctx.runner, target.platformAddons(ctx.spec, {}), ctx.root);
       ctx.afterSynth?.(result);
     });
 

@@ -3,7 +3,7 @@ import * as path from 'path';
 import * as YAML from 'yaml';
 import type { TargetId } from '../targets/cluster-target';
 import type { HelmAddon, ManifestAddon, PlatformAddon } from '../targets/platform-addon';
-import { CommandFailedError, runChecked, type CommandRunner, type CommandSpec } from './command-runner';
+import { CommandFailedError, runChecked, tailLines, type CommandRunner, type CommandSpec } from './command-runner';
 import { rolloutTargets, waitForRollouts, type Kubectl } from './kubectl';
 
 /**
@@ -52,6 +52,24 @@ export function helmUpgradeCommand(addon: HelmAddon, kubeconfig: string, valuesF
       `${HELM_TIMEOUT_SECONDS}s`,
     ],
   };
+}
+
+/**
+ * Fails fast, before terraform creates anything, when the target lists Helm add-ons and `helm`
+ * does not run: otherwise the missing binary shows only after a quarter of an hour of apply.
+ */
+export async function checkHelmAvailable(runner: CommandRunner, addons: readonly PlatformAddon[], cwd: string): Promise<void> {
+  const helm = addons.filter((a) => a.delivery === 'helm').map((a) => a.name);
+  if (helm.length === 0) return;
+  try {
+    await runChecked(runner, { command: 'helm', args: ['version', '--short'] }, { cwd });
+  } catch (error) {
+    if (!(error instanceof CommandFailedError)) throw error;
+    const reason = tailLines(error.result.stderr || error.result.stdout, 1)[0] ?? error.message;
+    throw new Error(
+      `helm is needed for ${helm.join(', ')} but \`helm version\` failed (${reason}): install Helm 3 (https://helm.sh/docs/intro/install/) or set ORQUESTA_HELM to its path`,
+    );
+  }
 }
 
 /** An add-on that failed to install, with what to look at. */

@@ -55,6 +55,8 @@ describe('deploy', () => {
     expect(ctx.io.stderr).toEqual([]);
     expect(result.ok).toBe(true);
     expect(linesOf(runner, root)).toEqual([
+      // the target lists Helm add-ons: helm must run before terraform creates anything
+      'helm version --short',
       'terraform init -input=false',
       'terraform plan -input=false -out=orquesta.tfplan',
       'terraform apply -input=false -auto-approve orquesta.tfplan',
@@ -78,7 +80,7 @@ describe('deploy', () => {
       ['ServiceAccount', 'ConfigMap', 'Deployment', 'Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'NetworkPolicy'],
     ]);
     // terraform runs in the stack directory, with TF_IN_AUTOMATION and nothing that replaces the user's settings.
-    const init = runner.calls[0];
+    const init = runner.calls.find((c) => c.line === 'terraform init -input=false')!;
     expect(init.options.cwd).toBe(path.join(root, 'cdktf.out', 'stacks', 'eks'));
     expect(init.options.env).toEqual({ TF_IN_AUTOMATION: '1' });
     expect(ctx.io.stdout.filter((l) => /^\[\d\/7\]/.test(l))).toEqual([
@@ -143,6 +145,25 @@ describe('deploy', () => {
       fs.readFileSync(path.join(root, '.orquesta', 'addons', 'eks', 'aws-load-balancer-controller.values.yaml'), 'utf8'),
     );
     expect(values).toEqual({ clusterName: EKS_OUTPUTS.cluster_name, replicaCount: 2 });
+  });
+
+  it('without a working helm, a target with Helm add-ons stops before terraform, saying how to fix it', async () => {
+    const root = tempRoot();
+    const runner = new RecordingRunner(
+      eksScript([
+        {
+          match: 'helm version',
+          results: [{ code: 127, stderr: 'helm: command not found (install it, or set ORQUESTA_HELM to its path)' }],
+        },
+      ]),
+    );
+    const ctx = context(root, runner);
+    const result = await deploy(withAddons(eks, fakeAddons), { ...ctx, spec: exampleSpec(), rerun: 'orquesta deploy --target eks' });
+    expect(result).toEqual({ ok: false, failedStep: 'synth', outputs: undefined });
+    expect(linesOf(runner, root)).toEqual(['helm version --short']);
+    expect(ctx.io.stderr.join('\n')).toContain(
+      'helm is needed for aws-load-balancer-controller, karpenter but `helm version` failed (helm: command not found (install it, or set ORQUESTA_HELM to its path)): install Helm 3',
+    );
   });
 
   it('on a failed apply names the step, shows the end of stderr and how to resume, and runs nothing after it', async () => {
