@@ -7,7 +7,7 @@ import { parseTtl } from '../../src/lifecycle/lab-ttl';
 import { WEB_API_EXAMPLE } from '../../src/examples/web-api';
 import { EksTarget } from '../../src/targets/eks/eks-target';
 import { TEST_NOW, type TerraformJson } from '../util';
-import { EKS_OUTPUTS, context, linesOf, stateJson, tempRoot, terraformOutputJson } from './lifecycle-fixture';
+import { EKS_OUTPUTS, SERVICE_HAS_ADDRESS, context, linesOf, stateJson, tempRoot, terraformOutputJson } from './lifecycle-fixture';
 
 const eks = new EksTarget();
 const loadSpec = (app: string): unknown => {
@@ -39,6 +39,7 @@ describe('labUp', () => {
       { match: 'terraform output -json', results: [{ stdout: terraformOutputJson(EKS_OUTPUTS) }] },
       { match: 'terraform' },
       { match: 'aws eks update-kubeconfig' },
+      SERVICE_HAS_ADDRESS,
       { match: /^kubectl / },
     ]);
     const ctx = context(root, runner);
