@@ -20,7 +20,9 @@ import {
   type LifecycleContext,
 } from './lifecycle-context';
 import { AddonInstallError, checkHelmAvailable, installPlatformAddons } from './platform-addons-install';
-import { TerraformCli, stringOutputs } from './terraform-cli';
+import { analyseDisruption } from './plan/disruption';
+import type { PlanJson } from './plan/plan-summary';
+import { DEPLOY_PLAN_FILE, TerraformCli, stringOutputs } from './terraform-cli';
 import { ADDRESS_POLL_INTERVAL_MS, ADDRESS_TIMEOUT_MS, NoAddressError, waitForAddress, type WorkloadAddress } from './wait-for-address';
 
 export { ROLLOUT_TIMEOUT_SECONDS } from './kubectl';
@@ -33,6 +35,11 @@ export interface DeployContext extends LifecycleContext {
   readonly rerun: string;
   /** Called once the stack is synthesized, before anything exists in the cloud (lab up records the lab here). */
   readonly afterSynth?: (result: TargetSynthResult) => void;
+  /**
+   * Apply a plan that replaces the cluster (or more than half of the etcd members at once).
+   * Without it such a plan is refused before anything changes. @default false
+   */
+  readonly allowReplace?: boolean;
 }
 
 export interface DeployResult {
@@ -43,6 +50,16 @@ export interface DeployResult {
   readonly outputs?: InfraOutputs;
   /** Where the workload answers, once its load balancer has an address. @default - none (cluster-only exposure, or not got that far) */
   readonly address?: WorkloadAddress;
+}
+
+/** A plan that replaces the cluster, refused without `allowReplace`; nothing was applied. */
+export class ReplaceRefusedError extends Error {
+  constructor(public readonly changes: readonly string[]) {
+    super(
+      `refusing to apply: this plan replaces the cluster, and everything running in it stops:\n${changes.map((c) => `    - ${c}`).join('\n')}`,
+    );
+    this.name = 'ReplaceRefusedError';
+  }
 }
 
 /** synth, terraform init, terraform apply, credentials, platform add-ons, kubectl apply, wait for the address. */
@@ -107,9 +124,18 @@ export async function deploy(target: ClusterTarget, ctx: DeployContext): Promise
 
     outputs = await steps.run(
       'terraform apply',
-      `re-run \`${ctx.rerun}\`: terraform apply is idempotent and continues from the state (${describeBackend(ctx.backend, target.id)})`,
+      (error) =>
+        error instanceof ReplaceRefusedError
+          ? `review the plan with \`orquesta plan\`; to replace the cluster anyway, re-run \`${ctx.rerun} --allow-replace\``
+          : `re-run \`${ctx.rerun}\`: terraform apply is idempotent and continues from the state (${describeBackend(ctx.backend, target.id)})`,
       async () => {
         await tf.plan();
+        const disruption = analyseDisruption((await tf.show(DEPLOY_PLAN_FILE)) as PlanJson, {}, 'state');
+        if (disruption.replacesCluster && !ctx.allowReplace) {
+          throw new ReplaceRefusedError(
+            disruption.disruptive.filter((d) => d.kind === 'cluster' || d.kind === 'control-plane').map((d) => d.summary),
+          );
+        }
         await tf.apply();
         const applied = stringOutputs(await tf.output());
         synthesize(ctx.spec, [target], { ...synthOptions, outputs: { [target.id]: applied } });

@@ -45,6 +45,49 @@ const applied = (runner: RecordingRunner): string[][] =>
     .map((c) => YAML.parseAllDocuments(c.options.input ?? '').map((d) => d.toJS().kind));
 const stdinObjects = (call: RecordedCall) => YAML.parseAllDocuments(call.options.input ?? '').map((d) => d.toJS());
 
+const REPLACING_PLAN = JSON.stringify({
+  resource_changes: [
+    {
+      address: 'aws_eks_cluster.Cluster',
+      type: 'aws_eks_cluster',
+      mode: 'managed',
+      change: { actions: ['delete', 'create'], before: {}, after: {}, replace_paths: [['vpc_config', 0, 'subnet_ids']] },
+    },
+  ],
+});
+
+describe('deploy refuses a plan that replaces the cluster', () => {
+  it('stops before terraform apply, names the replacement and how to proceed', async () => {
+    const root = tempRoot();
+    const runner = new RecordingRunner(
+      eksScript([{ match: 'terraform show -json orquesta.tfplan', results: [{ stdout: REPLACING_PLAN }] }]),
+    );
+    const ctx = context(root, runner);
+    const result = await deploy(bareEks, { ...ctx, spec: exampleSpec(), rerun: 'orquesta deploy --target eks' });
+    expect(result).toMatchObject({ ok: false, failedStep: 'terraform apply' });
+    expect(runner.calls.map((c) => c.line)).not.toContain('terraform apply -input=false -auto-approve orquesta.tfplan');
+    const err = ctx.io.stderr.join('\n');
+    expect(err).toContain('refusing to apply: this plan replaces the cluster');
+    expect(err).toContain('EKS cluster `aws_eks_cluster.Cluster` replaced (destroy before create, because vpc_config.subnet_ids changed)');
+    expect(err).toContain('re-run `orquesta deploy --target eks --allow-replace`');
+  });
+
+  it('applies it with allowReplace', async () => {
+    const root = tempRoot();
+    const runner = new RecordingRunner(
+      eksScript([{ match: 'terraform show -json orquesta.tfplan', results: [{ stdout: REPLACING_PLAN }] }]),
+    );
+    const result = await deploy(bareEks, {
+      ...context(root, runner),
+      spec: exampleSpec(),
+      rerun: 'orquesta deploy --target eks',
+      allowReplace: true,
+    });
+    expect(result.ok).toBe(true);
+    expect(runner.calls.map((c) => c.line)).toContain('terraform apply -input=false -auto-approve orquesta.tfplan');
+  });
+});
+
 describe('deploy', () => {
   it('runs synth, init, apply, credentials, the add-ons, the workload (its Namespace first), rollout and the address wait, in that order', async () => {
     const root = tempRoot();
@@ -59,6 +102,8 @@ describe('deploy', () => {
       'helm version --short',
       'terraform init -input=false',
       'terraform plan -input=false -out=orquesta.tfplan',
+      // the saved plan is read before it is applied: a cluster replacement is refused
+      'terraform show -json orquesta.tfplan',
       'terraform apply -input=false -auto-approve orquesta.tfplan',
       'terraform output -json',
       `aws eks update-kubeconfig --region us-east-1 --name orquesta-demo --kubeconfig ${K}`,

@@ -50,6 +50,7 @@ ${SINGLE_TARGET_HELP}
 ${APP_OPTION_HELP}
 ${BACKEND_OPTION_HELP}
 ${QUIET_OPTION_HELP}
+  --allow-replace     apply a plan that replaces the cluster or most of its etcd members (refused otherwise)
   -h, --help          show this help
 
 Exit codes: 0 deployed, 1 a step failed, 2 invalid spec or usage (nothing was run).`,
@@ -59,11 +60,18 @@ Exit codes: 0 deployed, 1 a step failed, 2 invalid spec or usage (nothing was ru
         target: { type: 'string' },
         backend: { type: 'string' },
         quiet: { type: 'boolean' },
+        'allow-replace': { type: 'boolean' },
       });
       const target = parseSingleTarget(opts.target);
       const spec = prepareAppSpec(loadRawSpec(opts.app, io.cwd).raw, [target]);
       const backend = parseBackend(opts.backend, io.cwd, target, spec.cluster.regions.aws);
-      const result = await deploy(target, { ...lifecycleContext(io, deps, opts.quiet), spec, backend, rerun: rerunLine(['deploy'], argv) });
+      const result = await deploy(target, {
+        ...lifecycleContext(io, deps, opts.quiet),
+        spec,
+        backend,
+        rerun: rerunLine(['deploy'], argv),
+        allowReplace: opts['allow-replace'],
+      });
       return result.ok ? EXIT_OK : EXIT_FAILURE;
     },
   };
