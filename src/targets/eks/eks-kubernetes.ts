@@ -4,6 +4,9 @@ import type { K8sContext } from '../cluster-target';
 import { EBS_GP3_STORAGE_CLASS, PROMETHEUS_OPERATOR_MONITOR, commonLabels, workloadNodeSelector } from '../common/kubernetes-common';
 import { AWS_VPC_CIDR } from '../common/network-cidrs';
 
+/** The EBS provisioner of EKS Auto Mode (its storage capability), instead of the EBS CSI add-on's `ebs.csi.aws.com`. */
+export const EKS_AUTO_MODE_EBS_PROVISIONER = 'ebs.csi.eks.amazonaws.com';
+
 /** IRSA role name; the EKS stack creates the role under this name. */
 export function eksWorkloadRoleName(spec: ResolvedAppSpec): string {
   return `${spec.cluster.name}-${spec.workload.name}`.slice(0, 64);
@@ -34,7 +37,9 @@ export function eksKubernetes(spec: ResolvedAppSpec, context: K8sContext): K8sAd
       trafficFrom: { cidrs: [AWS_VPC_CIDR] },
     },
     storageClassName: 'gp3',
-    storageClass: EBS_GP3_STORAGE_CLASS,
+    // Auto Mode's block storage has its own provisioner (https://docs.aws.amazon.com/eks/latest/userguide/create-storage-class.html, 2026-11).
+    storageClass:
+      spec.cluster.eks.mode === 'auto' ? { ...EBS_GP3_STORAGE_CLASS, provisioner: EKS_AUTO_MODE_EBS_PROVISIONER } : EBS_GP3_STORAGE_CLASS,
     serviceAccountAnnotations: roleArn ? { 'eks.amazonaws.com/role-arn': roleArn } : {},
     podLabels: {},
     nodeSelector: workloadNodeSelector(spec),
