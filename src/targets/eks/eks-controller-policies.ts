@@ -24,9 +24,11 @@ export function awsLoadBalancerControllerStatements(partition: string): DataAwsI
     ...(condition ? { condition } : {}),
   });
   return [
-    allow(['iam:CreateServiceLinkedRole'], ['*'], [
-      { test: 'StringEquals', variable: 'iam:AWSServiceName', values: ['elasticloadbalancing.amazonaws.com'] },
-    ]),
+    allow(
+      ['iam:CreateServiceLinkedRole'],
+      ['*'],
+      [{ test: 'StringEquals', variable: 'iam:AWSServiceName', values: ['elasticloadbalancing.amazonaws.com'] }],
+    ),
     allow(
       [
         'ec2:DescribeAccountAttributes',
@@ -85,10 +87,11 @@ export function awsLoadBalancerControllerStatements(partition: string): DataAwsI
     ),
     allow(['ec2:AuthorizeSecurityGroupIngress', 'ec2:RevokeSecurityGroupIngress'], ['*']),
     allow(['ec2:CreateSecurityGroup'], ['*']),
-    allow(['ec2:CreateTags'], [securityGroups], [
-      { test: 'StringEquals', variable: 'ec2:CreateAction', values: ['CreateSecurityGroup'] },
-      requestTagPresent,
-    ]),
+    allow(
+      ['ec2:CreateTags'],
+      [securityGroups],
+      [{ test: 'StringEquals', variable: 'ec2:CreateAction', values: ['CreateSecurityGroup'] }, requestTagPresent],
+    ),
     allow(['ec2:CreateTags', 'ec2:DeleteTags'], [securityGroups], [requestTagAbsent, resourceTagPresent]),
     allow(['ec2:AuthorizeSecurityGroupIngress', 'ec2:RevokeSecurityGroupIngress', 'ec2:DeleteSecurityGroup'], ['*'], [resourceTagPresent]),
     allow(['elasticloadbalancing:CreateLoadBalancer', 'elasticloadbalancing:CreateTargetGroup'], ['*'], [requestTagPresent]),

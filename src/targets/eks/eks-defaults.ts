@@ -74,7 +74,6 @@ export const EKS_NODE_IMDS_HOP_LIMIT = 1;
 /** Replace one node at a time on a node-group update, so a 3-node pool keeps 2 running; EKS's default (https://docs.aws.amazon.com/eks/latest/APIReference/API_NodegroupUpdateConfig.html). */
 export const EKS_NODE_GROUP_MAX_UNAVAILABLE = 1;
 
-
 /**
  * AWS managed policies, named once. Sources:
  * https://docs.aws.amazon.com/eks/latest/userguide/cluster-iam-role.html ,

@@ -74,7 +74,8 @@ export const EKS_MANAGED_ADDONS: Readonly<Record<EksManagedAddonName, EksManaged
       'https://docs.aws.amazon.com/eks/latest/userguide/managing-vpc-cni.html (one version for every supported minor; v1.22.4 upstream: https://github.com/aws/amazon-vpc-cni-k8s/releases/tag/v1.22.4), 2026-12-01',
     // aws-node requests 25m CPU and no memory; the network-policy agent sets no requests.
     footprint: { perNode: { cpuMillicores: 25, memoryMiB: 0 } },
-    footprintSource: 'https://github.com/aws/amazon-vpc-cni-k8s/blob/master/charts/aws-vpc-cni/values.yaml (resources.requests.cpu 25m), 2026-12-01',
+    footprintSource:
+      'https://github.com/aws/amazon-vpc-cni-k8s/blob/master/charts/aws-vpc-cni/values.yaml (resources.requests.cpu 25m), 2026-12-01',
     beforeNodes: true,
   },
   'kube-proxy': {
@@ -83,7 +84,8 @@ export const EKS_MANAGED_ADDONS: Readonly<Record<EksManagedAddonName, EksManaged
     namespace: 'kube-system',
     versionSource: 'https://docs.aws.amazon.com/eks/latest/userguide/managing-kube-proxy.html (kube-proxy versions table), 2026-12-01',
     footprint: { perNode: { cpuMillicores: 100, memoryMiB: 0 } },
-    footprintSource: 'EKS kube-proxy DaemonSet requests cpu 100m (https://docs.aws.amazon.com/eks/latest/userguide/managing-kube-proxy.html), 2026-12-01',
+    footprintSource:
+      'EKS kube-proxy DaemonSet requests cpu 100m (https://docs.aws.amazon.com/eks/latest/userguide/managing-kube-proxy.html), 2026-12-01',
     beforeNodes: true,
   },
   'eks-pod-identity-agent': {
@@ -94,7 +96,8 @@ export const EKS_MANAGED_ADDONS: Readonly<Record<EksManagedAddonName, EksManaged
       'https://docs.aws.amazon.com/eks/latest/userguide/pod-id-agent-setup.html (version as EKS resolves it for 1.36: v1.3.10-eksbuild.3), 2026-12-01',
     // The agent's chart sets no requests (resources: {}), so it reserves nothing on the node.
     footprint: {},
-    footprintSource: 'https://github.com/aws/eks-pod-identity-agent/blob/main/charts/eks-pod-identity-agent/values.yaml (resources: {}), 2026-12-01',
+    footprintSource:
+      'https://github.com/aws/eks-pod-identity-agent/blob/main/charts/eks-pod-identity-agent/values.yaml (resources: {}), 2026-12-01',
     beforeNodes: true,
   },
   coredns: {
@@ -126,7 +129,8 @@ export const EKS_MANAGED_ADDONS: Readonly<Record<EksManagedAddonName, EksManaged
     versionSource:
       'https://docs.aws.amazon.com/eks/latest/userguide/community-addons.html (community add-on; upstream v0.8.1: https://github.com/kubernetes-sigs/metrics-server/releases/tag/v0.8.1; the -eksbuild suffix could not be read offline), 2026-12-01',
     footprint: { replicas: { count: 1, cpuMillicores: 100, memoryMiB: 200 } },
-    footprintSource: 'https://github.com/kubernetes-sigs/metrics-server/blob/master/charts/metrics-server/values.yaml (replicas 1, requests 100m / 200Mi), 2026-12-01',
+    footprintSource:
+      'https://github.com/kubernetes-sigs/metrics-server/blob/master/charts/metrics-server/values.yaml (replicas 1, requests 100m / 200Mi), 2026-12-01',
     beforeNodes: false,
   },
 };

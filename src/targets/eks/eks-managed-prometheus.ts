@@ -97,7 +97,11 @@ export function eksPrometheusCollectorRbac(): Record<string, unknown>[] {
           resources: ['nodes', 'nodes/proxy', 'nodes/metrics', 'services', 'endpoints', 'pods', 'ingresses', 'configmaps'],
           verbs: ['describe', 'get', 'list', 'watch'],
         },
-        { apiGroups: ['extensions', 'networking.k8s.io'], resources: ['ingresses/status', 'ingresses'], verbs: ['describe', 'get', 'list', 'watch'] },
+        {
+          apiGroups: ['extensions', 'networking.k8s.io'],
+          resources: ['ingresses/status', 'ingresses'],
+          verbs: ['describe', 'get', 'list', 'watch'],
+        },
         { apiGroups: ['metrics.eks.amazonaws.com'], resources: ['kcm/metrics', 'ksh/metrics'], verbs: ['get'] },
         { nonResourceURLs: ['/metrics'], verbs: ['get'] },
       ],

@@ -154,7 +154,8 @@ function autoModeNodePools(spec: ResolvedAppSpec): ManifestAddon {
   return {
     delivery: 'manifests',
     name: 'eks-auto-mode-node-pools',
-    purpose: "The NodeClass and one NodePool per spec pool (instance type, capacity, zones, maxNodes as limits), network-policy enforcement and the 'alb' IngressClass of EKS Auto Mode.",
+    purpose:
+      "The NodeClass and one NodePool per spec pool (instance type, capacity, zones, maxNodes as limits), network-policy enforcement and the 'alb' IngressClass of EKS Auto Mode.",
     version: 'karpenter.sh/v1, eks.amazonaws.com/v1',
     source: 'https://docs.aws.amazon.com/eks/latest/userguide/create-node-pool.html and create-node-class.html, 2026-11',
     namespace: 'kube-system',

@@ -143,7 +143,10 @@ export class EksStack extends OrquestaStack {
       });
       const nodeRole = this.nodeRole;
       // Node DaemonSets first, then the nodes, then what runs on nodes.
-      const [beforeNodes, onNodes] = partition2(EKS_MANAGED_ADDONS_BY_MODE['managed-node-groups'], (n) => EKS_MANAGED_ADDONS[n].beforeNodes);
+      const [beforeNodes, onNodes] = partition2(
+        EKS_MANAGED_ADDONS_BY_MODE['managed-node-groups'],
+        (n) => EKS_MANAGED_ADDONS[n].beforeNodes,
+      );
       this.nodeAddons = new EksManagedAddons(this, 'NodeAddons', {
         clusterName,
         namePrefix: c.name,
@@ -231,7 +234,11 @@ export class EksStack extends OrquestaStack {
         this.workloadRole.arn,
         `IAM role the ServiceAccount ${workload.namespace}/${workload.name} assumes through IRSA (annotation eks.amazonaws.com/role-arn).`,
       ],
-      ['vpc_id', this.network.vpc.id, 'ID of the VPC the cluster runs in (the load-balancer controller is given it instead of reading IMDS).'],
+      [
+        'vpc_id',
+        this.network.vpc.id,
+        'ID of the VPC the cluster runs in (the load-balancer controller is given it instead of reading IMDS).',
+      ],
     ];
     if (autoMode) {
       outputs.push([

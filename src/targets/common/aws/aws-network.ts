@@ -322,7 +322,11 @@ function formatIpv4(address: number): string {
 function validateProps(props: AwsNetworkProps, cidrBlock: string, zones: readonly string[], flowLogRetentionDays: number): ProblemList {
   const problems = new ProblemList();
   if (!CLOUDWATCH_RETENTION_DAYS.includes(flowLogRetentionDays)) {
-    problems.add('flowLogRetentionDays', flowLogRetentionDays, `must be one of the retention values CloudWatch Logs accepts: ${CLOUDWATCH_RETENTION_DAYS.join(', ')}`);
+    problems.add(
+      'flowLogRetentionDays',
+      flowLogRetentionDays,
+      `must be one of the retention values CloudWatch Logs accepts: ${CLOUDWATCH_RETENTION_DAYS.join(', ')}`,
+    );
   }
   if (!Number.isInteger(props.zones) || props.zones < 1 || props.zones > ZONE_LETTERS.length) {
     problems.add('zones', props.zones, `must be an integer in 1..${ZONE_LETTERS.length}`);
