@@ -16,7 +16,7 @@ import { AWS_INSTANCE_CATALOG, AWS_SPOT_INSTANCE_TYPES } from './instance-types'
 export interface EksNodeGroupProps {
   /** Name of the EKS cluster (a reference to the cluster resource, so the group waits for it). */
   readonly clusterName: string;
-  /** Prefix of the launch template name (the spec's cluster name). */
+  /** The spec's cluster name: prefixes the launch template name and names the cluster-autoscaler tag. */
   readonly namePrefix: string;
   readonly pool: ResolvedNodePool;
   /** Private subnets the group spreads over, one per zone. */
