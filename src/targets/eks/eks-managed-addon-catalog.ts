@@ -84,8 +84,10 @@ export const EKS_MANAGED_ADDONS: Readonly<Record<EksManagedAddonName, EksManaged
     namespace: 'kube-system',
     versionSource: 'https://docs.aws.amazon.com/eks/latest/userguide/managing-kube-proxy.html (kube-proxy versions table), 2026-12-01',
     footprint: { perNode: { cpuMillicores: 100, memoryMiB: 0 } },
+    // The DaemonSet EKS installs requests 100m CPU and no memory, like upstream's kube-proxy
+    // manifest; not re-read from a live cluster here.
     footprintSource:
-      'EKS kube-proxy DaemonSet requests cpu 100m (https://docs.aws.amazon.com/eks/latest/userguide/managing-kube-proxy.html), 2026-12-01',
+      'kube-proxy DaemonSet of the EKS add-on, cpu 100m (as in https://github.com/kubernetes/kubernetes/blob/master/cluster/addons/kube-proxy/kube-proxy-ds.yaml), 2026-12-01',
     beforeNodes: true,
   },
   'eks-pod-identity-agent': {

@@ -20,7 +20,7 @@ export interface EksManagedPrometheusProps {
   readonly spec: ResolvedAppSpec;
   /** ARN of the EKS cluster the scraper reads. */
   readonly clusterArn: string;
-  /** Subnets the scraper's network interfaces are placed in: the node subnets. */
+  /** Subnets the scraper's network interfaces are placed in (the cluster's private subnets). */
   readonly subnetIds: readonly string[];
   /** Security groups of those interfaces: the cluster security group, which the nodes carry. */
   readonly securityGroupIds: readonly string[];
@@ -33,7 +33,7 @@ export interface EksManagedPrometheusProps {
  * Managed Service for Prometheus workspace and an AWS-managed collector (`aws_prometheus_scraper`)
  * that scrapes the workload's pods, in its namespace, on its metrics port and path, and writes to
  * the workspace (https://docs.aws.amazon.com/prometheus/latest/userguide/AMP-collector.html, 2026-11).
- * The collector runs in the VPC with interfaces in the node subnets; it needs read access to pods
+ * The collector runs in the VPC with interfaces in the cluster's private subnets; it needs read access to pods
  * through the `aps-collector-user` RBAC that `eksPrometheusCollectorRbac` returns for `deploy` to apply.
  */
 export class EksManagedPrometheus extends Construct {

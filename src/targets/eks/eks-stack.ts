@@ -192,7 +192,8 @@ export class EksStack extends OrquestaStack {
       this.prometheus = new EksManagedPrometheus(this, 'Prometheus', {
         spec,
         clusterArn: this.cluster.resource.arn,
-        subnetIds: nodeSubnetIds,
+        // The control plane's subnets: always two zones or more, and routed to every node subnet.
+        subnetIds: this.network.privateSubnets.map((s) => s.id),
         securityGroupIds: [this.cluster.resource.vpcConfig.clusterSecurityGroupId],
         dependsOn: this.nodeGroups.map((g) => g.resource),
       });

@@ -10,7 +10,7 @@ describe('EksManagedPrometheus (monitoring: prometheus)', () => {
   const base = synthEks({}, {}, { namespace: 'shop', monitoring: { type: 'prometheus', path: '/metrics', port: 9090 } });
   const [scraper] = resourcesOfType(base.json, 'aws_prometheus_scraper');
 
-  test('a workspace and a managed collector writing to it, reading this cluster from the node subnets', () => {
+  test('a workspace and a managed collector writing to it, reading this cluster from its private subnets', () => {
     expect(resourcesOfType(base.json, 'aws_prometheus_workspace')).toEqual([expect.objectContaining({ alias: 'orquesta-demo-web-api' })]);
     expect(scraper.destination).toEqual([{ amp: [{ workspace_arn: ref('aws_prometheus_workspace', 'Workspace') }] }]);
     expect(scraper.source).toEqual([
