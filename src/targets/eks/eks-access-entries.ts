@@ -3,6 +3,8 @@ import { DataAwsIamSessionContext } from '@cdktf/provider-aws/lib/data-aws-iam-s
 import { EksAccessEntry } from '@cdktf/provider-aws/lib/eks-access-entry';
 import { EksAccessPolicyAssociation } from '@cdktf/provider-aws/lib/eks-access-policy-association';
 import { Construct } from 'constructs';
+import type { ResolvedAppSpec } from '../../spec/resolved-spec';
+import type { ValidationProblem } from '../../spec/validation-error';
 import { EKS_OFFLINE_PLAN_DEPLOYER_ARN, eksAccessPolicyArn } from './eks-defaults';
 
 export interface EksAccessEntriesProps {
@@ -66,4 +68,21 @@ export class EksAccessEntries extends Construct {
     this.entries = entries;
     this.associations = associations;
   }
+}
+
+/** EKS allows one access entry per principal: a repeated admin ARN would fail at apply, so it is refused here. */
+export function validateEksAdminPrincipals(spec: ResolvedAppSpec): ValidationProblem[] {
+  const seen = new Set<string>();
+  const problems: ValidationProblem[] = [];
+  spec.cluster.eks.adminPrincipalArns.forEach((arn, i) => {
+    if (seen.has(arn)) {
+      problems.push({
+        path: `cluster.eks.adminPrincipalArns[${i}]`,
+        value: arn,
+        requirement: 'must not repeat an ARN (EKS allows one access entry per principal)',
+      });
+    }
+    seen.add(arn);
+  });
+  return problems;
 }

@@ -8,6 +8,7 @@ import type { ValidationProblem } from '../../spec/validation-error';
 import type { ClusterTarget, K8sContext, NodeAllocatable, StackOptions, InfraOutputs } from '../cluster-target';
 import { validateRequestsFitNodes } from '../common/validate-node-fit';
 import { AWS_INSTANCE_CATALOG } from './instance-types';
+import { validateEksAdminPrincipals } from './eks-access-entries';
 import { eksKubernetes } from './eks-kubernetes';
 import { validateEksAddonVersions } from './eks-managed-addon-catalog';
 import { eksPlatformAddons } from './eks-platform-addons';
@@ -38,7 +39,7 @@ export class EksTarget implements ClusterTarget {
   }
 
   public validate(spec: ResolvedAppSpec): ValidationProblem[] {
-    return [...validateRequestsFitNodes(spec, this), ...validateEksAddonVersions(spec)];
+    return [...validateRequestsFitNodes(spec, this), ...validateEksAddonVersions(spec), ...validateEksAdminPrincipals(spec)];
   }
 
   public kubernetes(spec: ResolvedAppSpec, context: K8sContext): K8sAdaptation {

@@ -1,6 +1,7 @@
 import { Testing } from 'cdktf';
 import { EKS_OFFLINE_PLAN_DEPLOYER_ARN } from '../../../src/targets/eks/eks-defaults';
-import { resourcesOfType } from '../../util';
+import { EksTarget } from '../../../src/targets/eks/eks-target';
+import { resourcesOfType, withCluster } from '../../util';
 import { ref, resourceNamed, synthEks } from './eks-test-util';
 
 Testing.setupJest();
@@ -52,5 +53,16 @@ describe('EKS access entries', () => {
       authentication_mode: 'API',
       bootstrap_cluster_creator_admin_permissions: false,
     });
+  });
+
+  test('a repeated admin principal is refused before synthesis, with its index', () => {
+    const arn = 'arn:aws:iam::111122223333:role/platform-admins';
+    expect(new EksTarget().validate(withCluster({ eks: { adminPrincipalArns: [arn, arn] } }))).toEqual([
+      {
+        path: 'cluster.eks.adminPrincipalArns[1]',
+        value: arn,
+        requirement: 'must not repeat an ARN (EKS allows one access entry per principal)',
+      },
+    ]);
   });
 });
