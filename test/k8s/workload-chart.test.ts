@@ -6,7 +6,13 @@ import { exampleSpec, findObject } from '../util';
 import { ADAPTERS, renderFor as render, type AdaptFn } from './k8s-adapters';
 
 /** Where each target's Prometheus collector scrapes from. */
-const SCRAPER_NAMESPACE: Record<string, string> = { eks: 'monitoring', gke: 'gmp-system', aks: 'kube-system', kops: 'monitoring' };
+/** Where each target's Prometheus collector scrapes from: EKS' managed collector from the VPC's subnets, the others from a namespace. */
+const SCRAPER_PEER: Record<string, object> = {
+  eks: { ipBlock: { cidr: '10.0.0.0/16' } },
+  gke: { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'gmp-system' } } },
+  aks: { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } } },
+  kops: { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } },
+};
 
 describe.each(ADAPTERS)('workload chart on %s', (id, adapt) => {
   const objects = render(adapt);
@@ -109,9 +115,9 @@ describe.each(ADAPTERS)('workload chart on %s', (id, adapt) => {
     const policy = findObject(objects, 'NetworkPolicy').spec;
     expect(policy.policyTypes).toEqual(['Ingress', 'Egress']);
     expect(policy.ingress[0]).toEqual({ ports: [{ port: 8080, protocol: 'TCP' }] });
-    // Metrics only from the namespace the target's collector runs in.
+    // Metrics only from where the target's collector scrapes.
     expect(policy.ingress[1]).toEqual({
-      from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': SCRAPER_NAMESPACE[id] } } }],
+      from: [SCRAPER_PEER[id]],
       ports: [{ port: 8080, protocol: 'TCP' }],
     });
     expect(policy.egress[0].ports).toEqual([

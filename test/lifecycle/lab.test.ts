@@ -41,6 +41,7 @@ describe('labUp', () => {
       { match: 'aws eks update-kubeconfig' },
       SERVICE_HAS_ADDRESS,
       { match: /^kubectl / },
+      { match: /^helm / },
     ]);
     const ctx = context(root, runner);
     const result = await labUp(eks, {
@@ -83,6 +84,7 @@ describe('labUp', () => {
     const runner = new RecordingRunner([
       { match: 'terraform apply', results: [{ code: 1, stderr: 'Error: timeout' }] },
       { match: 'terraform' },
+      { match: /^helm / },
     ]);
     const result = await labUp(eks, {
       ...context(root, runner),
@@ -166,6 +168,7 @@ describe('labReap', () => {
       { match: 'aws eks update-kubeconfig' },
       { match: /^kubectl .* get (service|persistentvolumeclaim)/, results: [{ stdout: '{"items":[]}' }] },
       { match: /^kubectl / },
+      { match: /^helm / },
       { match: 'aws resourcegroupstaggingapi get-resources', results: [{ stdout: '[]' }] },
     ]);
     const result = await labReap({ ...context(root, runner), loadSpec }, { dryRun: false, yes: true });

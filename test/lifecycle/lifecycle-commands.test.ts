@@ -24,6 +24,7 @@ const okScript: ScriptedResponse[] = [
   SERVICE_HAS_ADDRESS,
   { match: /^kubectl .* get (service|persistentvolumeclaim)/, results: [{ stdout: '{"items":[]}' }] },
   { match: /^kubectl / },
+  { match: /^helm / },
   { match: 'aws resourcegroupstaggingapi', results: [{ stdout: '[]' }] },
 ];
 

@@ -8,6 +8,7 @@ import type {
   VolumeShape,
 } from './inventory';
 import { TfIndex, block, list, num, str, type TfEntry } from './terraform-json';
+import { extractEksAutoMode } from './extract-eks-auto-mode';
 import { NODE_POOL_LABEL } from '../../targets/common/kubernetes-common';
 import { KUBERNETES_VERSION_TAG, ROLE_TAG } from '../../targets/kops/kops-instance-group';
 
@@ -45,12 +46,15 @@ export function extractAws(tf: TfIndex): CloudExtract {
     throw new Error('neither an aws_eks_cluster nor control-plane auto-scaling groups (tag orquesta.dev/role=control-plane) found');
   }
 
+  const autoMode = extractEksAutoMode(tf);
   const nodeGroups: NodeGroup[] = [
+    ...autoMode.nodeGroups,
     ...tf.ofType('aws_eks_node_group').map((g) => eksNodeGroup(tf, g)),
     ...asgs.filter((g) => asgTag(g, ROLE_TAG) === 'worker').map((g) => asgNodeGroup(tf, g)),
   ];
 
   const billables: Billable[] = [
+    ...autoMode.billables,
     ...tf.ofType('aws_nat_gateway').map((n) => ({
       address: n.address,
       kind: 'nat-gateway' as const,

@@ -5,6 +5,9 @@ import type { K8sContext } from '../cluster-target';
 import { EBS_GP3_STORAGE_CLASS, PROMETHEUS_OPERATOR_MONITOR, commonLabels, workloadNodeSelector } from '../common/kubernetes-common';
 import { AWS_VPC_CIDR } from '../common/network-cidrs';
 
+/** The EBS provisioner of EKS Auto Mode (its storage capability), instead of the EBS CSI add-on's `ebs.csi.aws.com`. */
+export const EKS_AUTO_MODE_EBS_PROVISIONER = 'ebs.csi.eks.amazonaws.com';
+
 /** IRSA role name; the EKS stack creates the role under this name. */
 export function eksWorkloadRoleName(spec: ResolvedAppSpec): string {
   return `${spec.cluster.name}-${spec.workload.name}`.slice(0, 64);
@@ -29,7 +32,7 @@ const AWS_LOAD_BALANCER_CONTROLLER: LoadBalancerProvider = {
 const AUTO_MODE_LOAD_BALANCING: LoadBalancerProvider = {
   controller: "EKS Auto Mode's load balancing (run by AWS; the Ingress needs an IngressClass with controller eks.amazonaws.com/alb)",
 };
-const AUTO_MODE_GP3_STORAGE_CLASS = { ...EBS_GP3_STORAGE_CLASS, provisioner: 'ebs.csi.eks.amazonaws.com' };
+const AUTO_MODE_GP3_STORAGE_CLASS = { ...EBS_GP3_STORAGE_CLASS, provisioner: EKS_AUTO_MODE_EBS_PROVISIONER };
 
 /**
  * EKS: Services and Ingresses are realised by the AWS Load Balancer Controller (NLB with IP targets,
@@ -63,8 +66,9 @@ export function eksKubernetes(spec: ResolvedAppSpec, context: K8sContext): K8sAd
     serviceAccountAnnotations: roleArn ? { 'eks.amazonaws.com/role-arn': roleArn } : {},
     podLabels: {},
     nodeSelector: workloadNodeSelector(spec),
-    // An in-cluster Prometheus (prometheus-operator) runs in `monitoring`, where the target installs it.
-    prometheusMonitor: { ...PROMETHEUS_OPERATOR_MONITOR, scrapedFrom: { namespace: 'monitoring' } },
+    // The stack's Amazon Managed Prometheus collector scrapes from network interfaces in the VPC's
+    // subnets, not from a namespace (https://docs.aws.amazon.com/prometheus/latest/userguide/AMP-collector-how-to.html, 2026-11).
+    prometheusMonitor: { ...PROMETHEUS_OPERATOR_MONITOR, scrapedFrom: { cidrs: [AWS_VPC_CIDR] } },
     commonLabels: commonLabels(spec, 'eks', context.now),
     kubernetesVersion: spec.cluster.kubernetesVersion,
     // IRSA: the SDK reads the projected token (AWS_WEB_IDENTITY_TOKEN_FILE) and calls
