@@ -6,11 +6,13 @@ import { renderMarkdownReport } from '../../analysis/report/markdown-report';
 import { renderTerminalTable } from '../../analysis/report/terminal-table';
 import { parseRequirement, parseSweepAxes } from '../../analysis/sweep/sweep-spec';
 import { runSweep } from '../../analysis/sweep/run-sweep';
-import { synthesize } from '../../synth/synthesize';
+import { stageSynthesis } from '../../synth/synthesize';
+import type { ComparisonReport } from '../../analysis/report/comparison-report';
 import { writeFilesAtomically } from '../../synth/atomic-output';
 import { EXIT_OK, type CliIo, type Command } from '../command';
 import { APP_OPTION_HELP, TARGET_OPTION_HELP, parseOptions, prepareRun } from '../common-options';
 import { formatSweep } from '../format-sweep';
+import { display } from '../spec-module';
 
 export const REPORT_DIR = 'report';
 
@@ -49,16 +51,28 @@ ${TARGET_OPTION_HELP}
     const requirement = parseRequirement(opts.require);
     const run = prepareRun(opts.app, opts.target, io.cwd);
     const now = new Date();
-    synthesize(run.spec, run.targets, { root: io.cwd, now });
-    const synthesized = run.targets.map((t) => readSynthOutput(io.cwd, t.id));
+    // Synthesized into scratch and read back from there: nothing is written until pricing and
+    // rendering have succeeded, so a failure leaves cdktf.out/, dist/ and report/ as they were.
+    const staged = stageSynthesis(run.spec, run.targets, { root: io.cwd, now });
+    let report: ComparisonReport;
+    let inventories: ReturnType<typeof buildComparison>['inventories'];
+    let files: Record<string, string>;
     const costOptions = { gkeFreeTierCredit: opts['gke-free-tier'] ?? false };
-    const { report, inventories } = buildComparison({ synthesized, catalog: PRICE_CATALOG, now, costOptions });
-
-    writeFilesAtomically(io.cwd, REPORT_DIR, {
-      'comparison.json': `${JSON.stringify(report, null, 2)}\n`,
-      'comparison.md': renderMarkdownReport(report),
-      'index.html': await renderHtmlReport(report),
-    });
+    try {
+      const synthesized = run.targets.map((t) => readSynthOutput(staged.root, t.id));
+      ({ report, inventories } = buildComparison({ synthesized, catalog: PRICE_CATALOG, now, costOptions }));
+      const source = { origin: display(run.origin, io.cwd), spec: run.spec };
+      files = {
+        'comparison.json': `${JSON.stringify(report, null, 2)}\n`,
+        'comparison.md': renderMarkdownReport(report, source),
+        'index.html': await renderHtmlReport(report, source),
+      };
+    } catch (error) {
+      staged.discard();
+      throw error;
+    }
+    staged.commit();
+    writeFilesAtomically(io.cwd, REPORT_DIR, files);
     const color = !opts['no-color'] && process.stdout.isTTY === true && !process.env.NO_COLOR;
     io.out(renderTerminalTable(report, { color }));
     if (opts.sweep?.length || opts.require) {
