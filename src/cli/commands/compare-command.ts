@@ -20,7 +20,7 @@ export const compareCommand: Command = {
   name: 'compare',
   summary: 'synthesize every target, then compare monthly cost and fault tolerance (report/)',
   help: `Usage: orquesta compare [--app <file>] [--target <t>] [--sweep <axis>=<range>]... [--require <goal>]
-                        [--gke-free-tier] [--no-color]
+                        [--gke-free-tier] [--no-color] [--json]
 
 Synthesizes every target (like 'orquesta synth'), reads back what was synthesized
 (cdktf.out/stacks/<target>/cdk.tf.json and dist/k8s/<target>/), prices every billable resource,
@@ -36,6 +36,8 @@ ${TARGET_OPTION_HELP}
                       survive=node+zone+upgrade+cp-instance, sla=<percent>, max-cost=<usd>
   --gke-free-tier     apply GKE's free-tier credit (one zonal cluster per billing account)
   --no-color          plain ASCII table
+  --json              print the report (report/comparison.json's content) on stdout instead of
+                      the table; with --sweep/--require it has an extra "sweep" field
   -h, --help          show this help`,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const opts = parseOptions(argv, {
@@ -45,6 +47,7 @@ ${TARGET_OPTION_HELP}
       require: { type: 'string' },
       'gke-free-tier': { type: 'boolean' },
       'no-color': { type: 'boolean' },
+      json: { type: 'boolean' },
     });
     // Parse every option before doing any work, so a typo never leaves half-done output.
     const axes = parseSweepAxes(opts.sweep ?? []);
@@ -73,6 +76,13 @@ ${TARGET_OPTION_HELP}
     }
     staged.commit();
     writeFilesAtomically(io.cwd, REPORT_DIR, files);
+    if (opts.json) {
+      const swept = opts.sweep?.length || opts.require;
+      const sweep = swept ? runSweep(inventories, axes, requirement, PRICE_CATALOG, costOptions) : undefined;
+      io.out(JSON.stringify(sweep ? { ...report, sweep } : report, null, 2));
+      io.err(`wrote ${REPORT_DIR}/comparison.json, ${REPORT_DIR}/comparison.md, ${REPORT_DIR}/index.html`);
+      return EXIT_OK;
+    }
     const color = !opts['no-color'] && process.stdout.isTTY === true && !process.env.NO_COLOR;
     io.out(renderTerminalTable(report, { color }));
     if (opts.sweep?.length || opts.require) {
