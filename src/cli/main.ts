@@ -81,7 +81,7 @@ export function usage(): string {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     "Run 'orquesta <command> --help' for a command's options, 'orquesta --version' for the version.",
-    "Machine-readable output: --json on validate, compare and lab list (errors too, as { error } on stdout).",
+    'Machine-readable output: --json on validate, compare and lab list (errors too, as { error } on stdout).',
     '',
     EXIT_CODES_HELP,
   ].join('\n');
@@ -103,7 +103,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   }
   const entry = COMMANDS.find((c) => c.name === name);
   if (!entry) {
-    const near = closest(name, COMMANDS.map((c) => c.name));
+    const near = closest(
+      name,
+      COMMANDS.map((c) => c.name),
+    );
     const hint = near ? `; did you mean '${near}'?` : '';
     io.err(`orquesta: unknown command '${name}'${hint}\n\n${usage()}`);
     return EXIT_INVALID;

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { redactText } from '../spec/safe-value';
 import { UsageError } from '../spec/usage-error';
 
 /**
@@ -197,7 +198,7 @@ function describeLoadError(
   // V8 syntax errors in plain .js carry the position as the first stack line: "/x/app.js:3".
   const syntaxAt = err.name === 'SyntaxError' ? /^(\/[^\n]+?):(\d+)\n/.exec(err.stack ?? '') : null;
   const where = frames[0] ?? (syntaxAt ? `${display(syntaxAt[1], cwd)}:${syntaxAt[2]}` : display(file, cwd));
-  const firstLine = err.message.split('\n')[0];
+  const firstLine = redactText(err.message.split('\n')[0]);
   let what: string;
   if (code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND') {
     const name = /Cannot find module '([^']+)'/.exec(firstLine)?.[1] ?? firstLine;

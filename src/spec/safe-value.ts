@@ -26,14 +26,14 @@ const SECRET_NAME =
 
 /** Strings that look like credentials wherever they appear. */
 const CREDENTIAL_PATTERNS: readonly RegExp[] = [
-  /[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:[^\s/@]+@/i, // URL with user:password@
+  /[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:[^\s/@]+@\S*/i, // URL with user:password@
   /-----BEGIN [A-Z0-9 ]*(PRIVATE KEY|CERTIFICATE)-----/,
   /\b(AKIA|ASIA)[0-9A-Z]{16}\b/, // AWS access key id
   /\bgh[pousr]_[A-Za-z0-9]{30,}\b/, // GitHub tokens
   /\bxox[abposr]-[A-Za-z0-9-]{10,}/, // Slack tokens
   /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/, // JWT
   /\b(sk|pk|rk)_(live|test)_[A-Za-z0-9]{16,}/, // Stripe-style keys
-  /(password|passwd|pwd|secret|token|apikey|api_key)\s*[=:]\s*\S+/i, // key=value pairs in a string
+  /(password|passwd|pwd|secret|token|apikey|api_key)\s*[=:]\s*[^\s,;]+/i, // key=value pairs in a string
 ];
 /** A long unbroken run of mixed-case letters and digits (base64/hex keys), not a path or a name. */
 const HIGH_ENTROPY = /^[A-Za-z0-9+/=_-]{32,}$/;
@@ -51,6 +51,20 @@ export function isSecretName(name: string): boolean {
 export function looksLikeCredential(text: string): boolean {
   if (CREDENTIAL_PATTERNS.some((re) => re.test(text))) return true;
   return HIGH_ENTROPY.test(text) && /[a-z]/.test(text) && /[A-Z]/.test(text) && /\d/.test(text);
+}
+
+/**
+ * Free text (an error message from the user's module) with every credential-looking part replaced:
+ * messages are quoted back, and a connection error often carries its URL.
+ */
+export function redactText(text: string): string {
+  let out = text;
+  for (const re of CREDENTIAL_PATTERNS)
+    out = out.replace(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`), REDACTED);
+  return out
+    .split(/(\s+)/)
+    .map((word) => (looksLikeCredential(word.replace(/^['"(]+|['").,;:]+$/g, '')) ? REDACTED : word))
+    .join('');
 }
 
 /** Segments of a problem path: `workload.secrets[0].value` → ['workload', 'secrets', '0', 'value']. */

@@ -12,6 +12,7 @@ import {
   isObject,
 } from './checks';
 import { DEFAULT_MAX_UNAVAILABLE, DEFAULT_REPLICAS } from './defaults';
+import { looksLikeCredential } from './safe-value';
 import type { ProblemList } from './validation-error';
 
 const WORKLOAD_KEYS = [
@@ -33,6 +34,10 @@ const WORKLOAD_KEYS = [
   'needsKubernetesApi',
   'egress',
 ] as const;
+
+/** Plain env and ConfigMap values end up readable in the manifests and in git: credentials never belong there. */
+const CREDENTIAL_IN_PLAIN_TEXT =
+  'looks like a credential (a URL with a password, a key or a token): plain values land readable in the manifests; put it in a Kubernetes Secret and reference it from workload.secrets';
 
 const QUANTITY_KEYS = ['cpuMillicores', 'memoryMiB'];
 const PROBE_TIMING_KEYS = ['port', 'initialDelaySeconds', 'periodSeconds', 'failureThreshold'];
@@ -71,6 +76,7 @@ export function validateWorkload(list: ProblemList, value: unknown, path = 'work
       for (const [k, v] of Object.entries(w.config)) {
         if (!CONFIG_KEY.test(k)) list.add(`${path}.config.${k}`, k, "must be a ConfigMap key: letters, digits, '-', '_' or '.'");
         if (typeof v !== 'string') list.add(`${path}.config.${k}`, v, 'must be a string');
+        else if (looksLikeCredential(v)) list.add(`${path}.config.${k}`, v, CREDENTIAL_IN_PLAIN_TEXT);
       }
   }
   const minReplicas = validateAutoscaling(list, `${path}.autoscaling`, w.autoscaling);
@@ -162,6 +168,7 @@ function validateEnv(list: ProblemList, path: string, env: unknown, secrets: unk
       for (const [k, v] of Object.entries(env)) {
         if (!C_IDENTIFIER.test(k)) list.add(`${path}.env.${k}`, k, 'must be a C identifier: letters, digits and _');
         if (typeof v !== 'string') list.add(`${path}.env.${k}`, v, 'must be a string (secrets go in workload.secrets)');
+        else if (looksLikeCredential(v)) list.add(`${path}.env.${k}`, v, CREDENTIAL_IN_PLAIN_TEXT);
         names.add(k);
       }
   }

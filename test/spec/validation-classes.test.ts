@@ -1,6 +1,6 @@
 import { closest, editDistance } from '../../src/spec/checks';
 import { CLOUD_REGIONS, PRICED_REGIONS } from '../../src/spec/cloud-regions';
-import { REDACTED, formatSafeValue, isSecretPath, looksLikeCredential, safeValue } from '../../src/spec/safe-value';
+import { REDACTED, formatSafeValue, isSecretPath, looksLikeCredential, redactText, safeValue } from '../../src/spec/safe-value';
 import { validateAppSpec } from '../../src/spec/validate-app-spec';
 import { ValidationError, formatProblem, problemToJson } from '../../src/spec/validation-error';
 import { PRICE_CATALOG } from '../../src/analysis/cost/catalog/price-catalog';
@@ -173,11 +173,6 @@ describe('values quoted back are safe: secrets redacted, anything formatted, lon
       'workload.secrets[0].value (<redacted>) must not be in the spec: workload.secrets holds references only; put the value in a Kubernetes Secret (kubectl create secret generic <secretName> --from-literal=<key>=...) and name it with secretName and key',
     ],
     [
-      'a credential URL in env (not a string problem: a key problem)',
-      w({ env: { 'DATABASE URL': DB_URL } }),
-      'workload.env.DATABASE URL ("DATABASE URL") must be a C identifier: letters, digits and _',
-    ],
-    [
       'a secret reference key that is the secret itself',
       w({ secrets: [{ envName: 'TOKEN', secretName: 'Bad Name', key: 'ghp_abcdefghijklmnopqrstuvwxyz0123456789AB' }] }),
       'workload.secrets[0].secretName ("Bad Name") must be the name of a Kubernetes Secret (DNS-1123 subdomain)',
@@ -198,6 +193,19 @@ describe('values quoted back are safe: secrets redacted, anything formatted, lon
     ['NaN', w({ port: NaN }), 'workload.port ("NaN") must be an integer in 1..65535'],
   ])('%s', (_name, spec, expected) => {
     expect(messages(spec)).toEqual([expected]);
+  });
+
+  test.each([
+    ['env', { env: { CACHE_URL: DB_URL } }, 'workload.env.CACHE_URL'],
+    ['config', { config: { GITHUB: 'ghp_abcdefghijklmnopqrstuvwxyz0123456789AB' } }, 'workload.config.GITHUB'],
+  ])('a credential as a plain %s value is rejected, and not printed', (_kind, workload, path) => {
+    expect(messages(w(workload))).toEqual([
+      `${path} (<redacted>) looks like a credential (a URL with a password, a key or a token): plain values land readable in the manifests; put it in a Kubernetes Secret and reference it from workload.secrets`,
+    ]);
+  });
+
+  test('credentials inside free text (an error message) are replaced', () => {
+    expect(redactText(`connect ${DB_URL} failed: password=hunter2, token: abc`)).toBe('connect <redacted> failed: <redacted>, <redacted>');
   });
 
   test('a circular value is described, not a crash', () => {
