@@ -52,7 +52,12 @@ function main() {
   }
   if (current && !force) return;
   if (!force) process.stderr.write(`orquesta: building ${path.relative(process.cwd(), BUNDLE) || BUNDLE} (sources changed)\n`);
-  require('esbuild').buildSync(BUILD_OPTIONS);
+  // Written next to the bundle and renamed over it, so a CLI starting meanwhile never reads half a file.
+  const [output] = require('esbuild').buildSync({ ...BUILD_OPTIONS, write: false }).outputFiles;
+  fs.mkdirSync(path.dirname(BUNDLE), { recursive: true });
+  const partial = `${BUNDLE}.${process.pid}.tmp`;
+  fs.writeFileSync(partial, output.contents);
+  fs.renameSync(partial, BUNDLE);
   fs.writeFileSync(STAMP, `${hash}\n`);
 }
 
