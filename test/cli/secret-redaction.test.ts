@@ -55,13 +55,7 @@ const CORPUS: ReadonlyArray<readonly [string, string, string]> = [
   ],
 ];
 
-const COMMANDS: readonly (readonly string[])[] = [
-  ['validate'],
-  ['validate', '--json'],
-  ['synth'],
-  ['compare', '--json'],
-  ['deploy', '--target', 'eks'],
-];
+const COMMANDS: readonly (readonly string[])[] = [['validate', '--json'], ['synth'], ['compare', '--json'], ['deploy', '--target', 'eks']];
 
 function filesUnder(dir: string): string[] {
   return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => fs.statSync(path.join(dir, f)).isFile());
