@@ -72,4 +72,15 @@ describe('output replacement: only what was asked for, and only once everything 
     expect(tree(root)).toEqual(before);
     expect(fs.readdirSync(path.join(root, '.orquesta'))).toEqual([]);
   });
+
+  test('compare --json prints the report that report/comparison.json holds, and the Markdown names the spec', async () => {
+    const a = io(root);
+    expect(await main(['compare', '--target', 'eks', '--json'], a)).toBe(0);
+    const printed = JSON.parse(a.out.mock.calls.map((c) => c[0]).join('\n'));
+    const written = JSON.parse(fs.readFileSync(path.join(root, 'report/comparison.json'), 'utf8'));
+    expect(printed).toEqual(written);
+    expect(Object.keys(printed.targets)).toEqual(['eks']);
+    expect(a.err.mock.calls[0][0]).toBe('wrote report/comparison.json, report/comparison.md, report/index.html');
+    expect(fs.readFileSync(path.join(root, 'report/comparison.md'), 'utf8')).toContain('- **Spec:** `built-in example (web-api)`');
+  });
 });
