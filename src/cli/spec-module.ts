@@ -77,7 +77,9 @@ export function loadSpecModule(file: string, cwd: string, library: () => unknown
     m.paths = Module._nodeModulePaths(path.dirname(file));
     compile(m, file);
     m.loaded = true;
-    return checkExports(m.exports, file, cwd);
+    const mod = checkExports(m.exports, file, cwd);
+    // Read the whole spec now (getters and proxies included), so validation never runs user code.
+    return { ...mod, default: plainData(mod.default ?? mod.app, new Map()) };
   } catch (error) {
     if (error instanceof SpecModuleError) throw error;
     throw new SpecModuleError(describeLoadError(error, file, cwd, maps));
@@ -180,6 +182,25 @@ function checkExports(exports: unknown, file: string, cwd: string): Record<strin
   return mod;
 }
 
+/** A copy of plain objects and arrays (cycles kept as cycles); anything else as it is, for validation to describe. */
+function plainData(value: unknown, seen: Map<object, unknown>): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (seen.has(value)) return seen.get(value);
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    seen.set(value, out);
+    for (let i = 0; i < value.length; i++) out.push(plainData(value[i], seen));
+    return out;
+  }
+  // A plain object's prototype is a root prototype, in whichever realm (a test runner's) it was made.
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== null && Object.getPrototypeOf(proto) !== null) return value;
+  const out: Record<string, unknown> = {};
+  seen.set(value, out);
+  for (const key of Object.keys(value)) out[key] = plainData((value as Record<string, unknown>)[key], seen);
+  return out;
+}
+
 function isThenable(value: unknown): boolean {
   return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
@@ -227,9 +248,12 @@ interface Frame {
 
 function userFrames(stack: string, maps: Map<string, { findEntry(line: number, column: number): SourceMapEntry }>): Frame[] {
   const frames: Frame[] = [];
-  // Frames below the outermost `compile` of this loader are whoever called it (orquesta's CLI, a test).
+  // Frames below this loader are whoever called it (orquesta's CLI, a test), never the user's.
   const lines = stack.split('\n');
-  const outer = lines.map((l) => /\bcompile \(/.test(l) && l.includes(`(${__filename}:`)).lastIndexOf(true);
+  const ours = lines.map((l) => l.includes(`(${__filename}:`));
+  const compiles = lines.map((l, i) => ours[i] && /\bcompile \(/.test(l));
+  // Loading: below the outermost compile; reading the spec afterwards (a getter): below our first frame.
+  const outer = compiles.includes(true) ? compiles.lastIndexOf(true) : ours.indexOf(true);
   const own = (outer >= 0 ? lines.slice(0, outer) : lines).join('\n');
   for (const m of own.matchAll(/^\s+at (?:.*?\()?(\/[^():\n]+):(\d+):(\d+)\)?$/gm)) {
     const file = m[1];

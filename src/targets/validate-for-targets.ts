@@ -55,7 +55,9 @@ function structuredCloneLoose(value: unknown, seen = new Map<object, unknown>())
     for (const item of value) out.push(structuredCloneLoose(item, seen));
     return out;
   }
-  if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return value;
+  // Plain objects only (their prototype is a root prototype, in whichever realm they were made).
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== null && Object.getPrototypeOf(proto) !== null) return value;
   const out: Record<string, unknown> = {};
   seen.set(value, out);
   for (const [k, v] of Object.entries(value)) out[k] = structuredCloneLoose(v, seen);

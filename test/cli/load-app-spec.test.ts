@@ -116,6 +116,12 @@ describe('loadAppSpec: every way a spec file can be wrong is a usage error namin
       "named.ts: export the spec as 'default' or 'app' (export default defineApp({...})); the module exports only: spec",
     ],
     [
+      'a getter that throws while the spec is read',
+      'getter.ts',
+      "const spec = {\n  get workload(): never {\n    throw new Error('env WORKLOAD not set');\n  },\n};\nexport default spec;\n",
+      'the spec module failed to load: getter.ts:3:11: Error: env WORKLOAD not set',
+    ],
+    [
       'an unknown extension',
       'app.toml',
       'x = 1',
