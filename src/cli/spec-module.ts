@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { plainData } from '../spec/plain-data';
 import { redactText } from '../spec/safe-value';
 import { UsageError } from '../spec/usage-error';
 
@@ -79,7 +80,7 @@ export function loadSpecModule(file: string, cwd: string, library: () => unknown
     m.loaded = true;
     const mod = checkExports(m.exports, file, cwd);
     // Read the whole spec now (getters and proxies included), so validation never runs user code.
-    return { ...mod, default: plainData(mod.default ?? mod.app, new Map()) };
+    return { ...mod, default: plainData(mod.default ?? mod.app) };
   } catch (error) {
     if (error instanceof SpecModuleError) throw error;
     throw new SpecModuleError(describeLoadError(error, file, cwd, maps));
@@ -180,25 +181,6 @@ function checkExports(exports: unknown, file: string, cwd: string): Record<strin
     );
   }
   return mod;
-}
-
-/** A copy of plain objects and arrays (cycles kept as cycles); anything else as it is, for validation to describe. */
-function plainData(value: unknown, seen: Map<object, unknown>): unknown {
-  if (typeof value !== 'object' || value === null) return value;
-  if (seen.has(value)) return seen.get(value);
-  if (Array.isArray(value)) {
-    const out: unknown[] = [];
-    seen.set(value, out);
-    for (let i = 0; i < value.length; i++) out.push(plainData(value[i], seen));
-    return out;
-  }
-  // A plain object's prototype is a root prototype, in whichever realm (a test runner's) it was made.
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== null && Object.getPrototypeOf(proto) !== null) return value;
-  const out: Record<string, unknown> = {};
-  seen.set(value, out);
-  for (const key of Object.keys(value)) out[key] = plainData((value as Record<string, unknown>)[key], seen);
-  return out;
 }
 
 function isThenable(value: unknown): boolean {

@@ -1,5 +1,6 @@
 import type { AppSpec } from '../spec/app-spec';
 import { isObject } from '../spec/checks';
+import { plainData } from '../spec/plain-data';
 import { resolveAppSpec } from '../spec/resolve-app-spec';
 import type { ResolvedAppSpec } from '../spec/resolved-spec';
 import { validateAppSpec } from '../spec/validate-app-spec';
@@ -40,28 +41,9 @@ export function prepareAppSpec(spec: unknown, targets: readonly ClusterTarget[])
  */
 function withoutProblemFields(spec: unknown, problems: readonly ValidationProblem[]): unknown {
   if (!isObject(spec)) return undefined;
-  const copy = structuredCloneLoose(spec);
+  const copy = plainData(spec);
   for (const problem of problems) deletePath(copy, problem.path);
   return validateAppSpec(copy).length === 0 ? copy : undefined;
-}
-
-/** A deep copy of plain data; functions and other exotic values are kept by reference (they fail validation anyway). */
-function structuredCloneLoose(value: unknown, seen = new Map<object, unknown>()): any {
-  if (typeof value !== 'object' || value === null) return value;
-  if (seen.has(value)) return seen.get(value);
-  if (Array.isArray(value)) {
-    const out: unknown[] = [];
-    seen.set(value, out);
-    for (const item of value) out.push(structuredCloneLoose(item, seen));
-    return out;
-  }
-  // Plain objects only (their prototype is a root prototype, in whichever realm they were made).
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== null && Object.getPrototypeOf(proto) !== null) return value;
-  const out: Record<string, unknown> = {};
-  seen.set(value, out);
-  for (const [k, v] of Object.entries(value)) out[k] = structuredCloneLoose(v, seen);
-  return out;
 }
 
 /** Deletes `workload.probes.readiness.path` / `cluster.nodePools[0].capacity` from `root`, if present. */
