@@ -13,6 +13,7 @@ import { KopsApiLoadBalancer } from './kops-api-load-balancer';
 import { KopsControlPlane } from './kops-control-plane';
 import { KOPS_BOOTSTRAP_TAGS, KOPS_NODE_ROOT_VOLUME_GIB, KOPS_STATE_KEYS } from './kops-defaults';
 import { KopsInstanceGroup } from './kops-instance-group';
+import { kopsWorkerRoll } from './kops-worker-roll';
 import { KopsNodeRoles } from './kops-node-roles';
 import { KopsSecurityGroups } from './kops-security-groups';
 import { KopsStateBucket } from './kops-state-bucket';
@@ -140,6 +141,8 @@ export class KopsStack extends OrquestaStack {
           tags,
           instanceTags,
           dependsOn: [...this.roles.nodes.grants, ...bootstrapFiles],
+          roll: kopsWorkerRoll(spec, pool),
+          capacity: pool.capacity,
         }),
     );
 
