@@ -1,0 +1,111 @@
+import type { KopsKubernetesPin } from '../../targets/kops/kops-versions';
+import { shellQuote } from '../../targets/kops/user-data/shell';
+
+/**
+ * The scripts `orquesta upgrade` and `orquesta etcd-restore` run on control-plane members through
+ * SSM (see ./kops-ssm.ts). Each starts from the node library and this node's values, which the
+ * bootstrap installed (/usr/local/lib/orquesta/lib.sh, /etc/orquesta/node.env), and fails loudly.
+ */
+const PRELUDE = `set -euo pipefail
+. /usr/local/lib/orquesta/lib.sh
+load_node_env
+export KUBECONFIG=/etc/kubernetes/admin.conf
+`;
+
+/** Static pods in the order they come back after a restore: etcd first, the API server next. */
+export const STATIC_PODS = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'] as const;
+const MANIFESTS = '/etc/kubernetes/manifests';
+const PARKED = '/etc/kubernetes/orquesta-parked';
+
+/**
+ * One control-plane member to `pin`: the pkgs.k8s.io repository of the new minor, kubeadm at the
+ * exact package version, `kubeadm upgrade apply` on the first member (`plan` first: it refuses
+ * what kubeadm would refuse) or `kubeadm upgrade node` on the others, then kubelet and kubectl at
+ * the same version and a kubelet restart; node.env records the version for later boots.
+ * https://kubernetes.io/docs/tasks/administer-cluster/kubeadm/kubeadm-upgrade/ (read 2026-12-01)
+ */
+export function upgradeMemberScript(pin: KopsKubernetesPin, first: boolean): string {
+  const v = `v${pin.kubernetes}`;
+  const pkg = pin.packageVersion;
+  return `${PRELUDE}
+retry 10 15 curl -fsSL -o /tmp/kubernetes.asc ${shellQuote(`https://pkgs.k8s.io/core:/stable:/v${pin.minor}/deb/Release.key`)}
+gpg --dearmor --yes -o /etc/apt/keyrings/kubernetes.gpg /tmp/kubernetes.asc
+echo ${shellQuote(`deb [signed-by=/etc/apt/keyrings/kubernetes.gpg] https://pkgs.k8s.io/core:/stable:/v${pin.minor}/deb/ /`)} > /etc/apt/sources.list.d/kubernetes.list
+retry 10 15 apt-get update -q
+apt-mark unhold kubeadm
+retry 5 15 apt-get install -y -q --allow-change-held-packages kubeadm=${pkg}
+apt-mark hold kubeadm
+test "$(kubeadm version -o short)" = ${v}
+${first ? `kubeadm upgrade plan ${v}\nkubeadm upgrade apply -y ${v}` : 'kubeadm upgrade node'}
+apt-mark unhold kubelet kubectl
+retry 5 15 apt-get install -y -q --allow-change-held-packages kubelet=${pkg} kubectl=${pkg}
+apt-mark hold kubelet kubectl
+systemctl daemon-reload
+systemctl restart kubelet
+sed -i -e '/^K8S_MINOR=/d' -e '/^K8S_VERSION=/d' -e '/^K8S_PACKAGE_VERSION=/d' /etc/orquesta/node.env
+printf 'K8S_MINOR=%s\\nK8S_VERSION=%s\\nK8S_PACKAGE_VERSION=%s\\n' ${pin.minor} ${pin.kubernetes} ${pkg} >> /etc/orquesta/node.env
+echo "member $ETCD_MEMBER is at $(kubelet --version)"
+`;
+}
+
+/** Stops etcd and the control-plane pods by parking their manifests (the kubelet stops what leaves its manifest directory). */
+export function stopControlPlaneScript(): string {
+  return `${PRELUDE}
+install -d -m 0700 ${PARKED}
+for pod in ${STATIC_PODS.join(' ')}; do
+  if [ -f ${MANIFESTS}/$pod.yaml ]; then mv ${MANIFESTS}/$pod.yaml ${PARKED}/$pod.yaml; fi
+done
+for pod in ${STATIC_PODS.join(' ')}; do
+  retry 30 5 bash -c "[ -z \\"\\$(crictl ps --name '^$pod\\$' --quiet)\\" ]"
+done
+echo "control plane of member $ETCD_MEMBER stopped"
+`;
+}
+
+export interface RestoreMemberProps {
+  /** Object key of the snapshot in the state bucket. */
+  readonly snapshotKey: string;
+  /** This member's etcd name (its node name). */
+  readonly memberName: string;
+  /** `name=https://ip:2380,...` of every member. */
+  readonly initialCluster: string;
+  readonly peerUrl: string;
+  /** A fresh etcd cluster token, so no member of the old cluster can talk to the restored one. */
+  readonly clusterToken: string;
+}
+
+/**
+ * Restores the snapshot into this member's data directory with `etcdutl snapshot restore`, run
+ * from the etcd image the member already has (no download); the data it replaces is kept on the
+ * events volume. https://etcd.io/docs/v3.6/op-guide/recovery/ (read 2026-12-01)
+ */
+export function restoreMemberScript(p: RestoreMemberProps): string {
+  return `${PRELUDE}
+image=$(sed -n 's/^ *image: *//p' ${PARKED}/etcd.yaml | head -n 1)
+test -n "$image"
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+work=/var/lib/etcd-events/restore-$stamp
+install -d -m 0700 "$work"
+s3_get ${shellQuote(p.snapshotKey)} > "$work/snapshot.db"
+ctr -n k8s.io run --rm --net-host --mount "type=bind,src=$work,dst=/restore,options=rbind:rw" "$image" "orquesta-restore-$stamp" \\
+  etcdutl snapshot restore /restore/snapshot.db --data-dir /restore/data \\
+  --name ${shellQuote(p.memberName)} --initial-cluster ${shellQuote(p.initialCluster)} \\
+  --initial-advertise-peer-urls ${shellQuote(p.peerUrl)} --initial-cluster-token ${shellQuote(p.clusterToken)}
+if [ -d /var/lib/etcd/member ]; then mv /var/lib/etcd/member "$work/member-before-restore"; fi
+mv "$work/data/member" /var/lib/etcd/member
+rm -f "$work/snapshot.db"
+echo "member $ETCD_MEMBER restored from ${p.snapshotKey}"
+`;
+}
+
+/** Puts the parked manifests back, etcd first, and restarts the kubelet (it caches the old state). */
+export function startControlPlaneScript(): string {
+  return `${PRELUDE}
+for pod in ${STATIC_PODS.join(' ')}; do
+  if [ -f ${PARKED}/$pod.yaml ]; then mv ${PARKED}/$pod.yaml ${MANIFESTS}/$pod.yaml; fi
+  if [ "$pod" = etcd ]; then retry 60 5 bash -c "[ -n \\"\\$(crictl ps --name '^etcd\\$' --state running --quiet)\\" ]"; fi
+done
+systemctl restart kubelet
+echo "control plane of member $ETCD_MEMBER started"
+`;
+}
