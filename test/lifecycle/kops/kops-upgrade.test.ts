@@ -3,35 +3,7 @@ import { skewRefusal, upgradeKops, upgradeRefusals } from '../../../src/lifecycl
 import { KopsTarget } from '../../../src/targets/kops/kops-target';
 import { exampleSpec } from '../../util';
 import { context, linesOf, tempRoot, terraformOutputJson, type Script } from '../lifecycle-fixture';
-
-export const KOPS_OUTPUTS = {
-  cluster_name: 'orquesta-demo',
-  cluster_region: 'us-east-1',
-  state_bucket_name: 'orquesta-demo-state-abc',
-};
-
-export const MEMBERS = [
-  ['i-0a', 'ip-10-0-1-10.ec2.internal', '10.0.1.10', 'orquesta-demo-kops-control-plane-0'],
-  ['i-0b', 'ip-10-0-2-10.ec2.internal', '10.0.2.10', 'orquesta-demo-kops-control-plane-1'],
-  ['i-0c', 'ip-10-0-3-10.ec2.internal', '10.0.3.10', 'orquesta-demo-kops-control-plane-2'],
-] as const;
-const WORKERS = ['ip-10-0-1-50.ec2.internal', 'ip-10-0-2-50.ec2.internal', 'ip-10-0-3-50.ec2.internal'];
-
-/** Members listed out of order, as EC2 may. */
-export const DESCRIBE_MEMBERS = [MEMBERS[2], MEMBERS[0], MEMBERS[1]].map((m) => m.join('\t')).join('\n');
-
-export function etcdHealthy(members = 3): Script {
-  return [
-    {
-      match: /exec etcd-\S+ -- etcdctl .* endpoint health --cluster -w json$/,
-      results: [{ stdout: JSON.stringify(MEMBERS.slice(0, members).map((m) => ({ endpoint: `https://${m[2]}:2379`, health: true }))) }],
-    },
-    {
-      match: /exec etcd-\S+ -- etcdctl .* member list -w json$/,
-      results: [{ stdout: JSON.stringify({ members: MEMBERS.slice(0, members).map((m) => ({ name: m[1] })) }) }],
-    },
-  ];
-}
+import { DESCRIBE_MEMBERS, KOPS_OUTPUTS, MEMBERS, WORKERS, etcdHealthy } from './kops-fixture';
 
 /**
  * A cluster at `from` whose members report `to` once their SSM invocation has succeeded, and whose
