@@ -46,6 +46,16 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'lab environments that expire: lab up | lab list | lab reap',
     load: () => (require('./commands/lab-command') as typeof import('./commands/lab-command')).labCommand,
   },
+  {
+    name: 'upgrade',
+    summary: 'upgrade a running kops cluster one minor: control plane member by member, then the workers',
+    load: () => (require('./commands/upgrade-command') as typeof import('./commands/upgrade-command')).upgradeCommand,
+  },
+  {
+    name: 'etcd-restore',
+    summary: "restore a kops cluster's etcd from a snapshot in its state bucket",
+    load: () => (require('./commands/etcd-restore-command') as typeof import('./commands/etcd-restore-command')).etcdRestoreCommand,
+  },
 ];
 
 export function usage(): string {
