@@ -122,6 +122,7 @@ export const AWS_UNTAGGABLE_TYPES: ReadonlySet<string> = new Set([
   'aws_iam_role_policy_attachment',
   'aws_iam_role_policy',
   'aws_kms_alias',
+  'aws_kms_key_policy',
   'aws_s3_bucket_versioning',
   'aws_s3_bucket_server_side_encryption_configuration',
   'aws_s3_bucket_public_access_block',

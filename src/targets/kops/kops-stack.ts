@@ -1,6 +1,6 @@
 import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import type { S3Object } from '@cdktf/provider-aws/lib/s3-object';
-import { TerraformOutput } from 'cdktf';
+import { Fn, TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { ResolvedAppSpec } from '../../spec/resolved-spec';
 import type { StackOptions } from '../cluster-target';
@@ -8,16 +8,36 @@ import { AwsNetwork } from '../common/aws/aws-network';
 import { addAwsProvider } from '../common/aws/aws-provider';
 import { commonTags } from '../common/common-tags';
 import { OrquestaStack } from '../common/orquesta-stack';
+import { NODE_POOL_LABEL } from '../common/kubernetes-common';
 import { AWS_INSTANCE_CATALOG } from '../eks/instance-types';
+import { KopsAdminRole } from './kops-admin-role';
 import { KopsApiLoadBalancer } from './kops-api-load-balancer';
 import { KopsControlPlane } from './kops-control-plane';
 import { KOPS_BOOTSTRAP_TAGS, KOPS_NODE_ROOT_VOLUME_GIB, KOPS_STATE_KEYS } from './kops-defaults';
 import { KopsInstanceGroup } from './kops-instance-group';
+import { KopsKmsKey } from './kops-kms-key';
 import { kopsWorkerRoll } from './kops-worker-roll';
 import { KopsNodeRoles } from './kops-node-roles';
 import { KopsSecurityGroups } from './kops-security-groups';
 import { KopsStateBucket } from './kops-state-bucket';
+import { kopsAddonManifests, kopsBootstrapObjectId, sha256Hex } from './kops-addons';
+import { BOOTSTRAP_SUMS_KEY, bootstrapSums } from './user-data/artifacts';
 import { bootstrapObjects, workerUserData } from './user-data/bootstrap-script';
+
+/**
+ * Tags by which cluster-autoscaler discovers a worker group (`--node-group-auto-discovery`) and,
+ * for a group at zero nodes, learns the pool label its nodes will carry
+ * (https://github.com/kubernetes/autoscaler/blob/master/cluster-autoscaler/cloudprovider/aws/README.md, 2026-12).
+ * The cluster tag also scopes the control plane's `autoscaling:` writes to this cluster's groups.
+ */
+function clusterAutoscalerTags(clusterName: string, pool: string): Record<string, string> {
+  return {
+    [`kubernetes.io/cluster/${clusterName}`]: 'owned',
+    'k8s.io/cluster-autoscaler/enabled': 'true',
+    [`k8s.io/cluster-autoscaler/${clusterName}`]: 'owned',
+    [`k8s.io/cluster-autoscaler/node-template/label/${NODE_POOL_LABEL}`]: pool,
+  };
+}
 
 export interface KopsStackProps {
   readonly spec: ResolvedAppSpec;
@@ -41,7 +61,10 @@ export interface KopsStackProps {
  */
 export class KopsStack extends OrquestaStack {
   public readonly network: AwsNetwork;
+  public readonly kmsKey: KopsKmsKey;
   public readonly stateBucket: KopsStateBucket;
+  public readonly adminRole: KopsAdminRole;
+  public readonly internalApiLoadBalancer: KopsApiLoadBalancer;
   public readonly securityGroups: KopsSecurityGroups;
   public readonly apiLoadBalancer: KopsApiLoadBalancer;
   public readonly roles: KopsNodeRoles;
@@ -66,20 +89,30 @@ export class KopsStack extends OrquestaStack {
       natGateways: c.natGateways,
     });
 
+    this.kmsKey = new KopsKmsKey(this, 'ClusterKey', { clusterName: c.name, region, lab: c.lab !== undefined });
     this.stateBucket = new KopsStateBucket(this, 'StateBucket', {
       clusterName: c.name,
       // A lab is meant to disappear with everything in it; anything else keeps its backups unless emptied on purpose.
       forceDestroy: c.lab !== undefined,
+      kmsKeyArn: this.kmsKey.arn,
     });
-    const bootstrapFiles: S3Object[] = Object.entries(
-      bootstrapObjects({ clusterName: c.name, kubernetesVersion: c.kubernetesVersion }),
-    ).map(([key, content]) => this.stateBucket.addObject(`Object-${key.replace(/[^A-Za-z0-9]+/g, '-')}`, key, content));
+    // Everything the nodes fetch from bootstrap/, plus its sha256 index; the index's own hash goes
+    // into an instance tag, from which the user data verifies the index and the index every file.
+    const bootstrapContent: Record<string, string> = {
+      ...bootstrapObjects({ clusterName: c.name, kubernetesVersion: c.kubernetesVersion, region }),
+      ...Object.fromEntries(kopsAddonManifests(spec).map((a) => [a.key, a.content])),
+    };
+    const sums = bootstrapSums(bootstrapContent);
+    const bootstrapFiles: S3Object[] = Object.entries({ ...bootstrapContent, [BOOTSTRAP_SUMS_KEY]: sums }).map(([key, content]) => {
+      const object = this.stateBucket.addObject(`Object-${key.replace(/[^A-Za-z0-9]+/g, '-')}`, key, content);
+      object.overrideLogicalId(kopsBootstrapObjectId(key));
+      return object;
+    });
 
     this.securityGroups = new KopsSecurityGroups(this, 'SecurityGroups', {
       clusterName: c.name,
       vpcId: this.network.vpc.id,
       apiAccessCidrs: c.kops.apiAccessCidrs,
-      natPublicIps: this.network.natEips.map((eip) => eip.publicIp),
     });
 
     this.apiLoadBalancer = new KopsApiLoadBalancer(this, 'ApiLoadBalancer', {
@@ -88,20 +121,47 @@ export class KopsStack extends OrquestaStack {
       subnetIds: this.network.publicSubnets.map((s) => s.id),
       securityGroupId: this.securityGroups.apiLoadBalancer.id,
     });
+    this.internalApiLoadBalancer = new KopsApiLoadBalancer(this, 'InternalApiLoadBalancer', {
+      clusterName: c.name,
+      vpcId: this.network.vpc.id,
+      subnetIds: this.network.privateSubnets.map((s) => s.id),
+      securityGroupId: this.securityGroups.internalApiLoadBalancer.id,
+      internal: true,
+    });
 
     this.roles = new KopsNodeRoles(this, 'Roles', {
       clusterName: c.name,
       partition,
       region,
       stateBucketArn: this.stateBucket.arn,
+      kmsKeyArn: this.kmsKey.arn,
+      vpcId: this.network.vpc.id,
+    });
+    // The account id from an ARN Terraform creates: `aws_caller_identity` would need AWS at plan time.
+    const accountRootArn = `arn:${partition}:iam::${Fn.element(Fn.split(':', this.roles.controlPlane.resource.arn), 4)}:root`;
+    this.adminRole = new KopsAdminRole(this, 'AdminRole', {
+      clusterName: c.name,
+      accountRootArn,
+      stateBucketArn: this.stateBucket.arn,
+      kmsKeyArn: this.kmsKey.arn,
+    });
+    const privilegedRoleArns = [this.roles.controlPlane.resource.arn, this.adminRole.arn];
+    const keyPolicy = this.kmsKey.restrictTo({ accountRootArn, userRoleArns: privilegedRoleArns });
+    const bucketPolicy = this.stateBucket.restrictTo({
+      privilegedRoleArns,
+      nodesRoleArn: this.roles.nodes.resource.arn,
+      allowDeletionByAnyone: c.lab !== undefined,
     });
 
     // Values only known after apply reach the nodes as instance tags; the cluster tag is how the
     // AWS cloud controller manager recognises the cluster's instances.
     const instanceTags = {
       [KOPS_BOOTSTRAP_TAGS.stateBucket]: this.stateBucket.bucketName,
-      [KOPS_BOOTSTRAP_TAGS.apiEndpoint]: this.apiLoadBalancer.dnsName,
+      [KOPS_BOOTSTRAP_TAGS.apiEndpoint]: this.internalApiLoadBalancer.dnsName,
+      [KOPS_BOOTSTRAP_TAGS.publicApiEndpoint]: this.apiLoadBalancer.dnsName,
+      [KOPS_BOOTSTRAP_TAGS.nodesRoleId]: this.roles.nodes.resource.uniqueId,
       [`kubernetes.io/cluster/${c.name}`]: 'owned',
+      [KOPS_BOOTSTRAP_TAGS.bootstrapSha256]: sha256Hex(sums),
     };
 
     this.controlPlane = new KopsControlPlane(this, 'ControlPlane', {
@@ -114,10 +174,11 @@ export class KopsStack extends OrquestaStack {
       subnetIds: this.network.privateSubnets.map((s) => s.id),
       securityGroupId: this.securityGroups.controlPlane.id,
       instanceProfileArn: this.roles.controlPlaneProfile.arn,
-      apiTargetGroupArn: this.apiLoadBalancer.targetGroup.arn,
+      apiTargetGroupArns: [this.apiLoadBalancer.targetGroup.arn, this.internalApiLoadBalancer.targetGroup.arn],
+      etcdKmsKeyArn: this.kmsKey.arn,
       tags,
       instanceTags,
-      dependsOn: [...this.roles.controlPlane.grants, ...bootstrapFiles],
+      dependsOn: [...this.roles.controlPlane.grants, ...bootstrapFiles, keyPolicy, bucketPolicy],
     });
 
     this.nodeGroups = c.nodePools.map(
@@ -138,9 +199,9 @@ export class KopsStack extends OrquestaStack {
           securityGroupId: this.securityGroups.nodes.id,
           instanceProfileArn: this.roles.nodesProfile.arn,
           userData: workerUserData({ clusterName: c.name, kubernetesVersion: c.kubernetesVersion, poolName: pool.name }),
-          tags,
+          tags: { ...tags, ...clusterAutoscalerTags(c.name, pool.name) },
           instanceTags,
-          dependsOn: [...this.roles.nodes.grants, ...bootstrapFiles],
+          dependsOn: [...this.roles.nodes.grants, ...bootstrapFiles, bucketPolicy],
           roll: kopsWorkerRoll(spec, pool),
           capacity: pool.capacity,
         }),
@@ -158,7 +219,18 @@ export class KopsStack extends OrquestaStack {
       [
         'kubeconfig_command',
         `aws s3 cp s3://${bucket}/${KOPS_STATE_KEYS.adminKubeconfig} ./${c.name}.kubeconfig`,
-        'Downloads the admin kubeconfig the first control-plane node published (a few minutes after apply); then export KUBECONFIG=./<name>.kubeconfig.',
+        'Downloads the admin kubeconfig the first control-plane node published (a few minutes after apply); run it with credentials of admin_role_arn (the bucket and key admit no one else), then export KUBECONFIG=./<name>.kubeconfig.',
+      ],
+      [
+        'admin_role_arn',
+        this.adminRole.arn,
+        'IAM role that may read the admin kubeconfig, CA backup and etcd snapshots; grant sts:AssumeRole on it to the identities that administer the cluster.',
+      ],
+      ['kms_key_arn', this.kmsKey.arn, 'Customer-managed KMS key of the state bucket and the etcd volumes (rotated yearly).'],
+      [
+        'internal_api_load_balancer_dns_name',
+        this.internalApiLoadBalancer.dnsName,
+        'DNS name of the internal API load balancer the nodes use (private subnets only).',
       ],
       ['state_bucket_name', bucket, 'S3 bucket with the bootstrap scripts, join credentials, admin kubeconfig and etcd backups.'],
       [

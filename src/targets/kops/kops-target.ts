@@ -8,6 +8,7 @@ import type { ValidationProblem } from '../../spec/validation-error';
 import type { ClusterTarget, K8sContext, NodeAllocatable, StackOptions, InfraOutputs } from '../cluster-target';
 import { validateRequestsFitNodes } from '../common/validate-node-fit';
 import { AWS_INSTANCE_CATALOG } from '../eks/instance-types';
+import { kopsPlatformAddons } from './kops-addons';
 import { kopsKubernetes } from './kops-kubernetes';
 import { KopsStack } from './kops-stack';
 import { kopsNodeAllocatable } from './node-allocatable';
@@ -39,8 +40,9 @@ export class KopsTarget implements ClusterTarget {
     return kopsKubernetes(spec, context);
   }
 
-  public platformAddons(_spec: ResolvedAppSpec, _outputs: InfraOutputs): readonly PlatformAddon[] {
-    return [];
+  /** Installed by the control-plane bootstrap from the state bucket (see ./kops-addons.ts); `deploy` has nothing to install. */
+  public platformAddons(spec: ResolvedAppSpec, _outputs: InfraOutputs): readonly PlatformAddon[] {
+    return kopsPlatformAddons(spec);
   }
 
   public createStack(scope: Construct, spec: ResolvedAppSpec, options: StackOptions): TerraformStack {
