@@ -187,6 +187,7 @@ export const KOPS_STATE_KEYS = {
   joinRequestsPrefix: 'join-requests/',
   /** `nodes/join/<role id>:<instance id>/join.env`: the answer, readable only by that session. */
   nodeJoinPrefix: 'nodes/join/',
+  /** What workers read (e.g. `nodes/kubernetes-version`): upload it SSE-S3 (`--sse AES256`), since workers cannot use the cluster key. */
   nodesPrefix: 'nodes/',
   etcdBackupsPrefix: 'etcd-backups/',
 } as const;

@@ -80,9 +80,32 @@ export const CONTROL_PLANE_CLUSTER_TAGGED_ACTIONS: readonly string[] = [
   'ec2:DeleteVolume',
   'ec2:DetachVolume',
   'ec2:ModifyVolume',
-  // cluster-autoscaler: this cluster's worker groups only
+  // cluster-autoscaler and the drain of terminating workers: this cluster's worker groups only
+  'autoscaling:CompleteLifecycleAction',
   'autoscaling:SetDesiredCapacity',
   'autoscaling:TerminateInstanceInAutoScalingGroup',
+];
+
+/**
+ * What the SSM agent needs for Run Command, through which `orquesta upgrade` and `etcd-restore`
+ * reach the control plane: the agent's calls in AmazonSSMManagedInstanceCore
+ * (https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AmazonSSMManagedInstanceCore.html, 2026-12)
+ * without inventory, patching, parameters or associations. These APIs have no resource-level
+ * permissions, so the grant is bound to credentials used from instances in the cluster's VPC
+ * (`aws:ec2InstanceSourceVPC`).
+ */
+export const SSM_AGENT_ACTIONS: readonly string[] = [
+  'ec2messages:AcknowledgeMessage',
+  'ec2messages:DeleteMessage',
+  'ec2messages:FailMessage',
+  'ec2messages:GetEndpoint',
+  'ec2messages:GetMessages',
+  'ec2messages:SendReply',
+  'ssm:UpdateInstanceInformation',
+  'ssmmessages:CreateControlChannel',
+  'ssmmessages:CreateDataChannel',
+  'ssmmessages:OpenControlChannel',
+  'ssmmessages:OpenDataChannel',
 ];
 
 /** Creations that must carry the cluster tag in the request (`aws:RequestTag/kubernetes.io/cluster/<name>`). */
@@ -216,6 +239,13 @@ export class KopsNodeRoles extends Construct {
           resources: ec2Arns(['volume', 'instance']),
           condition: [{ test: 'StringEquals', variable: `aws:ResourceTag/${TAG_CLUSTER}`, values: [props.clusterName] }],
         },
+        {
+          sid: 'RunCommandAgentFromThisVpc',
+          effect: 'Allow',
+          actions: [...SSM_AGENT_ACTIONS],
+          resources: ['*'],
+          condition: [{ test: 'StringEquals', variable: 'aws:ec2InstanceSourceVPC', values: [props.vpcId] }],
+        },
         { sid: 'UseTheClusterKey', effect: 'Allow', actions: [...KMS_USE_ACTIONS], resources: [props.kmsKeyArn] },
         {
           sid: 'LetEc2UseTheClusterKeyForEtcdVolumes',
@@ -250,7 +280,13 @@ export class KopsNodeRoles extends Construct {
       inlineStatements: [
         { sid: 'ReadBootstrapTagsOfThisInstance', effect: 'Allow', actions: ['ec2:DescribeTags'], resources: ['*'] },
         ecrPull,
-        { sid: 'ReadBootstrapScripts', effect: 'Allow', actions: ['s3:GetObject'], resources: [`${stateBucketArn}/${k.bootstrapPrefix}*`] },
+        {
+          // The Kubernetes version the control plane runs (`orquesta upgrade` writes it, SSE-S3).
+          sid: 'ReadBootstrapScriptsAndClusterVersion',
+          effect: 'Allow',
+          actions: ['s3:GetObject'],
+          resources: [`${stateBucketArn}/${k.bootstrapPrefix}*`, `${stateBucketArn}/${k.nodesPrefix}kubernetes-version`],
+        },
         {
           sid: 'RequestOwnJoinToken',
           effect: 'Allow',

@@ -280,7 +280,7 @@ describe('KopsStack', () => {
         .filter((s) => (s.actions as string[]).some((a) => a.startsWith('s3:')))
         .map((s) => [s.actions.join(','), (s.resources as string[]).map((r) => r.replace(/^\$\{[^}]*\}\//, ''))]);
       expect(s3).toEqual([
-        ['s3:GetObject', ['bootstrap/*']],
+        ['s3:GetObject', ['bootstrap/*', 'nodes/kubernetes-version']],
         ['s3:PutObject', ['join-requests/&{aws:userid}']],
         ['s3:GetObject,s3:DeleteObject', ['nodes/join/&{aws:userid}/*']],
       ]);

@@ -58,7 +58,7 @@ describe('kops bootstrap scripts', () => {
   test('packages come from pkgs.k8s.io for the spec minor; containerd uses the systemd cgroup driver', () => {
     const library = objects[KOPS_STATE_KEYS.nodeLibrary];
     expect(library).toContain('https://pkgs.k8s.io/core:/stable:/v$K8S_MINOR/deb/');
-    expect(library).toContain('apt-get install -y -q containerd.io kubelet kubeadm kubectl');
+    expect(library).toContain('apt-get install -y -q --allow-downgrades $(kubernetes_package_pins)');
     expect(library).toContain("sed -i 's/SystemdCgroup = false/SystemdCgroup = true/' /etc/containerd/config.toml");
   });
 
@@ -83,7 +83,8 @@ describe('kops bootstrap scripts', () => {
     expect(library).toContain(`https://raw.githubusercontent.com/projectcalico/calico/${KOPS_CALICO_VERSION}/manifests/calico.yaml`);
     expect(controlPlane).toContain('attach_etcd_volume main /dev/xvdf /var/lib/etcd');
     expect(controlPlane).toContain('attach_etcd_volume events /dev/xvdg /var/lib/etcd-events');
-    expect(controlPlane).toContain('systemctl enable --now orquesta-etcd-snapshot.timer orquesta-join-issuer.timer');
+    expect(controlPlane).toMatch(/^systemctl enable --now .*orquesta-join-issuer\.timer/m);
+    expect(controlPlane).not.toContain('orquesta-publish-join');
   });
 
   test('etcd volumes are found by this cluster, member, kind and zone', () => {

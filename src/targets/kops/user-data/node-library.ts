@@ -2,6 +2,7 @@ import { TAG_CLUSTER } from '../../common/common-tags';
 import { KOPS_BOOTSTRAP_TAGS, KOPS_ETCD_MEMBER_TAG, KOPS_ETCD_TAG, KOPS_STATE_KEYS } from '../kops-defaults';
 import { artifactFunctions } from './artifacts';
 import { joinFunctions } from './join-library';
+import { clusterVersionFunctions } from './cluster-version';
 import { initConfigFunction, joinConfigFunction, type KubeadmConfigProps } from './kubeadm-config';
 
 /** Where the bootstrap script installs the library; the systemd jobs source it too. */
@@ -59,8 +60,14 @@ instance_tag() {
 }
 
 # State bucket objects. Uploads take the bucket's default encryption, the cluster key, which only the
-# control-plane and admin roles may use: anything a worker must read goes through s3_put_plain.
-s3_put() { aws s3 cp --only-show-errors - "s3://$STATE_BUCKET/$1"; }
+# control-plane and admin roles may use, except under ${k.nodesPrefix} and ${k.joinRequestsPrefix}, which workers
+# read or write: those are SSE-S3 (s3_put_plain).
+s3_put() {
+  case "$1" in
+    ${k.nodesPrefix}*|${k.joinRequestsPrefix}*) s3_put_plain "$1" ;;
+    *) aws s3 cp --only-show-errors - "s3://$STATE_BUCKET/$1" ;;
+  esac
+}
 s3_get() { aws s3 cp --only-show-errors "s3://$STATE_BUCKET/$1" -; }
 s3_exists() { aws s3api head-object --bucket "$STATE_BUCKET" --key "$1" > /dev/null 2>&1; }
 
@@ -98,7 +105,9 @@ install_kubernetes_packages() {
   gpg --dearmor --yes -o /etc/apt/keyrings/kubernetes.gpg /tmp/kubernetes.asc
   echo "deb [signed-by=/etc/apt/keyrings/kubernetes.gpg] https://pkgs.k8s.io/core:/stable:/v$K8S_MINOR/deb/ /" > /etc/apt/sources.list.d/kubernetes.list
   retry 10 15 apt-get update -q
-  retry 10 15 apt-get install -y -q containerd.io kubelet kubeadm kubectl
+  # Exact versions (../kops-versions.ts via cluster-version.ts): the cluster's, never the repository's newest.
+  retry 10 15 apt-get install -y -q --allow-downgrades $(kubernetes_package_pins)
+  echo "installed: $(kubeadm version -o short), $(containerd --version), $(runc --version | head -n 1)"
   apt-mark hold kubelet kubeadm kubectl containerd.io
   # The kubelet uses the systemd cgroup driver (kubeadm's default), so containerd must too.
   containerd config default > /etc/containerd/config.toml
@@ -209,6 +218,7 @@ etcd_snapshot() {
 
 ${joinFunctions()}
 ${artifactFunctions()}
+${clusterVersionFunctions()}
 ${initConfigFunction(props)}
 ${joinConfigFunction(props)}`;
 }
