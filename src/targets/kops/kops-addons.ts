@@ -56,9 +56,15 @@ export function kopsAddonManifests(spec: ResolvedAppSpec): KopsAddonManifest[] {
   const w = spec.workload;
   const region = c.regions.aws;
   const rendered: Array<[string, string]> = [
-    ['aws-ebs-csi-driver', renderManifest(ebsCsiDriverObjects({ clusterName: c.name, region, controllerReplicas: controllerReplicas(spec) }))],
+    [
+      'aws-ebs-csi-driver',
+      renderManifest(ebsCsiDriverObjects({ clusterName: c.name, region, controllerReplicas: controllerReplicas(spec) })),
+    ],
     ['metrics-server', renderManifest(metricsServerObjects())],
-    ['cluster-autoscaler', renderManifest(clusterAutoscalerObjects({ clusterName: c.name, region, kubernetesVersion: c.kubernetesVersion }))],
+    [
+      'cluster-autoscaler',
+      renderManifest(clusterAutoscalerObjects({ clusterName: c.name, region, kubernetesVersion: c.kubernetesVersion })),
+    ],
   ];
   if (w.monitoring.type === 'prometheus') {
     const workload = { name: w.name, namespace: w.namespace, metricsPort: w.monitoring.port, metricsPath: w.monitoring.path };
@@ -94,7 +100,8 @@ export function kopsPlatformAddons(spec: ResolvedAppSpec): PlatformAddon[] {
       name: 'coredns',
       purpose: 'Cluster DNS, installed by kubeadm init.',
       version: `kubeadm v${kubeadm} default`,
-      source: 'https://github.com/kubernetes/kubernetes/blob/master/cmd/kubeadm/app/constants/constants.go (CoreDNSVersion), read 2026-12-01',
+      source:
+        'https://github.com/kubernetes/kubernetes/blob/master/cmd/kubeadm/app/constants/constants.go (CoreDNSVersion), read 2026-12-01',
       namespace: 'kube-system',
       footprint: { replicas: { count: COREDNS.replicas, cpuMillicores: COREDNS.cpuMillicores, memoryMiB: COREDNS.memoryMiB } },
       address: address(k.controlPlaneScript),
@@ -112,7 +119,8 @@ export function kopsPlatformAddons(spec: ResolvedAppSpec): PlatformAddon[] {
     {
       delivery: 'terraform',
       name: 'aws-cloud-controller-manager',
-      purpose: 'Node lifecycle (provider ids, zones, removal of terminated instances) and NLBs for LoadBalancer Services; control-plane nodes only.',
+      purpose:
+        'Node lifecycle (provider ids, zones, removal of terminated instances) and NLBs for LoadBalancer Services; control-plane nodes only.',
       version: kopsCloudControllerManagerImage(minor).split(':').pop()!,
       source: 'https://github.com/kubernetes/cloud-provider-aws/releases (read 2026-11)',
       namespace: 'kube-system',
@@ -141,7 +149,13 @@ export function kopsPlatformAddons(spec: ResolvedAppSpec): PlatformAddon[] {
       version: KOPS_METRICS_SERVER.version,
       source: KOPS_METRICS_SERVER.source,
       namespace: 'kube-system',
-      footprint: { replicas: { count: KOPS_METRICS_SERVER.replicas, cpuMillicores: KOPS_METRICS_SERVER.cpuMillicores, memoryMiB: KOPS_METRICS_SERVER.memoryMiB } },
+      footprint: {
+        replicas: {
+          count: KOPS_METRICS_SERVER.replicas,
+          cpuMillicores: KOPS_METRICS_SERVER.cpuMillicores,
+          memoryMiB: KOPS_METRICS_SERVER.memoryMiB,
+        },
+      },
       address: address(`${k.addonsPrefix}metrics-server.yaml`),
     },
     {

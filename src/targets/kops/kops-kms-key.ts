@@ -35,13 +35,25 @@ export const KMS_ADMINISTRATION_ACTIONS: readonly string[] = [
 ];
 
 /** Cryptographic use of the key by the principals admitted as users (S3 SSE-KMS, EBS). */
-export const KMS_USE_ACTIONS: readonly string[] = ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'];
+export const KMS_USE_ACTIONS: readonly string[] = [
+  'kms:Decrypt',
+  'kms:DescribeKey',
+  'kms:Encrypt',
+  'kms:GenerateDataKey*',
+  'kms:ReEncrypt*',
+];
 
 /**
  * What EC2 needs from a caller creating or attaching a volume encrypted with the key
  * (https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption-requirements.html, 2026-12).
  */
-const EBS_VIA_EC2_ACTIONS: readonly string[] = ['kms:CreateGrant', 'kms:Decrypt', 'kms:DescribeKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:ReEncrypt*'];
+const EBS_VIA_EC2_ACTIONS: readonly string[] = [
+  'kms:CreateGrant',
+  'kms:Decrypt',
+  'kms:DescribeKey',
+  'kms:GenerateDataKeyWithoutPlaintext',
+  'kms:ReEncrypt*',
+];
 
 export interface KopsKmsKeyProps {
   readonly clusterName: string;

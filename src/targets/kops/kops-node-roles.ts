@@ -172,9 +172,18 @@ export class KopsNodeRoles extends Construct {
     const { partition, region, stateBucketArn } = props;
     const k = KOPS_STATE_KEYS;
     const clusterTag = `kubernetes.io/cluster/${props.clusterName}`;
-    const owned = (kind: 'ResourceTag' | 'RequestTag') => ({ test: 'StringEquals', variable: `aws:${kind}/${clusterTag}`, values: ['owned'] });
+    const owned = (kind: 'ResourceTag' | 'RequestTag') => ({
+      test: 'StringEquals',
+      variable: `aws:${kind}/${clusterTag}`,
+      values: ['owned'],
+    });
     const ec2Arns = (types: readonly string[]) => types.map((t) => `arn:${partition}:ec2:${region}:*:${t}/*`);
-    const ecrPull: DataAwsIamPolicyDocumentStatement = { sid: 'PullImagesFromEcr', effect: 'Allow', actions: [...ECR_PULL_ACTIONS], resources: ['*'] };
+    const ecrPull: DataAwsIamPolicyDocumentStatement = {
+      sid: 'PullImagesFromEcr',
+      effect: 'Allow',
+      actions: [...ECR_PULL_ACTIONS],
+      resources: ['*'],
+    };
 
     this.controlPlane = new AwsIamRole(this, 'ControlPlane', {
       name: `${props.clusterName}-kops-control-plane`,

@@ -14,7 +14,8 @@ import { exampleSpec } from '../../util';
 const spec = exampleSpec();
 const manifests = Object.fromEntries(kopsAddonManifests(spec).map((m) => [m.name, m]));
 const objectsOf = (name: string) => parseAllDocuments(manifests[name].content).map((d) => d.toJS() as Record<string, any>);
-const find = (objects: Array<Record<string, any>>, kind: string, name: string) => objects.find((o) => o.kind === kind && o.metadata.name === name)!;
+const find = (objects: Array<Record<string, any>>, kind: string, name: string) =>
+  objects.find((o) => o.kind === kind && o.metadata.name === name)!;
 const bootstrap = bootstrapObjects({ clusterName: 'orquesta-demo', kubernetesVersion: '1.35', region: 'us-east-1' });
 const library = bootstrap[KOPS_STATE_KEYS.nodeLibrary];
 
@@ -62,7 +63,11 @@ describe('kops add-ons', () => {
     expect(plugin.args).toContain('--k8s-tag-cluster-id=orquesta-demo');
     expect(plugin.env).toEqual(expect.arrayContaining([{ name: 'AWS_REGION', value: 'us-east-1' }]));
     expect(find(objects, 'StorageClass', 'kops-csi-gp3')).toEqual(
-      expect.objectContaining({ provisioner: 'ebs.csi.aws.com', volumeBindingMode: 'WaitForFirstConsumer', parameters: { type: 'gp3', encrypted: 'true' } }),
+      expect.objectContaining({
+        provisioner: 'ebs.csi.aws.com',
+        volumeBindingMode: 'WaitForFirstConsumer',
+        parameters: { type: 'gp3', encrypted: 'true' },
+      }),
     );
     expect(find(objects, 'DaemonSet', 'ebs-csi-node').spec.template.spec.hostNetwork).toBeUndefined();
   });
@@ -83,7 +88,10 @@ describe('kops add-ons', () => {
 
   test('metrics-server serves the metrics API the HPA reads', () => {
     const objects = objectsOf('metrics-server');
-    expect(find(objects, 'APIService', 'v1beta1.metrics.k8s.io').spec.service).toEqual({ name: 'metrics-server', namespace: 'kube-system' });
+    expect(find(objects, 'APIService', 'v1beta1.metrics.k8s.io').spec.service).toEqual({
+      name: 'metrics-server',
+      namespace: 'kube-system',
+    });
     const container = find(objects, 'Deployment', 'metrics-server').spec.template.spec.containers[0];
     expect(container.resources.requests).toEqual({ cpu: '100m', memory: '200Mi' });
   });

@@ -110,7 +110,9 @@ describe('kops security defaults', () => {
       expect(resourcesOfType(lab, 'aws_kms_key')[0].deletion_window_in_days).toBe(7);
       expect(resourcesOfType(json, 'aws_kms_key_policy')[0].key_id).toMatch(/aws_kms_key\.ClusterKey_/);
       const admin = bySid(keyPolicy, 'AccountRootAdministersOnly');
-      expect(admin.principals![0].identifiers[0]).toMatch(/^arn:\$\{data\.aws_partition\..*\}:iam::\$\{element\(split\(":", aws_iam_role\.Roles_ControlPlane_.*\.arn\), 4\)\}:root$/);
+      expect(admin.principals![0].identifiers[0]).toMatch(
+        /^arn:\$\{data\.aws_partition\..*\}:iam::\$\{element\(split\(":", aws_iam_role\.Roles_ControlPlane_.*\.arn\), 4\)\}:root$/,
+      );
       expect(admin.actions!.some((a) => ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:*'].includes(a))).toBe(false);
     });
 
@@ -134,9 +136,7 @@ describe('kops security defaults', () => {
 
     test('denies control-plane/ and etcd-backups/ to every principal but the control-plane and admin roles', () => {
       const deny = bySid(policy, 'ClusterSecretsOnlyForControlPlaneAndAdmin');
-      expect(deny).toEqual(
-        expect.objectContaining({ effect: 'Deny', actions: ['s3:*'], principals: [{ type: '*', identifiers: ['*'] }] }),
-      );
+      expect(deny).toEqual(expect.objectContaining({ effect: 'Deny', actions: ['s3:*'], principals: [{ type: '*', identifiers: ['*'] }] }));
       expect(deny.resources!.map((r) => r.replace(/^\$\{[^}]*\}/, ''))).toEqual(['/control-plane/*', '/etcd-backups/*']);
       expect(deny.condition![0].test).toBe('ArnNotEquals');
       expect(deny.condition![0].variable).toBe('aws:PrincipalArn');
@@ -147,7 +147,9 @@ describe('kops security defaults', () => {
       const join = bySid(policy, 'JoinExchangeOnlyForClusterRoles');
       expect(join.resources!.map((r) => r.replace(/^\$\{[^}]*\}/, ''))).toEqual(['/join-requests/*', '/nodes/join/*']);
       expect(join.condition![0].values.map(refOf)).toContain('aws_iam_role.Roles_Nodes');
-      expect(bySid(policy, 'DenyInsecureTransport').condition).toEqual([{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }]);
+      expect(bySid(policy, 'DenyInsecureTransport').condition).toEqual([
+        { test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] },
+      ]);
     });
 
     test('a lab bucket still lets terraform destroy delete the protected objects', () => {
@@ -167,16 +169,29 @@ describe('kops security defaults', () => {
     const trust = documentOf(json, 'AdminRole_AssumeRolePolicy');
     expect(trust[0].principals![0].identifiers[0]).toMatch(/:root$/);
     const inline = documentOf(json, 'AdminRole_InlinePolicyDocument');
-    expect(inline.flatMap((s) => s.actions).sort()).toEqual(['kms:Decrypt', 'kms:DescribeKey', 's3:GetObject', 's3:GetObjectVersion', 's3:ListBucket']);
+    expect(inline.flatMap((s) => s.actions).sort()).toEqual([
+      'kms:Decrypt',
+      'kms:DescribeKey',
+      's3:GetObject',
+      's3:GetObjectVersion',
+      's3:ListBucket',
+    ]);
     expect(json.output.admin_role_arn.value).toMatch(/aws_iam_role\.AdminRole/);
   });
 
   test('the user data verifies the bootstrap index against the tag, and the index lists every object with its real hash', () => {
     const objects = resourcesOfType(json, 'aws_s3_object');
     const sums = objects.find((o) => o.key === 'bootstrap/SHA256SUMS')!.content as string;
-    const lines = sums.trim().split('\n').map((l) => l.split('  '));
+    const lines = sums
+      .trim()
+      .split('\n')
+      .map((l) => l.split('  '));
     const byKey = Object.fromEntries(objects.map((o) => [o.key, o.content as string]));
-    expect(lines.map(([, key]) => key).sort()).toEqual(Object.keys(byKey).filter((k) => k !== 'bootstrap/SHA256SUMS').sort());
+    expect(lines.map(([, key]) => key).sort()).toEqual(
+      Object.keys(byKey)
+        .filter((k) => k !== 'bootstrap/SHA256SUMS')
+        .sort(),
+    );
     for (const [sum, key] of lines) expect(createHash('sha256').update(byKey[key]).digest('hex')).toBe(sum);
     const sumsHash = createHash('sha256').update(sums).digest('hex');
     for (const template of resourcesOfType(json, 'aws_launch_template')) {
@@ -207,9 +222,13 @@ describe('kops security defaults', () => {
   });
 
   test('an internal NLB in the private subnets for the nodes, the internet-facing one in the public subnets', () => {
-    const lbs = Object.fromEntries(Object.entries(json.resource.aws_lb as Record<string, any>).map(([id, lb]) => [id.replace(/_[0-9A-F]{8}$/, ''), lb]));
+    const lbs = Object.fromEntries(
+      Object.entries(json.resource.aws_lb as Record<string, any>).map(([id, lb]) => [id.replace(/_[0-9A-F]{8}$/, ''), lb]),
+    );
     const subnets = json.resource.aws_subnet as Record<string, any>;
-    const kind = (refs: string[]) => [...new Set(refs.map((r) => subnets[/aws_subnet\.([^.]+)\./.exec(r)![1]].tags.Name.includes('private')))];
+    const kind = (refs: string[]) => [
+      ...new Set(refs.map((r) => subnets[/aws_subnet\.([^.]+)\./.exec(r)![1]].tags.Name.includes('private'))),
+    ];
     expect(lbs.InternalApiLoadBalancer.internal).toBe(true);
     expect(kind(lbs.InternalApiLoadBalancer.subnets)).toEqual([true]);
     expect(lbs.ApiLoadBalancer.internal).toBe(false);

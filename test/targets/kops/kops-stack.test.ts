@@ -217,7 +217,10 @@ describe('KopsStack', () => {
       );
       expect(resourcesOfType(base.json, 'aws_s3_bucket_server_side_encryption_configuration')[0].rule).toEqual([
         {
-          apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms', kms_master_key_id: expect.stringMatching(/^\$\{aws_kms_key\.ClusterKey_/) },
+          apply_server_side_encryption_by_default: {
+            sse_algorithm: 'aws:kms',
+            kms_master_key_id: expect.stringMatching(/^\$\{aws_kms_key\.ClusterKey_/),
+          },
           bucket_key_enabled: true,
         },
       ]);
@@ -293,7 +296,14 @@ describe('KopsStack', () => {
       expect(attach.actions).toEqual(['ec2:AttachVolume']);
       expect(attach.condition).toEqual([{ test: 'StringEquals', variable: 'aws:ResourceTag/orquesta-cluster', values: ['orquesta-demo'] }]);
       const all = inline(base.json, 'ControlPlane').flatMap((s) => s.actions as string[]);
-      for (const forbidden of ['ec2:CreateRoute', 'ec2:DeleteRoute', 'iam:PassRole', 'iam:CreateRole', 's3:DeleteBucket', 'kms:ScheduleKeyDeletion']) {
+      for (const forbidden of [
+        'ec2:CreateRoute',
+        'ec2:DeleteRoute',
+        'iam:PassRole',
+        'iam:CreateRole',
+        's3:DeleteBucket',
+        'kms:ScheduleKeyDeletion',
+      ]) {
         expect(all).not.toContain(forbidden);
       }
       const deletes = inline(base.json, 'ControlPlane').filter((s) => s.actions.includes('s3:DeleteObject'));

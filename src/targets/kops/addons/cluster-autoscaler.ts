@@ -1,4 +1,12 @@
-import { type K8sManifestObject, ON_CONTROL_PLANE_HOST_NETWORK, RESTRICTED_CONTAINER, clusterRoleFor, requests, roleFor, serviceAccount } from './manifest';
+import {
+  type K8sManifestObject,
+  ON_CONTROL_PLANE_HOST_NETWORK,
+  RESTRICTED_CONTAINER,
+  clusterRoleFor,
+  requests,
+  roleFor,
+  serviceAccount,
+} from './manifest';
 
 /**
  * cluster-autoscaler, one release line per Kubernetes minor, at the images kops pins
@@ -13,7 +21,8 @@ export const KOPS_CLUSTER_AUTOSCALER = {
   } as Readonly<Record<string, string>>,
   cpuMillicores: 100,
   memoryMiB: 300,
-  source: 'https://github.com/kubernetes/kops (pkg/model/components/clusterautoscaler.go, cluster-autoscaler addon template), read 2026-12-01',
+  source:
+    'https://github.com/kubernetes/kops (pkg/model/components/clusterautoscaler.go, cluster-autoscaler addon template), read 2026-12-01',
 } as const;
 
 /** The image for a Kubernetes minor; throws for a minor without a pinned release line. */
@@ -57,13 +66,25 @@ export function clusterAutoscalerObjects(props: ClusterAutoscalerProps): K8sMani
         { apiGroups: [''], resources: ['nodes'], verbs: ['watch', 'list', 'get', 'update'] },
         {
           apiGroups: [''],
-          resources: ['namespaces', 'pods', 'services', 'replicationcontrollers', 'persistentvolumeclaims', 'persistentvolumes', 'configmaps'],
+          resources: [
+            'namespaces',
+            'pods',
+            'services',
+            'replicationcontrollers',
+            'persistentvolumeclaims',
+            'persistentvolumes',
+            'configmaps',
+          ],
           verbs: READ,
         },
         { apiGroups: ['batch'], resources: ['jobs', 'cronjobs'], verbs: READ },
         { apiGroups: ['apps'], resources: ['daemonsets', 'replicasets', 'statefulsets'], verbs: READ },
         { apiGroups: ['policy'], resources: ['poddisruptionbudgets'], verbs: ['watch', 'list'] },
-        { apiGroups: ['storage.k8s.io'], resources: ['storageclasses', 'csinodes', 'csidrivers', 'csistoragecapacities', 'volumeattachments'], verbs: READ },
+        {
+          apiGroups: ['storage.k8s.io'],
+          resources: ['storageclasses', 'csinodes', 'csidrivers', 'csistoragecapacities', 'volumeattachments'],
+          verbs: READ,
+        },
         { apiGroups: ['resource.k8s.io'], resources: ['resourceslices', 'deviceclasses', 'resourceclaims'], verbs: READ },
         { apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['create'] },
         { apiGroups: ['coordination.k8s.io'], resources: ['leases'], resourceNames: ['cluster-autoscaler'], verbs: ['get', 'update'] },

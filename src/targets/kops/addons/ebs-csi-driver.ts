@@ -20,7 +20,8 @@ export const KOPS_EBS_CSI = {
   containerRequests: { cpuMillicores: 10, memoryMiB: 40 },
   /** ebs-plugin, node-driver-registrar, liveness-probe. */
   nodeContainers: 3,
-  source: 'https://github.com/kubernetes/kops (pkg/model/components/awsebscsidriver.go, aws-ebs-csi-driver addon template), read 2026-12-01',
+  source:
+    'https://github.com/kubernetes/kops (pkg/model/components/awsebscsidriver.go, aws-ebs-csi-driver addon template), read 2026-12-01',
 } as const;
 
 /** The StorageClass the cluster offers by default, as kops' `kops-csi-1-21`: encrypted gp3, bound where the pod lands. */
@@ -98,7 +99,11 @@ export function ebsCsiDriverObjects(props: EbsCsiDriverProps): K8sManifestObject
       ],
       CONTROLLER,
     ),
-    ...roleFor('ebs-csi-leases-role', [{ apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['get', 'watch', 'list', 'delete', 'update', 'create'] }], CONTROLLER),
+    ...roleFor(
+      'ebs-csi-leases-role',
+      [{ apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['get', 'watch', 'list', 'delete', 'update', 'create'] }],
+      CONTROLLER,
+    ),
     ...clusterRoleFor(
       'ebs-csi-node-role',
       [
@@ -153,11 +158,23 @@ export function ebsCsiDriverObjects(props: EbsCsiDriverProps): K8sManifestObject
                 env: [{ name: 'CSI_ENDPOINT', value: `unix://${SOCKET_DIR}csi.sock` }, ...awsEnv],
                 volumeMounts: [{ name: 'socket-dir', mountPath: SOCKET_DIR }],
                 ports: [{ name: 'healthz', containerPort: 9808, protocol: 'TCP' }],
-                livenessProbe: { httpGet: { path: '/healthz', port: 'healthz' }, initialDelaySeconds: 10, timeoutSeconds: 3, periodSeconds: 10, failureThreshold: 5 },
+                livenessProbe: {
+                  httpGet: { path: '/healthz', port: 'healthz' },
+                  initialDelaySeconds: 10,
+                  timeoutSeconds: 3,
+                  periodSeconds: 10,
+                  failureThreshold: 5,
+                },
                 resources: res(),
                 securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true },
               },
-              sidecar('csi-provisioner', img.provisioner, ['--timeout=60s', '--feature-gates=Topology=true', '--extra-create-metadata', '--leader-election=true', '--default-fstype=ext4']),
+              sidecar('csi-provisioner', img.provisioner, [
+                '--timeout=60s',
+                '--feature-gates=Topology=true',
+                '--extra-create-metadata',
+                '--leader-election=true',
+                '--default-fstype=ext4',
+              ]),
               sidecar('csi-attacher', img.attacher, ['--timeout=6m', '--leader-election=true']),
               sidecar('csi-resizer', img.resizer, ['--timeout=60s', '--handle-volume-inuse-error=false', '--leader-election=true']),
               {
@@ -200,7 +217,13 @@ export function ebsCsiDriverObjects(props: EbsCsiDriverProps): K8sManifestObject
                   { name: 'device-dir', mountPath: '/dev' },
                 ],
                 ports: [{ name: 'healthz', containerPort: 9808, protocol: 'TCP' }],
-                livenessProbe: { httpGet: { path: '/healthz', port: 'healthz' }, initialDelaySeconds: 10, timeoutSeconds: 3, periodSeconds: 10, failureThreshold: 5 },
+                livenessProbe: {
+                  httpGet: { path: '/healthz', port: 'healthz' },
+                  initialDelaySeconds: 10,
+                  timeoutSeconds: 3,
+                  periodSeconds: 10,
+                  failureThreshold: 5,
+                },
                 resources: res(),
                 // Mounting and formatting block devices needs a privileged container (as upstream).
                 securityContext: { privileged: true, readOnlyRootFilesystem: true },

@@ -21,7 +21,11 @@ export function serviceAccount(name: string, namespace: string): K8sManifestObje
 }
 
 /** A ClusterRole and its binding to one ServiceAccount. */
-export function clusterRoleFor(name: string, rules: readonly RbacRule[], account: { name: string; namespace: string }): K8sManifestObject[] {
+export function clusterRoleFor(
+  name: string,
+  rules: readonly RbacRule[],
+  account: { name: string; namespace: string },
+): K8sManifestObject[] {
   return [
     { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name }, rules },
     {

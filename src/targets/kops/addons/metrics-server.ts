@@ -12,7 +12,8 @@ export const KOPS_METRICS_SERVER = {
   replicas: 1,
   cpuMillicores: 100,
   memoryMiB: 200,
-  source: 'https://github.com/kubernetes/kops (metrics-server addon template), https://github.com/kubernetes-sigs/metrics-server/releases/tag/v0.8.0, read 2026-12-01',
+  source:
+    'https://github.com/kubernetes/kops (metrics-server addon template), https://github.com/kubernetes-sigs/metrics-server/releases/tag/v0.8.0, read 2026-12-01',
 } as const;
 
 const NS = 'kube-system';

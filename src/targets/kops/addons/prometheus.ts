@@ -69,7 +69,11 @@ export function prometheusObjects(props: PrometheusProps): K8sManifestObject[] {
       apiVersion: 'v1',
       kind: 'PersistentVolumeClaim',
       metadata: { name: 'prometheus-data', namespace: ns },
-      spec: { accessModes: ['ReadWriteOnce'], storageClassName: KOPS_DEFAULT_STORAGE_CLASS, resources: { requests: { storage: `${p.volumeGiB}Gi` } } },
+      spec: {
+        accessModes: ['ReadWriteOnce'],
+        storageClassName: KOPS_DEFAULT_STORAGE_CLASS,
+        resources: { requests: { storage: `${p.volumeGiB}Gi` } },
+      },
     },
     {
       apiVersion: 'apps/v1',
@@ -84,7 +88,13 @@ export function prometheusObjects(props: PrometheusProps): K8sManifestObject[] {
           metadata: { labels },
           spec: {
             serviceAccountName: account.name,
-            securityContext: { runAsNonRoot: true, runAsUser: 65534, runAsGroup: 65534, fsGroup: 65534, seccompProfile: { type: 'RuntimeDefault' } },
+            securityContext: {
+              runAsNonRoot: true,
+              runAsUser: 65534,
+              runAsGroup: 65534,
+              fsGroup: 65534,
+              seccompProfile: { type: 'RuntimeDefault' },
+            },
             containers: [
               {
                 name: 'prometheus',

@@ -69,7 +69,13 @@ export function auditPolicy(): string {
     omitStages: ['RequestReceived'],
     rules: [
       { level: 'None', nonResourceURLs: ['/healthz*', '/livez*', '/readyz*', '/version'] },
-      { level: 'None', resources: [{ group: '', resources: ['events'] }, { group: 'events.k8s.io', resources: ['events'] }] },
+      {
+        level: 'None',
+        resources: [
+          { group: '', resources: ['events'] },
+          { group: 'events.k8s.io', resources: ['events'] },
+        ],
+      },
       { level: 'None', users: ['system:kube-proxy'], verbs: ['watch'] },
       { level: 'Metadata', resources: sensitive },
       { level: 'Request', verbs: ['create', 'update', 'patch', 'delete', 'deletecollection'] },

@@ -131,10 +131,14 @@ spec:
             - --cluster-name=${props.clusterName}
             - --use-service-account-credentials=false
             - --configure-cloud-routes=false
-${props.region ? `          env:
+${
+  props.region
+    ? `          env:
             - name: AWS_REGION
               value: ${props.region}
-` : ''}          resources:
+`
+    : ''
+}          resources:
             requests:
               cpu: 200m
 `;

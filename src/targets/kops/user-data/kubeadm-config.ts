@@ -138,7 +138,8 @@ function apiServerArgs(apiVersion: KubeadmApiVersion): string {
     { name: 'audit-log', path: AUDIT_LOG_DIR, readOnly: false },
   ];
   const renderedVolumes = volumes.map(
-    (v) => `    - name: ${v.name}\n      hostPath: ${v.path}\n      mountPath: ${v.path}\n      readOnly: ${v.readOnly}\n      pathType: DirectoryOrCreate`,
+    (v) =>
+      `    - name: ${v.name}\n      hostPath: ${v.path}\n      mountPath: ${v.path}\n      readOnly: ${v.readOnly}\n      pathType: DirectoryOrCreate`,
   );
   return `  extraArgs:\n${renderArgs(apiVersion, args, '    ')}\n  extraVolumes:\n${renderedVolumes.join('\n')}`;
 }
