@@ -5,8 +5,8 @@ import { restoreMemberScript, startControlPlaneScript, stopControlPlaneScript, u
 import { kopsKubernetesPin } from '../../../src/targets/kops/kops-versions';
 import { KopsTarget } from '../../../src/targets/kops/kops-target';
 import { exampleSpec } from '../../util';
-import { context, linesOf, tempRoot, terraformOutputJson, type Script } from '../lifecycle-fixture';
-import { DESCRIBE_MEMBERS, KOPS_OUTPUTS, MEMBERS, etcdHealthy } from './kops-fixture';
+import { context, linesOf, terraformOutputJson, type Script } from '../lifecycle-fixture';
+import { DESCRIBE_MEMBERS, KOPS_OUTPUTS, MEMBERS, dayTwoRoot, etcdHealthy } from './kops-fixture';
 
 const kops = new KopsTarget();
 const LATEST = 'etcd-backups/member-1/etcd-20261201T101500Z.db';
@@ -28,7 +28,7 @@ function restoreScript(overrides: Script = []): Script {
 }
 
 function restoreCtx(runner: RecordingRunner, snapshot: string, yes = true) {
-  const root = tempRoot();
+  const root = dayTwoRoot();
   const ctx = context(root, runner);
   const full = { ...ctx, spec: exampleSpec(), rerun: `orquesta etcd-restore --target kops --snapshot ${snapshot}`, snapshot, yes, interactive: false };
   return { root, ctx, full };

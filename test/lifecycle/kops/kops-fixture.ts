@@ -1,4 +1,23 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import type { Script } from '../lifecycle-fixture';
+
+const roots: string[] = [];
+
+/**
+ * A project root for one test. Not under the shared `orquesta-test-` prefix: the global teardown
+ * of any other jest run on the machine removes those, even while this run still uses them.
+ */
+export function dayTwoRoot(): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'orquesta-kops-day2-'));
+  roots.push(root);
+  return root;
+}
+
+afterAll(() => {
+  for (const root of roots.splice(0)) fs.rmSync(root, { recursive: true, force: true });
+});
 
 /** A running kops-style cluster as the AWS CLI and kubectl describe it, for the day-2 command tests. */
 export const KOPS_OUTPUTS = {

@@ -2,8 +2,8 @@ import { RecordingRunner, type RecordedCall } from '../../../src/lifecycle/comma
 import { skewRefusal, upgradeKops, upgradeRefusals } from '../../../src/lifecycle/kops/kops-upgrade';
 import { KopsTarget } from '../../../src/targets/kops/kops-target';
 import { exampleSpec } from '../../util';
-import { context, linesOf, tempRoot, terraformOutputJson, type Script } from '../lifecycle-fixture';
-import { DESCRIBE_MEMBERS, KOPS_OUTPUTS, MEMBERS, WORKERS, etcdHealthy } from './kops-fixture';
+import { context, linesOf, terraformOutputJson, type Script } from '../lifecycle-fixture';
+import { DESCRIBE_MEMBERS, KOPS_OUTPUTS, MEMBERS, WORKERS, dayTwoRoot, etcdHealthy } from './kops-fixture';
 
 /**
  * A cluster at `from` whose members report `to` once their SSM invocation has succeeded, and whose
@@ -68,7 +68,7 @@ const kops = new KopsTarget();
 const spec136 = exampleSpec({ cluster: { kubernetesVersion: '1.36' } });
 
 function upgradeCtx(runner: RecordingRunner, overrides: Partial<Parameters<typeof upgradeKops>[1]> = {}) {
-  const root = tempRoot();
+  const root = dayTwoRoot();
   const ctx = context(root, runner);
   return { root, ctx, full: { ...ctx, spec: spec136, rerun: 'orquesta upgrade --target kops --to 1.36 --yes', to: '1.36', yes: true, interactive: false, ...overrides } };
 }
