@@ -21,7 +21,7 @@ import { KopsNodeRoles } from './kops-node-roles';
 import { KopsSecurityGroups } from './kops-security-groups';
 import { KopsStateBucket } from './kops-state-bucket';
 import { kopsAddonManifests, kopsBootstrapObjectId, sha256Hex } from './kops-addons';
-import { BOOTSTRAP_SUMS_KEY, bootstrapSums } from './user-data/artifacts';
+import { bootstrapSums, bootstrapSumsKey } from './user-data/artifacts';
 import { bootstrapObjects, workerUserData } from './user-data/bootstrap-script';
 
 /**
@@ -96,14 +96,24 @@ export class KopsStack extends OrquestaStack {
       forceDestroy: c.lab !== undefined,
       kmsKeyArn: this.kmsKey.arn,
     });
-    // Everything the nodes fetch from bootstrap/, plus its sha256 index; the index's own hash goes
-    // into an instance tag, from which the user data verifies the index and the index every file.
+    // Everything the nodes fetch from bootstrap/, plus a sha256 index per role; each index's own
+    // hash goes into that role's instance tag, from which the user data verifies the index, and
+    // the index every file.
     const bootstrapContent: Record<string, string> = {
       ...bootstrapObjects({ clusterName: c.name, kubernetesVersion: c.kubernetesVersion, region }),
       ...Object.fromEntries(kopsAddonManifests(spec).map((a) => [a.key, a.content])),
     };
-    const sums = bootstrapSums(bootstrapContent);
-    const bootstrapFiles: S3Object[] = Object.entries({ ...bootstrapContent, [BOOTSTRAP_SUMS_KEY]: sums }).map(([key, content]) => {
+    const k = KOPS_STATE_KEYS;
+    const indexes = {
+      controlPlane: bootstrapSums(bootstrapContent),
+      nodes: bootstrapSums({ [k.nodeLibrary]: bootstrapContent[k.nodeLibrary], [k.nodeScript]: bootstrapContent[k.nodeScript] }),
+    };
+    const uploads = {
+      ...bootstrapContent,
+      [bootstrapSumsKey(k.controlPlaneScript)]: indexes.controlPlane,
+      [bootstrapSumsKey(k.nodeScript)]: indexes.nodes,
+    };
+    const bootstrapFiles: S3Object[] = Object.entries(uploads).map(([key, content]) => {
       const object = this.stateBucket.addObject(`Object-${key.replace(/[^A-Za-z0-9]+/g, '-')}`, key, content);
       object.overrideLogicalId(kopsBootstrapObjectId(key));
       return object;
@@ -161,8 +171,8 @@ export class KopsStack extends OrquestaStack {
       [KOPS_BOOTSTRAP_TAGS.publicApiEndpoint]: this.apiLoadBalancer.dnsName,
       [KOPS_BOOTSTRAP_TAGS.nodesRoleId]: this.roles.nodes.resource.uniqueId,
       [`kubernetes.io/cluster/${c.name}`]: 'owned',
-      [KOPS_BOOTSTRAP_TAGS.bootstrapSha256]: sha256Hex(sums),
     };
+    const bootstrapTag = (index: string) => ({ [KOPS_BOOTSTRAP_TAGS.bootstrapSha256]: sha256Hex(index) });
 
     this.controlPlane = new KopsControlPlane(this, 'ControlPlane', {
       clusterName: c.name,
@@ -177,7 +187,7 @@ export class KopsStack extends OrquestaStack {
       apiTargetGroupArns: [this.apiLoadBalancer.targetGroup.arn, this.internalApiLoadBalancer.targetGroup.arn],
       etcdKmsKeyArn: this.kmsKey.arn,
       tags,
-      instanceTags,
+      instanceTags: { ...instanceTags, ...bootstrapTag(indexes.controlPlane) },
       dependsOn: [...this.roles.controlPlane.grants, ...bootstrapFiles, keyPolicy, bucketPolicy],
     });
 
@@ -200,7 +210,7 @@ export class KopsStack extends OrquestaStack {
           instanceProfileArn: this.roles.nodesProfile.arn,
           userData: workerUserData({ clusterName: c.name, kubernetesVersion: c.kubernetesVersion, poolName: pool.name }),
           tags: { ...tags, ...clusterAutoscalerTags(c.name, pool.name) },
-          instanceTags,
+          instanceTags: { ...instanceTags, ...bootstrapTag(indexes.nodes) },
           dependsOn: [...this.roles.nodes.grants, ...bootstrapFiles, bucketPolicy],
           roll: kopsWorkerRoll(spec, pool),
           capacity: pool.capacity,

@@ -4,7 +4,7 @@ import type { ClusterSpec } from '../../../src/spec/cluster-spec';
 import { KOPS_BOOTSTRAP_TAGS, KOPS_STATE_KEYS } from '../../../src/targets/kops/kops-defaults';
 import { KMS_USE_ACTIONS } from '../../../src/targets/kops/kops-kms-key';
 import { KopsStack } from '../../../src/targets/kops/kops-stack';
-import { TEST_NOW, resourcesOfType, synthTerraform, withCluster } from '../../util';
+import { TEST_NOW, exampleSpec, resourcesOfType, synthTerraform, withCluster } from '../../util';
 
 Testing.setupJest();
 
@@ -179,28 +179,51 @@ describe('kops security defaults', () => {
     expect(json.output.admin_role_arn.value).toMatch(/aws_iam_role\.AdminRole/);
   });
 
-  test('the user data verifies the bootstrap index against the tag, and the index lists every object with its real hash', () => {
+  test('the user data verifies its role index against the tag, and each index lists its objects with their real hashes', () => {
     const objects = resourcesOfType(json, 'aws_s3_object');
-    const sums = objects.find((o) => o.key === 'bootstrap/SHA256SUMS')!.content as string;
-    const lines = sums
-      .trim()
-      .split('\n')
-      .map((l) => l.split('  '));
-    const byKey = Object.fromEntries(objects.map((o) => [o.key, o.content as string]));
-    expect(lines.map(([, key]) => key).sort()).toEqual(
+    const byKey = Object.fromEntries(objects.map((o) => [o.key as string, o.content as string]));
+    const indexed = (indexKey: string) => {
+      const lines = byKey[indexKey]
+        .trim()
+        .split('\n')
+        .map((l) => l.split('  '));
+      for (const [sum, key] of lines) expect(createHash('sha256').update(byKey[key]).digest('hex')).toBe(sum);
+      return lines.map(([, key]) => key).sort();
+    };
+    const indexes = ['bootstrap/control-plane.SHA256SUMS', 'bootstrap/node.SHA256SUMS'];
+    expect(indexed(indexes[0])).toEqual(
       Object.keys(byKey)
-        .filter((k) => k !== 'bootstrap/SHA256SUMS')
+        .filter((k) => !indexes.includes(k))
         .sort(),
     );
-    for (const [sum, key] of lines) expect(createHash('sha256').update(byKey[key]).digest('hex')).toBe(sum);
-    const sumsHash = createHash('sha256').update(sums).digest('hex');
-    for (const template of resourcesOfType(json, 'aws_launch_template')) {
+    // Workers verify only what they run, so an add-on or version change leaves their launch template alone.
+    expect(indexed(indexes[1])).toEqual([KOPS_STATE_KEYS.nodeLibrary, KOPS_STATE_KEYS.nodeScript].sort());
+    const groups = Object.entries(json.resource.aws_launch_template as Record<string, any>);
+    expect(groups).toHaveLength(4);
+    for (const [id, template] of groups) {
+      const index = id.startsWith('ControlPlane') ? indexes[0] : indexes[1];
       const instance = template.tag_specifications.find((s: any) => s.resource_type === 'instance');
-      expect(instance.tags[KOPS_BOOTSTRAP_TAGS.bootstrapSha256]).toBe(sumsHash);
+      expect(instance.tags[KOPS_BOOTSTRAP_TAGS.bootstrapSha256]).toBe(createHash('sha256').update(byKey[index]).digest('hex'));
       const script = Buffer.from(template.user_data, 'base64').toString('utf8');
+      expect(script).toContain(`"s3://$bucket/${index}"`);
       expect(script).toContain('sha256sum -c --quiet - || {');
       expect(script).toContain(`Name=key,Values=${KOPS_BOOTSTRAP_TAGS.bootstrapSha256}`);
     }
+  });
+
+  test('an add-on change reaches the control-plane launch templates only', () => {
+    const other = synthKops({ kops: { controlPlaneCount: 3, apiAccessCidrs: ['203.0.113.0/24'] } });
+    const monitoringOff = new KopsStack(Testing.app(), {
+      spec: exampleSpec({ workload: { monitoring: { type: 'none' } } }),
+      options: { now: TEST_NOW },
+    });
+    const off = synthTerraform(monitoringOff).json;
+    const tag = (j: any, prefix: string) =>
+      Object.entries(j.resource.aws_launch_template as Record<string, any>)
+        .filter(([id]) => id.startsWith(prefix))
+        .map(([, t]) => t.tag_specifications.find((s: any) => s.resource_type === 'instance').tags[KOPS_BOOTSTRAP_TAGS.bootstrapSha256]);
+    expect(tag(off, 'Nodes-')).toEqual(tag(other, 'Nodes-'));
+    expect(tag(off, 'ControlPlane')).not.toEqual(tag(other, 'ControlPlane'));
   });
 
   test('worker groups carry the cluster-autoscaler discovery tags; the group bounds are the pool bounds', () => {

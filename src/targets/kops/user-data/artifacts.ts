@@ -3,29 +3,37 @@ import { stringify } from 'yaml';
 import { KOPS_BOOTSTRAP_TAGS, KOPS_CALICO_MANIFEST_SHA256, KOPS_ECR_CREDENTIAL_PROVIDER, KOPS_STATE_KEYS } from '../kops-defaults';
 import { calicoManifestUrl } from './cluster-addons';
 
-/** The index of every object under `bootstrap/`: `<sha256>  <key>` lines, `sha256sum` format. */
-export const BOOTSTRAP_SUMS_KEY = 'bootstrap/SHA256SUMS';
+/**
+ * The index of what a role's nodes fetch from `bootstrap/` (`<sha256>  <key>` lines, `sha256sum`
+ * format), next to the role script: `bootstrap/control-plane.SHA256SUMS` lists every bootstrap
+ * object (the control plane applies the add-ons), `bootstrap/node.SHA256SUMS` only the library and
+ * the worker script, so an add-on or version change does not touch the workers' launch template.
+ */
+export function bootstrapSumsKey(roleScriptKey: string): string {
+  return `${roleScriptKey.replace(/\.sh$/, '')}.SHA256SUMS`;
+}
 /** Where nodes keep the verified index. */
 export const BOOTSTRAP_SUMS_PATH = '/etc/orquesta/SHA256SUMS';
 
 /**
- * User-data commands that fetch the node library and the role script from the state bucket and
- * verify them: the index `bootstrap/SHA256SUMS` must hash to the instance tag
- * `orquesta-bootstrap-sha256` (a value Terraform sets from the synthesized content), and each file
- * to its line in the index. Uses the user data's `$instance_id` and `$bucket`.
+ * User-data commands that fetch the node library and the role script (the last of `files`) from
+ * the state bucket and verify them: the role's index (`bootstrapSumsKey`) must hash to the instance
+ * tag `orquesta-bootstrap-sha256` (a value Terraform sets from the synthesized content), and each
+ * file to its line in the index. Uses the user data's `$instance_id` and `$bucket`.
  */
 export function verifiedBootstrapFetch(files: ReadonlyArray<{ readonly key: string; readonly path: string }>): string {
+  const index = bootstrapSumsKey(files[files.length - 1].key);
   const fetches = files
     .map(
       (f) =>
         `aws s3 cp --only-show-errors "s3://$bucket/${f.key}" ${f.path}\n` +
-        `echo "$(awk -v key=${f.key} '$2 == key { print $1 }' ${BOOTSTRAP_SUMS_PATH})  ${f.path}" | sha256sum -c --quiet - || { echo '${f.key} does not match ${BOOTSTRAP_SUMS_KEY}' >&2; exit 1; }`,
+        `echo "$(awk -v key=${f.key} '$2 == key { print $1 }' ${BOOTSTRAP_SUMS_PATH})  ${f.path}" | sha256sum -c --quiet - || { echo '${f.key} does not match ${index}' >&2; exit 1; }`,
     )
     .join('\n');
   return `sums_sha256=$(aws ec2 describe-tags --filters "Name=resource-id,Values=$instance_id" "Name=key,Values=${KOPS_BOOTSTRAP_TAGS.bootstrapSha256}" --query 'Tags[0].Value' --output text)
 install -d -m 0755 "$(dirname ${BOOTSTRAP_SUMS_PATH})"
-aws s3 cp --only-show-errors "s3://$bucket/${BOOTSTRAP_SUMS_KEY}" ${BOOTSTRAP_SUMS_PATH}
-echo "$sums_sha256  ${BOOTSTRAP_SUMS_PATH}" | sha256sum -c --quiet - || { echo '${BOOTSTRAP_SUMS_KEY} does not match the ${KOPS_BOOTSTRAP_TAGS.bootstrapSha256} tag' >&2; exit 1; }
+aws s3 cp --only-show-errors "s3://$bucket/${index}" ${BOOTSTRAP_SUMS_PATH}
+echo "$sums_sha256  ${BOOTSTRAP_SUMS_PATH}" | sha256sum -c --quiet - || { echo '${index} does not match the ${KOPS_BOOTSTRAP_TAGS.bootstrapSha256} tag' >&2; exit 1; }
 ${fetches}`;
 }
 
