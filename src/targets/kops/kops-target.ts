@@ -12,6 +12,7 @@ import { kopsPlatformAddons } from './kops-addons';
 import { kopsKubernetes } from './kops-kubernetes';
 import { KopsStack } from './kops-stack';
 import { kopsNodeAllocatable } from './node-allocatable';
+import { validateKopsKubernetesVersion } from './kops-versions';
 
 /** kops-style on EC2: self-managed kubeadm control plane with stacked etcd, one instance per zone behind an NLB. */
 export class KopsTarget implements ClusterTarget {
@@ -33,7 +34,7 @@ export class KopsTarget implements ClusterTarget {
   }
 
   public validate(spec: ResolvedAppSpec): ValidationProblem[] {
-    return validateRequestsFitNodes(spec, this);
+    return [...validateRequestsFitNodes(spec, this), ...validateKopsKubernetesVersion(spec.cluster.kubernetesVersion)];
   }
 
   public kubernetes(spec: ResolvedAppSpec, context: K8sContext): K8sAdaptation {

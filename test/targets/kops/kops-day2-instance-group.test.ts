@@ -1,7 +1,14 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { Testing } from 'cdktf';
+import { extractInventory } from '../../../src/analysis/inventory/extract-inventory';
+import { readSynthOutput } from '../../../src/analysis/inventory/read-synth-output';
+import { synthesize } from '../../../src/synth/synthesize';
+import { KopsTarget } from '../../../src/targets/kops/kops-target';
 import { KUBERNETES_VERSION_TAG, KopsInstanceGroup, type KopsInstanceGroupProps } from '../../../src/targets/kops/kops-instance-group';
 import { KOPS_DRAIN_HOOK, KOPS_INSTANCE_WARMUP_SECONDS, kopsWorkerRoll } from '../../../src/targets/kops/kops-worker-roll';
-import { exampleSpec } from '../../util';
+import { TEST_NOW, exampleSpec } from '../../util';
 
 const base: KopsInstanceGroupProps = {
   name: 'demo-kops-nodes-default',
@@ -129,5 +136,28 @@ describe('kopsWorkerRoll follows the PodDisruptionBudget', () => {
     expect(result.nodesAtOnce).toBe(atOnce);
     expect(result.minHealthyPercentage).toBe(100);
     expect(result.maxHealthyPercentage).toBe(maxHealthy);
+  });
+});
+
+describe('the stack with a spot pool', () => {
+  test('the inventory still finds the pool\'s instance type through the mixed-instances policy', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'orquesta-kops-day2-'));
+    try {
+      const spec = exampleSpec({
+        cluster: { nodePools: [{ name: 'apps', sizeClass: 'medium', minNodes: 3, desiredNodes: 3, maxNodes: 6, capacity: 'spot' }] },
+      });
+      synthesize(spec, [new KopsTarget()], { root, now: TEST_NOW });
+      const inventory = extractInventory(readSynthOutput(root, 'kops'));
+      expect(inventory.nodeGroups.map((g) => [g.pool, g.instanceType, g.desiredNodes])).toEqual([['apps', 'm6i.large', 3]]);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test('a Kubernetes minor without pins is refused for kops, with its path', () => {
+    const spec = exampleSpec({ cluster: { kubernetesVersion: '1.33' } });
+    expect(new KopsTarget().validate(spec)).toEqual([
+      expect.objectContaining({ path: 'cluster.kubernetesVersion', value: '1.33' }),
+    ]);
   });
 });
