@@ -83,7 +83,7 @@ export async function upgradeKops(target: ClusterTarget, ctx: KopsUpgradeContext
   try {
     const session = await steps.run('open the cluster', resume, () => openKopsSession(target, ctx));
     const { runner } = ctx;
-    const members = await steps.run('preflight', resume, async () => {
+    const preflight = await steps.run('preflight', resume, async () => {
       const found = await controlPlaneInstances(runner, session.region, ctx.spec.cluster.name);
       const expected = ctx.spec.cluster.kops.controlPlaneCount;
       if (found.length !== expected) throw new Error(`found ${found.length} running control-plane instances, expected ${expected}`);
@@ -93,11 +93,17 @@ export async function upgradeKops(target: ClusterTarget, ctx: KopsUpgradeContext
       if (minors.length !== found.length) throw new Error('every control-plane member must be a registered Node before an upgrade');
       const lowest = minors.sort((a, b) => minorNumber(a) - minorNumber(b))[0];
       const skew = skewRefusal(lowest, ctx.to);
-      if (skew) throw new RefusedError(skew);
-      await apiHealthGate(runner, session.kubeconfig, gate);
-      await etcdHealthGate(runner, session.kubeconfig, found[0].nodeName, expected, gate);
-      return found.map((m, i) => ({ ...m, version: versions[i] }));
+      if (!skew) {
+        await apiHealthGate(runner, session.kubeconfig, gate);
+        await etcdHealthGate(runner, session.kubeconfig, found[0].nodeName, expected, gate);
+      }
+      return { skew, members: found.map((m, i) => ({ ...m, version: versions[i] })) };
     });
+    if (preflight.skew) {
+      ctx.io.err(`refused: ${preflight.skew}. Nothing was changed.`);
+      return 'refused';
+    }
+    const { members } = preflight;
 
     const workersBefore = await allKubeletVersions(runner, session.kubeconfig);
     const memberNames = new Set(members.map((m) => m.nodeName));
@@ -143,13 +149,10 @@ export async function upgradeKops(target: ClusterTarget, ctx: KopsUpgradeContext
     ctx.io.out(`✓ ${ctx.spec.cluster.name} runs Kubernetes ${pin.kubernetes} on every node`);
     return 'upgraded';
   } catch (error) {
-    if (error instanceof StepFailedError && error.cause instanceof RefusedError) return 'refused';
     if (error instanceof StepFailedError) return 'failed';
     throw error;
   }
 }
-
-class RefusedError extends Error {}
 
 /** `nodes/kubernetes-version`: what a booting node installs (see the bootstrap's `load_cluster_version`). */
 export function clusterVersionFile(pin: KopsKubernetesPin): string {
