@@ -5,7 +5,15 @@ import type { ClusterTarget } from '../../targets/cluster-target';
 import { prepareAppSpec } from '../../targets/validate-for-targets';
 import type { CliIo } from '../command';
 import { APP_OPTION_HELP } from '../common-options';
-import { QUIET_OPTION_HELP, lifecycleContext, loadRawSpec, parseBackend, parseSingleTarget, rerunLine, type LifecycleDeps } from './lifecycle-cli';
+import {
+  QUIET_OPTION_HELP,
+  lifecycleContext,
+  loadRawSpec,
+  parseBackend,
+  parseSingleTarget,
+  rerunLine,
+  type LifecycleDeps,
+} from './lifecycle-cli';
 
 /** Options every day-2 command of the kops target takes, for `parseOptions`. */
 export const KOPS_DAY2_OPTIONS = {
@@ -27,7 +35,9 @@ ${QUIET_OPTION_HELP}
 export function parseKopsTarget(value: string | undefined, command: string): ClusterTarget {
   const target = parseSingleTarget(value);
   if (target.id !== 'kops') {
-    throw new UsageError(`--target ${target.id}: '${command}' is for the self-managed kops target; ${target.displayName} manages its own control plane`);
+    throw new UsageError(
+      `--target ${target.id}: '${command}' is for the self-managed kops target; ${target.displayName} manages its own control plane`,
+    );
   }
   return target;
 }

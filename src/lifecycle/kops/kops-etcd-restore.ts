@@ -5,7 +5,13 @@ import { StepFailedError, StepReporter, pollOptions } from '../lifecycle-context
 import { apiHealthGate, etcdHealthGate } from './kops-gates';
 import { restoreMemberScript, startControlPlaneScript, stopControlPlaneScript } from './kops-remote-scripts';
 import { confirmClusterName, openKopsSession, type KopsDay2Context } from './kops-session';
-import { SSM_EXECUTION_TIMEOUT_SECONDS, SSM_POLL_INTERVAL_MS, controlPlaneInstances, runOnInstances, type ControlPlaneInstance } from './kops-ssm';
+import {
+  SSM_EXECUTION_TIMEOUT_SECONDS,
+  SSM_POLL_INTERVAL_MS,
+  controlPlaneInstances,
+  runOnInstances,
+  type ControlPlaneInstance,
+} from './kops-ssm';
 import { GATE_INTERVAL_MS } from './kops-upgrade';
 
 export interface KopsRestoreContext extends KopsDay2Context {
@@ -91,7 +97,10 @@ export async function restoreKopsEtcd(target: ClusterTarget, ctx: KopsRestoreCon
     const members = await steps.run('members', resume, async () => {
       const found = await controlPlaneInstances(runner, session.region, cluster);
       const expected = ctx.spec.cluster.kops.controlPlaneCount;
-      if (found.length !== expected) throw new Error(`found ${found.length} running control-plane instances, expected ${expected}: wait until the auto-scaling groups have replaced the missing ones`);
+      if (found.length !== expected)
+        throw new Error(
+          `found ${found.length} running control-plane instances, expected ${expected}: wait until the auto-scaling groups have replaced the missing ones`,
+        );
       for (const m of found) steps.note(`${m.groupName}: ${m.instanceId} ${m.nodeName} ${m.privateIp}`);
       return found;
     });
@@ -101,7 +110,10 @@ export async function restoreKopsEtcd(target: ClusterTarget, ctx: KopsRestoreCon
     await steps.run('stop the control plane on every member', resume, () =>
       runOnInstances(runner, session.region, ids, `orquesta etcd-restore ${cluster}: stop`, stopControlPlaneScript(), ssmPoll),
     );
-    const token = `orquesta-restore-${ctx.now.toISOString().replace(/[^0-9]/g, '').slice(0, 14)}`;
+    const token = `orquesta-restore-${ctx.now
+      .toISOString()
+      .replace(/[^0-9]/g, '')
+      .slice(0, 14)}`;
     await steps.run('restore every member', resume, async () => {
       for (const m of members) {
         const script = restoreMemberScript({

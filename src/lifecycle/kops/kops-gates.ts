@@ -85,7 +85,13 @@ export async function kubeletVersion(runner: CommandRunner, kubeconfig: string, 
 /** Every Node's kubelet version, by node name. */
 export async function allKubeletVersions(runner: CommandRunner, kubeconfig: string): Promise<Record<string, string>> {
   const r = await runner.run(
-    ...kubectl(kubeconfig, 'get', 'nodes', '-o', 'jsonpath={range .items[*]}{.metadata.name}{"\\t"}{.status.nodeInfo.kubeletVersion}{"\\n"}{end}'),
+    ...kubectl(
+      kubeconfig,
+      'get',
+      'nodes',
+      '-o',
+      'jsonpath={range .items[*]}{.metadata.name}{"\\t"}{.status.nodeInfo.kubeletVersion}{"\\n"}{end}',
+    ),
   );
   if (r.code !== 0) return {};
   return Object.fromEntries(

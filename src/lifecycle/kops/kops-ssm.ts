@@ -109,7 +109,20 @@ export async function runOnInstances(
     const status = (): Promise<string> =>
       runChecked(runner, {
         command: 'aws',
-        args: ['ssm', 'get-command-invocation', '--region', region, '--command-id', commandId, '--instance-id', instanceId, '--query', 'Status', '--output', 'text'],
+        args: [
+          'ssm',
+          'get-command-invocation',
+          '--region',
+          region,
+          '--command-id',
+          commandId,
+          '--instance-id',
+          instanceId,
+          '--query',
+          'Status',
+          '--output',
+          'text',
+        ],
       }).then((r) => r.stdout.trim());
     const ended = await pollUntil(status, (s) => !['Pending', 'InProgress', 'Delayed', ''].includes(s), poll);
     if (ended.value !== 'Success') {
@@ -127,7 +140,11 @@ export async function runOnInstances(
         '--output',
         'text',
       ]);
-      throw new RemoteScriptFailedError(instanceId, ended.done ? ended.value : 'still running when orquesta stopped waiting', output.stdout.trim());
+      throw new RemoteScriptFailedError(
+        instanceId,
+        ended.done ? ended.value : 'still running when orquesta stopped waiting',
+        output.stdout.trim(),
+      );
     }
   }
 }

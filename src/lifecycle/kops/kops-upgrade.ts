@@ -2,7 +2,13 @@ import { TAG_CLUSTER } from '../../targets/common/common-tags';
 import type { ClusterTarget } from '../../targets/cluster-target';
 import { KOPS_STATE_KEYS } from '../../targets/kops/kops-defaults';
 import { ROLE_TAG } from '../../targets/kops/kops-instance-group';
-import { kopsKubernetesPin, KOPS_MAX_MINOR_STEP, kopsSupportedMinors, minorNumber, type KopsKubernetesPin } from '../../targets/kops/kops-versions';
+import {
+  kopsKubernetesPin,
+  KOPS_MAX_MINOR_STEP,
+  kopsSupportedMinors,
+  minorNumber,
+  type KopsKubernetesPin,
+} from '../../targets/kops/kops-versions';
 import { KOPS_DRAIN_HOOK, kopsWorkerRoll } from '../../targets/kops/kops-worker-roll';
 import { NODE_POOL_LABEL } from '../../targets/common/kubernetes-common';
 import { runChecked } from '../command-runner';
@@ -10,7 +16,13 @@ import { StepFailedError, StepReporter, pollOptions, pollUntil } from '../lifecy
 import { apiHealthGate, allKubeletVersions, etcdHealthGate, kubeletVersion, GateFailedError } from './kops-gates';
 import { upgradeMemberScript } from './kops-remote-scripts';
 import { confirmClusterName, openKopsSession, type KopsDay2Context, type KopsSession } from './kops-session';
-import { SSM_EXECUTION_TIMEOUT_SECONDS, SSM_POLL_INTERVAL_MS, controlPlaneInstances, runOnInstances, type ControlPlaneInstance } from './kops-ssm';
+import {
+  SSM_EXECUTION_TIMEOUT_SECONDS,
+  SSM_POLL_INTERVAL_MS,
+  controlPlaneInstances,
+  runOnInstances,
+  type ControlPlaneInstance,
+} from './kops-ssm';
 
 export interface KopsUpgradeContext extends KopsDay2Context {
   /** The minor to reach, `1.MM`; must equal the spec's `cluster.kubernetesVersion`. */
@@ -31,7 +43,9 @@ export function upgradeRefusals(specVersion: string, to: string): string[] {
   const problems: string[] = [];
   if (!kopsSupportedMinors().includes(to)) problems.push(`--to ${to}: the kops target pins ${kopsSupportedMinors().join(', ')}`);
   if (specVersion !== to) {
-    problems.push(`--to ${to} differs from cluster.kubernetesVersion (${specVersion}) in the spec: set it to ${to} first, so later applies keep the cluster there`);
+    problems.push(
+      `--to ${to} differs from cluster.kubernetesVersion (${specVersion}) in the spec: set it to ${to} first, so later applies keep the cluster there`,
+    );
   }
   return problems;
 }
@@ -123,8 +137,13 @@ export async function upgradeKops(target: ClusterTarget, ctx: KopsUpgradeContext
         }
         await upgradeMember(ctx, session, member, pin, !applied, steps);
         applied = true;
-        const version = await pollUntil(() => kubeletVersion(runner, session.kubeconfig, member.nodeName), (v) => v === want, gate);
-        if (!version.done) throw new GateFailedError(`kubelet version of ${member.nodeName}`, `reports ${version.value || 'nothing'}, expected ${want}`);
+        const version = await pollUntil(
+          () => kubeletVersion(runner, session.kubeconfig, member.nodeName),
+          (v) => v === want,
+          gate,
+        );
+        if (!version.done)
+          throw new GateFailedError(`kubelet version of ${member.nodeName}`, `reports ${version.value || 'nothing'}, expected ${want}`);
         await apiHealthGate(runner, session.kubeconfig, gate);
         await etcdHealthGate(runner, session.kubeconfig, member.nodeName, members.length, gate);
         steps.note(`${member.nodeName}: ${want}, API ready, etcd ${members.length}/${members.length} healthy`);
@@ -134,7 +153,18 @@ export async function upgradeKops(target: ClusterTarget, ctx: KopsUpgradeContext
     await steps.run('publish the version for new nodes', resume, async () => {
       await runChecked(
         runner,
-        { command: 'aws', args: ['s3', 'cp', '--only-show-errors', '--region', session.region, '-', `s3://${session.bucket}/${KOPS_STATE_KEYS.nodesPrefix}kubernetes-version`] },
+        {
+          command: 'aws',
+          args: [
+            's3',
+            'cp',
+            '--only-show-errors',
+            '--region',
+            session.region,
+            '-',
+            `s3://${session.bucket}/${KOPS_STATE_KEYS.nodesPrefix}kubernetes-version`,
+          ],
+        },
         { input: clusterVersionFile(pin) },
       );
       steps.note(`s3://${session.bucket}/${KOPS_STATE_KEYS.nodesPrefix}kubernetes-version: ${pin.kubernetes}`);
@@ -167,9 +197,16 @@ async function upgradeMember(
   first: boolean,
   steps: StepReporter,
 ): Promise<void> {
-  const kubectl = (...args: string[]) => runChecked(ctx.runner, { command: 'kubectl', args: ['--kubeconfig', session.kubeconfig, ...args] });
+  const kubectl = (...args: string[]) =>
+    runChecked(ctx.runner, { command: 'kubectl', args: ['--kubeconfig', session.kubeconfig, ...args] });
   steps.note(`${member.nodeName}: drain, kubeadm upgrade ${first ? 'apply' : 'node'}, kubelet ${pin.packageVersion}`);
-  await kubectl('drain', member.nodeName, '--ignore-daemonsets', '--delete-emptydir-data', `--timeout=${KOPS_DRAIN_HOOK.drainTimeoutSeconds}s`);
+  await kubectl(
+    'drain',
+    member.nodeName,
+    '--ignore-daemonsets',
+    '--delete-emptydir-data',
+    `--timeout=${KOPS_DRAIN_HOOK.drainTimeoutSeconds}s`,
+  );
   await runOnInstances(
     ctx.runner,
     session.region,
@@ -254,16 +291,27 @@ async function rollWorkers(ctx: KopsUpgradeContext, session: KopsSession, want: 
       'text',
     );
     const id = started.stdout.trim();
-    steps.note(`${group.name}: instance refresh ${id} (${roll.nodesAtOnce} node(s) at a time, never below ${roll.minHealthyPercentage}% capacity)`);
+    steps.note(
+      `${group.name}: instance refresh ${id} (${roll.nodesAtOnce} node(s) at a time, never below ${roll.minHealthyPercentage}% capacity)`,
+    );
     const ended = await pollUntil(
       () =>
-        aws('describe-instance-refreshes', '--auto-scaling-group-name', group.name, '--instance-refresh-ids', id, '--query', 'InstanceRefreshes[0].Status', '--output', 'text').then((r) =>
-          r.stdout.trim(),
-        ),
+        aws(
+          'describe-instance-refreshes',
+          '--auto-scaling-group-name',
+          group.name,
+          '--instance-refresh-ids',
+          id,
+          '--query',
+          'InstanceRefreshes[0].Status',
+          '--output',
+          'text',
+        ).then((r) => r.stdout.trim()),
       (s) => !['Pending', 'InProgress', 'Cancelling', ''].includes(s),
       refreshPoll,
     );
-    if (ended.value !== 'Successful') throw new Error(`${group.name}: instance refresh ${id} ended ${ended.done ? ended.value : 'not within the time allowed'}`);
+    if (ended.value !== 'Successful')
+      throw new Error(`${group.name}: instance refresh ${id} ended ${ended.done ? ended.value : 'not within the time allowed'}`);
   }
   const versions = await allKubeletVersions(runner, session.kubeconfig);
   const behind = Object.entries(versions).filter(([, v]) => v !== want);

@@ -82,7 +82,8 @@ export const KOPS_CONTAINERD = {
   package: 'containerd.io',
   version: '2.2.1',
   revision: '1',
-  source: 'https://github.com/containerd/containerd/releases/tag/v2.2.1 and https://download.docker.com/linux/ubuntu/dists/jammy/pool/stable/ (read 2026-12-01)',
+  source:
+    'https://github.com/containerd/containerd/releases/tag/v2.2.1 and https://download.docker.com/linux/ubuntu/dists/jammy/pool/stable/ (read 2026-12-01)',
 } as const;
 
 /** `containerd.io` package version for an Ubuntu release, e.g. `2.2.1-1~ubuntu.22.04~jammy`. */

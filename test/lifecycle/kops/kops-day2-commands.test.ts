@@ -14,7 +14,11 @@ function deps(runner: RecordingRunner): LifecycleDeps {
 describe('orquesta upgrade / etcd-restore (CLI)', () => {
   it.each([
     [createUpgradeCommand, ['--target', 'eks', '--to', '1.36'], "--target eks: 'upgrade' is for the self-managed kops target"],
-    [createEtcdRestoreCommand, ['--target', 'gke', '--snapshot', 'latest'], "--target gke: 'etcd-restore' is for the self-managed kops target"],
+    [
+      createEtcdRestoreCommand,
+      ['--target', 'gke', '--snapshot', 'latest'],
+      "--target gke: 'etcd-restore' is for the self-managed kops target",
+    ],
     [createEtcdRestoreCommand, ['--target', 'kops'], '--snapshot is required'],
   ] as const)('refuses %#: exit 2 through main, nothing run', async (create, argv, message) => {
     const runner = new RecordingRunner([]);

@@ -1,7 +1,12 @@
 import { spawnSync } from 'child_process';
 import { RecordingRunner } from '../../../src/lifecycle/command-runner';
 import { initialCluster, restoreKopsEtcd, snapshotRefusal } from '../../../src/lifecycle/kops/kops-etcd-restore';
-import { restoreMemberScript, startControlPlaneScript, stopControlPlaneScript, upgradeMemberScript } from '../../../src/lifecycle/kops/kops-remote-scripts';
+import {
+  restoreMemberScript,
+  startControlPlaneScript,
+  stopControlPlaneScript,
+  upgradeMemberScript,
+} from '../../../src/lifecycle/kops/kops-remote-scripts';
 import { kopsKubernetesPin } from '../../../src/targets/kops/kops-versions';
 import { KopsTarget } from '../../../src/targets/kops/kops-target';
 import { exampleSpec } from '../../util';
@@ -30,7 +35,14 @@ function restoreScript(overrides: Script = []): Script {
 function restoreCtx(runner: RecordingRunner, snapshot: string, yes = true) {
   const root = dayTwoRoot();
   const ctx = context(root, runner);
-  const full = { ...ctx, spec: exampleSpec(), rerun: `orquesta etcd-restore --target kops --snapshot ${snapshot}`, snapshot, yes, interactive: false };
+  const full = {
+    ...ctx,
+    spec: exampleSpec(),
+    rerun: `orquesta etcd-restore --target kops --snapshot ${snapshot}`,
+    snapshot,
+    yes,
+    interactive: false,
+  };
   return { root, ctx, full };
 }
 
@@ -69,7 +81,9 @@ describe('orquesta etcd-restore --target kops', () => {
     ssm.slice(1, 4).forEach((s, i) => {
       expect(s.script).toContain(`s3_get '${LATEST}'`);
       expect(s.script).toContain(`--name '${MEMBERS[i][1]}' --initial-cluster '${cluster}'`);
-      expect(s.script).toContain(`--initial-advertise-peer-urls 'https://${MEMBERS[i][2]}:2380' --initial-cluster-token 'orquesta-restore-`);
+      expect(s.script).toContain(
+        `--initial-advertise-peer-urls 'https://${MEMBERS[i][2]}:2380' --initial-cluster-token 'orquesta-restore-`,
+      );
       expect(s.script).toContain('mv /var/lib/etcd/member "$work/member-before-restore"');
     });
     // The API and etcd are checked only after the start.
@@ -97,7 +111,20 @@ describe('orquesta etcd-restore --target kops', () => {
   });
 
   it('stops nothing while a member is missing, and nothing without --yes', async () => {
-    const missing = new RecordingRunner(restoreScript([{ match: 'aws ec2 describe-instances', results: [{ stdout: MEMBERS.slice(0, 2).map((m) => m.join('\t')).join('\n') }] }]));
+    const missing = new RecordingRunner(
+      restoreScript([
+        {
+          match: 'aws ec2 describe-instances',
+          results: [
+            {
+              stdout: MEMBERS.slice(0, 2)
+                .map((m) => m.join('\t'))
+                .join('\n'),
+            },
+          ],
+        },
+      ]),
+    );
     const a = restoreCtx(missing, 'latest');
     expect(await restoreKopsEtcd(kops, a.full)).toBe('failed');
     expect(a.ctx.io.stderr.join('\n')).toContain('found 2 running control-plane instances, expected 3');
@@ -112,7 +139,10 @@ describe('orquesta etcd-restore --target kops', () => {
   it('reports the member whose restore failed, with its output, and goes no further', async () => {
     const runner = new RecordingRunner(
       restoreScript([
-        { match: /get-command-invocation --region us-east-1 --command-id cmd-3 --instance-id i-0b --query Status /, results: [{ stdout: 'Failed\n' }] },
+        {
+          match: /get-command-invocation --region us-east-1 --command-id cmd-3 --instance-id i-0b --query Status /,
+          results: [{ stdout: 'Failed\n' }],
+        },
         { match: /--query StandardErrorContent/, results: [{ stdout: 'Error: snapshot file has wrong sha256 checksum\n' }] },
       ]),
     );
@@ -125,7 +155,9 @@ describe('orquesta etcd-restore --target kops', () => {
   test('snapshotRefusal and initialCluster', () => {
     expect(snapshotRefusal('latest')).toBeUndefined();
     expect(snapshotRefusal('etcd-backups/')).toContain('give');
-    expect(initialCluster([{ instanceId: 'i-1', nodeName: 'n1', privateIp: '10.0.0.1', groupName: 'g-0' }])).toBe('n1=https://10.0.0.1:2380');
+    expect(initialCluster([{ instanceId: 'i-1', nodeName: 'n1', privateIp: '10.0.0.1', groupName: 'g-0' }])).toBe(
+      'n1=https://10.0.0.1:2380',
+    );
   });
 });
 
@@ -134,7 +166,16 @@ describe('remote scripts are valid bash', () => {
     ['upgrade (first member)', upgradeMemberScript(kopsKubernetesPin('1.36'), true)],
     ['upgrade (other member)', upgradeMemberScript(kopsKubernetesPin('1.36'), false)],
     ['stop', stopControlPlaneScript()],
-    ['restore', restoreMemberScript({ snapshotKey: LATEST, memberName: 'n', initialCluster: 'n=https://10.0.0.1:2380', peerUrl: 'https://10.0.0.1:2380', clusterToken: 't' })],
+    [
+      'restore',
+      restoreMemberScript({
+        snapshotKey: LATEST,
+        memberName: 'n',
+        initialCluster: 'n=https://10.0.0.1:2380',
+        peerUrl: 'https://10.0.0.1:2380',
+        clusterToken: 't',
+      }),
+    ],
     ['start', startControlPlaneScript()],
   ])('%s', (_name, script) => {
     const result = spawnSync('bash', ['-n'], { input: script, encoding: 'utf8' });

@@ -48,4 +48,3 @@ export function etcdHealthy(members = 3): Script {
     },
   ];
 }
-

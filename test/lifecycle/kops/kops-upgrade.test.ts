@@ -70,7 +70,19 @@ const spec136 = exampleSpec({ cluster: { kubernetesVersion: '1.36' } });
 function upgradeCtx(runner: RecordingRunner, overrides: Partial<Parameters<typeof upgradeKops>[1]> = {}) {
   const root = dayTwoRoot();
   const ctx = context(root, runner);
-  return { root, ctx, full: { ...ctx, spec: spec136, rerun: 'orquesta upgrade --target kops --to 1.36 --yes', to: '1.36', yes: true, interactive: false, ...overrides } };
+  return {
+    root,
+    ctx,
+    full: {
+      ...ctx,
+      spec: spec136,
+      rerun: 'orquesta upgrade --target kops --to 1.36 --yes',
+      to: '1.36',
+      yes: true,
+      interactive: false,
+      ...overrides,
+    },
+  };
 }
 
 describe('orquesta upgrade --target kops', () => {
@@ -82,7 +94,9 @@ describe('orquesta upgrade --target kops', () => {
     const lines = linesOf(runner, root);
     const kc = '--kubeconfig <root>/.orquesta/kube/kops.yaml';
     // The order that matters, command by command (status polls are matched by index below).
-    const significant = lines.filter((l) => /drain|uncordon|send-command|kubernetes-version|terraform (plan|apply)|start-instance-refresh/.test(l));
+    const significant = lines.filter((l) =>
+      /drain|uncordon|send-command|kubernetes-version|terraform (plan|apply)|start-instance-refresh/.test(l),
+    );
     expect(significant.map((l) => l.replace(/--parameters .* --query/, '--parameters <script> --query'))).toEqual([
       `kubectl ${kc} drain ip-10-0-1-10.ec2.internal --ignore-daemonsets --delete-emptydir-data --timeout=1500s`,
       "aws ssm send-command --region us-east-1 --document-name AWS-RunShellScript --comment 'orquesta upgrade orquesta-demo to 1.36.0' --instance-ids i-0a --parameters <script> --query Command.CommandId --output text",
@@ -109,7 +123,7 @@ describe('orquesta upgrade --target kops', () => {
       expect(s).not.toContain('upgrade apply');
     }
     for (const s of scripts) {
-      expect(s).toContain("https://pkgs.k8s.io/core:/stable:/v1.36/deb/ /");
+      expect(s).toContain('https://pkgs.k8s.io/core:/stable:/v1.36/deb/ /');
       expect(s).toContain('kubeadm=1.36.0-1.1');
       expect(s).toContain('kubelet=1.36.0-1.1 kubectl=1.36.0-1.1');
       expect(s.indexOf('kubeadm upgrade')).toBeLessThan(s.indexOf('kubelet=1.36.0-1.1'));
@@ -121,7 +135,9 @@ describe('orquesta upgrade --target kops', () => {
       const between = lines.slice(drainOf(MEMBERS[i][1]), drainOf(MEMBERS[i + 1][1]));
       expect(between.some((l) => l.endsWith(`get node ${MEMBERS[i][1]} -o 'jsonpath={.status.nodeInfo.kubeletVersion}'`))).toBe(true);
       expect(between.some((l) => l.endsWith('get --raw /readyz'))).toBe(true);
-      expect(between.some((l) => l.includes(`exec etcd-${MEMBERS[i][1]} -- etcdctl`) && l.endsWith('endpoint health --cluster -w json'))).toBe(true);
+      expect(
+        between.some((l) => l.includes(`exec etcd-${MEMBERS[i][1]} -- etcdctl`) && l.endsWith('endpoint health --cluster -w json')),
+      ).toBe(true);
       expect(between.some((l) => l.includes(`exec etcd-${MEMBERS[i][1]} -- etcdctl`) && l.endsWith('member list -w json'))).toBe(true);
     }
     // The version file carries exactly the pin.
@@ -135,7 +151,9 @@ describe('orquesta upgrade --target kops', () => {
     const { root, ctx, full } = upgradeCtx(runner);
     expect(await upgradeKops(kops, full)).toBe('refused');
     expect(ctx.io.stderr.join('\n')).toContain('kubeadm upgrades one minor at a time: upgrade to 1.35 first');
-    expect(linesOf(runner, root).filter((l) => /send-command|drain|terraform (plan|apply)|start-instance-refresh|s3 cp .* - /.test(l))).toEqual([]);
+    expect(
+      linesOf(runner, root).filter((l) => /send-command|drain|terraform (plan|apply)|start-instance-refresh|s3 cp .* - /.test(l)),
+    ).toEqual([]);
   });
 
   it('stops before the next member when etcd is not healthy after an upgrade', async () => {
@@ -157,7 +175,9 @@ describe('orquesta upgrade --target kops', () => {
     const { root, ctx, full } = upgradeCtx(runner);
     expect(await upgradeKops(kops, full)).toBe('failed');
     expect(linesOf(runner, root).filter((l) => l.includes('send-command'))).toHaveLength(1);
-    expect(ctx.io.stderr.join('\n')).toMatch(/etcd health via etcd-ip-10-0-1-10.ec2.internal did not pass: 2\/3 endpoints healthy \(not: 10.0.2.10\)/);
+    expect(ctx.io.stderr.join('\n')).toMatch(
+      /etcd health via etcd-ip-10-0-1-10.ec2.internal did not pass: 2\/3 endpoints healthy \(not: 10.0.2.10\)/,
+    );
   });
 
   it('does nothing when every node already runs the pinned version', async () => {

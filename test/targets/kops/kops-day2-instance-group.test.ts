@@ -140,7 +140,7 @@ describe('kopsWorkerRoll follows the PodDisruptionBudget', () => {
 });
 
 describe('the stack with a spot pool', () => {
-  test('the inventory still finds the pool\'s instance type through the mixed-instances policy', () => {
+  test("the inventory still finds the pool's instance type through the mixed-instances policy", () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'orquesta-kops-day2-'));
     try {
       const spec = exampleSpec({
@@ -156,8 +156,6 @@ describe('the stack with a spot pool', () => {
 
   test('a Kubernetes minor without pins is refused for kops, with its path', () => {
     const spec = exampleSpec({ cluster: { kubernetesVersion: '1.33' } });
-    expect(new KopsTarget().validate(spec)).toEqual([
-      expect.objectContaining({ path: 'cluster.kubernetesVersion', value: '1.33' }),
-    ]);
+    expect(new KopsTarget().validate(spec)).toEqual([expect.objectContaining({ path: 'cluster.kubernetesVersion', value: '1.33' })]);
   });
 });

@@ -9,8 +9,15 @@ import { KOPS_DRAIN_HOOK } from '../../../src/targets/kops/kops-worker-roll';
 /** Runs the generated install commands with the system paths moved under a temp dir; returns that dir. */
 function installInto(member: number): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'orquesta-test-units-'));
-  const commands = installPeriodicJobs(CONTROL_PLANE_JOBS).split('/usr/local/sbin/').join(`${dir}/sbin/`).split('/etc/systemd/system/').join(`${dir}/units/`);
-  const result = spawnSync('bash', ['-euo', 'pipefail', '-c', commands], { encoding: 'utf8', env: { ...process.env, ETCD_MEMBER: String(member) } });
+  const commands = installPeriodicJobs(CONTROL_PLANE_JOBS)
+    .split('/usr/local/sbin/')
+    .join(`${dir}/sbin/`)
+    .split('/etc/systemd/system/')
+    .join(`${dir}/units/`);
+  const result = spawnSync('bash', ['-euo', 'pipefail', '-c', commands], {
+    encoding: 'utf8',
+    env: { ...process.env, ETCD_MEMBER: String(member) },
+  });
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
   return dir;
@@ -43,10 +50,12 @@ describe('control-plane day-2 timers', () => {
     const script = read(dir, 'sbin/orquesta-etcd-snapshot');
     expect(script).toContain('etcdctl --endpoints=https://127.0.0.1:2379');
     expect(script).toContain('snapshot save /var/lib/etcd/orquesta-snapshot.db');
-    expect(script).toMatch(/if \[ -n "\$member" \] && \[ "\$member" = "\$leader" \]; then\n  s3_put "etcd-backups\/etcd-\$stamp-member-\$ETCD_MEMBER\.db"/);
+    expect(script).toMatch(
+      /if \[ -n "\$member" \] && \[ "\$member" = "\$leader" \]; then\n  s3_put "etcd-backups\/etcd-\$stamp-member-\$ETCD_MEMBER\.db"/,
+    );
   });
 
-  test('certificates are renewed monthly on the member\'s own day, which systemd accepts', () => {
+  test("certificates are renewed monthly on the member's own day, which systemd accepts", () => {
     const timer = read(dir, 'units/orquesta-renew-certificates.timer');
     expect(timer).toContain('OnCalendar=*-*-11 03:00:00 UTC\nPersistent=true\n');
     expect(KOPS_CERT_RENEWAL.calendarOfMember(2)).toBe('*-*-11 03:00:00 UTC');
@@ -54,7 +63,13 @@ describe('control-plane day-2 timers', () => {
     const analyzed = spawnSync('systemd-analyze', ['calendar', '*-*-11 03:00:00 UTC'], { encoding: 'utf8' });
     expect(analyzed.status).toBe(0);
     const script = read(dir, 'sbin/orquesta-renew-certificates');
-    const order = ['kubeadm certs check-expiration', 'kubeadm certs renew all', 'for pod in etcd kube-apiserver kube-controller-manager kube-scheduler; do', 'get --raw /readyz', 's3_put control-plane/admin.conf'];
+    const order = [
+      'kubeadm certs check-expiration',
+      'kubeadm certs renew all',
+      'for pod in etcd kube-apiserver kube-controller-manager kube-scheduler; do',
+      'get --raw /readyz',
+      's3_put control-plane/admin.conf',
+    ];
     const positions = order.map((s) => script.indexOf(s));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -66,11 +81,27 @@ describe('control-plane day-2 timers', () => {
     const pki = fs.mkdtempSync(path.join(os.tmpdir(), 'orquesta-test-pki-'));
     fs.mkdirSync(path.join(pki, 'pki', 'etcd'), { recursive: true });
     const cert = (name: string, days: number) =>
-      spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=t', '-days', String(days), '-keyout', path.join(pki, `${name}.key`), '-out', path.join(pki, 'pki', `${name}.crt`)]);
+      spawnSync('openssl', [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-subj',
+        '/CN=t',
+        '-days',
+        String(days),
+        '-keyout',
+        path.join(pki, `${name}.key`),
+        '-out',
+        path.join(pki, 'pki', `${name}.crt`),
+      ]);
     cert('apiserver', 365);
-    for (const conf of ['admin.conf', 'controller-manager.conf', 'scheduler.conf']) fs.writeFileSync(path.join(pki, conf), 'apiVersion: v1\n');
+    for (const conf of ['admin.conf', 'controller-manager.conf', 'scheduler.conf'])
+      fs.writeFileSync(path.join(pki, conf), 'apiVersion: v1\n');
     const body = job.body.split('/etc/kubernetes/').join(`${pki}/`);
-    const run = () => spawnSync('bash', ['-euo', 'pipefail', '-c', `logger() { echo "logger $*"; }\nETCD_MEMBER=0\n${body}`], { encoding: 'utf8' });
+    const run = () =>
+      spawnSync('bash', ['-euo', 'pipefail', '-c', `logger() { echo "logger $*"; }\nETCD_MEMBER=0\n${body}`], { encoding: 'utf8' });
     expect(run().status).toBe(0);
     cert('front-proxy-client', 10);
     const failing = run();
@@ -86,7 +117,8 @@ describe('the drain job', () => {
     expect(job.schedule).toEqual({ interval: '1min' });
     const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'orquesta-test-bin-'));
     const log = path.join(bin, 'calls.log');
-    const stub = (name: string, body: string) => fs.writeFileSync(path.join(bin, name), `#!/bin/bash\necho "${name} $*" >> ${log}\n${body}\n`, { mode: 0o755 });
+    const stub = (name: string, body: string) =>
+      fs.writeFileSync(path.join(bin, name), `#!/bin/bash\necho "${name} $*" >> ${log}\n${body}\n`, { mode: 0o755 });
     stub(
       'aws',
       `case "$*" in
@@ -116,7 +148,7 @@ esac`,
       'aws autoscaling complete-lifecycle-action --auto-scaling-group-name nodes-a --lifecycle-hook-name orquesta-drain --instance-id i-2 --lifecycle-action-result CONTINUE',
     ]);
     expect(calls[0]).toBe(
-      "aws autoscaling describe-auto-scaling-groups --filters Name=tag:orquesta-cluster,Values=demo Name=tag:orquesta.dev/role,Values=worker --query AutoScalingGroups[].AutoScalingGroupName --output text",
+      'aws autoscaling describe-auto-scaling-groups --filters Name=tag:orquesta-cluster,Values=demo Name=tag:orquesta.dev/role,Values=worker --query AutoScalingGroups[].AutoScalingGroupName --output text',
     );
   });
 });

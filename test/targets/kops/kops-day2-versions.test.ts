@@ -3,18 +3,29 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { KOPS_STATE_KEYS } from '../../../src/targets/kops/kops-defaults';
-import { KOPS_CONTAINERD, KOPS_KUBERNETES_PINS, containerdPackageVersion, kopsKubernetesPin, validateKopsKubernetesVersion } from '../../../src/targets/kops/kops-versions';
+import {
+  KOPS_CONTAINERD,
+  KOPS_KUBERNETES_PINS,
+  containerdPackageVersion,
+  kopsKubernetesPin,
+  validateKopsKubernetesVersion,
+} from '../../../src/targets/kops/kops-versions';
 import { bootstrapObjects, controlPlaneUserData, workerUserData } from '../../../src/targets/kops/user-data/bootstrap-script';
 import { CLUSTER_VERSION_KEY, clusterVersionFunctions } from '../../../src/targets/kops/user-data/cluster-version';
 
 const cluster = { clusterName: 'orquesta-demo', kubernetesVersion: '1.35' };
 
 describe('version pins', () => {
-  test.each(KOPS_KUBERNETES_PINS.map((p) => [p.minor, p] as const))('%s: an exact patch and its pkgs.k8s.io package version, with a source', (minor, pin) => {
-    expect(pin.kubernetes).toMatch(new RegExp(`^${minor.replace('.', '\\.')}\\.\\d+$`));
-    expect(pin.packageVersion).toBe(`${pin.kubernetes}-1.1`);
-    expect(pin.source).toMatch(/^https:\/\/github\.com\/kubernetes\/kubernetes\/blob\/master\/CHANGELOG\/CHANGELOG-1\.\d+\.md .*read 2026-12-01/);
-  });
+  test.each(KOPS_KUBERNETES_PINS.map((p) => [p.minor, p] as const))(
+    '%s: an exact patch and its pkgs.k8s.io package version, with a source',
+    (minor, pin) => {
+      expect(pin.kubernetes).toMatch(new RegExp(`^${minor.replace('.', '\\.')}\\.\\d+$`));
+      expect(pin.packageVersion).toBe(`${pin.kubernetes}-1.1`);
+      expect(pin.source).toMatch(
+        /^https:\/\/github\.com\/kubernetes\/kubernetes\/blob\/master\/CHANGELOG\/CHANGELOG-1\.\d+\.md .*read 2026-12-01/,
+      );
+    },
+  );
 
   test('the supported minors are consecutive, so every upgrade is one minor', () => {
     const minors = KOPS_KUBERNETES_PINS.map((p) => Number(p.minor.split('.')[1]));
@@ -22,14 +33,18 @@ describe('version pins', () => {
     expect(kopsKubernetesPin('1.35')).toMatchObject({ kubernetes: '1.35.4', packageVersion: '1.35.4-1.1' });
     expect(() => kopsKubernetesPin('1.30')).toThrow('kops: Kubernetes 1.30 has no pinned patch release; supported: 1.34, 1.35, 1.36');
     expect(validateKopsKubernetesVersion('1.31')).toEqual([
-      expect.objectContaining({ path: 'cluster.kubernetesVersion', value: '1.31', requirement: expect.stringContaining('(1.34, 1.35, 1.36)') }),
+      expect.objectContaining({
+        path: 'cluster.kubernetesVersion',
+        value: '1.31',
+        requirement: expect.stringContaining('(1.34, 1.35, 1.36)'),
+      }),
     ]);
     expect(containerdPackageVersion('22.04', 'jammy')).toBe(`${KOPS_CONTAINERD.version}-1~ubuntu.22.04~jammy`);
   });
 });
 
-describe('every node installs the control plane\'s version', () => {
-  test('a control-plane member carries the pins of its launch template (used on the cluster\'s first boot)', () => {
+describe("every node installs the control plane's version", () => {
+  test("a control-plane member carries the pins of its launch template (used on the cluster's first boot)", () => {
     const ud = controlPlaneUserData({ ...cluster, etcdMember: 0, controlPlaneCount: 3 });
     expect(ud).toContain("K8S_MINOR='1.35'\nK8S_VERSION='1.35.4'\nK8S_PACKAGE_VERSION='1.35.4-1.1'\nCONTAINERD_VERSION='2.2.1-1'");
   });
@@ -62,9 +77,7 @@ function runVersionFunctions(script: string, bucket: Record<string, string>, env
   for (const [key, value] of Object.entries(bucket)) fs.writeFileSync(path.join(dir, 's3', key), value);
   fs.writeFileSync(path.join(dir, 'node.env'), env);
   fs.writeFileSync(path.join(dir, 'os-release'), 'VERSION_ID="22.04"\nVERSION_CODENAME=jammy\n');
-  const functions = clusterVersionFunctions()
-    .split('/etc/orquesta/').join(`${dir}/`)
-    .split('/etc/os-release').join(`${dir}/os-release`);
+  const functions = clusterVersionFunctions().split('/etc/orquesta/').join(`${dir}/`).split('/etc/os-release').join(`${dir}/os-release`);
   const prelude = `
 s3_exists() { [ -f "${dir}/s3/$1" ]; }
 s3_get() { cat "${dir}/s3/$1"; }
@@ -83,24 +96,35 @@ describe('cluster-version shell functions', () => {
   const published = 'K8S_MINOR=1.35\nK8S_VERSION=1.35.4\nK8S_PACKAGE_VERSION=1.35.4-1.1\n';
 
   test('a worker takes the published version, whatever its launch template was built for', () => {
-    const r = runVersionFunctions('load_cluster_version; kubernetes_package_pins', { [CLUSTER_VERSION_KEY]: published }, "NODE_ROLE=node\nCONTAINERD_VERSION=2.2.1-1\n");
+    const r = runVersionFunctions(
+      'load_cluster_version; kubernetes_package_pins',
+      { [CLUSTER_VERSION_KEY]: published },
+      'NODE_ROLE=node\nCONTAINERD_VERSION=2.2.1-1\n',
+    );
     expect(r.stderr).toBe('');
     expect(r.stdout.trim()).toBe('containerd.io=2.2.1-1~ubuntu.22.04~jammy kubelet=1.35.4-1.1 kubeadm=1.35.4-1.1 kubectl=1.35.4-1.1');
   });
 
   test('a control-plane member replaces its launch-template pins with the published ones; on the first boot it keeps them and publishes them', () => {
-    const cpEnv = 'NODE_ROLE=control-plane\nK8S_MINOR=1.36\nK8S_VERSION=1.36.0\nK8S_PACKAGE_VERSION=1.36.0-1.1\nCONTAINERD_VERSION=2.2.1-1\n';
+    const cpEnv =
+      'NODE_ROLE=control-plane\nK8S_MINOR=1.36\nK8S_VERSION=1.36.0\nK8S_PACKAGE_VERSION=1.36.0-1.1\nCONTAINERD_VERSION=2.2.1-1\n';
     const replaced = runVersionFunctions('load_cluster_version; echo "$K8S_VERSION"', { [CLUSTER_VERSION_KEY]: published }, cpEnv);
     expect(replaced.stdout.trim()).toBe('1.35.4');
     expect(replaced.env().match(/^K8S_VERSION=.*$/gm)).toEqual(['K8S_VERSION=1.35.4']);
 
     const first = runVersionFunctions('load_cluster_version; publish_cluster_version', {}, cpEnv);
     expect(first.stderr).toBe('');
-    expect(fs.readFileSync(path.join(first.dir, 's3', CLUSTER_VERSION_KEY), 'utf8')).toBe('K8S_MINOR=1.36\nK8S_VERSION=1.36.0\nK8S_PACKAGE_VERSION=1.36.0-1.1\n');
+    expect(fs.readFileSync(path.join(first.dir, 's3', CLUSTER_VERSION_KEY), 'utf8')).toBe(
+      'K8S_MINOR=1.36\nK8S_VERSION=1.36.0\nK8S_PACKAGE_VERSION=1.36.0-1.1\n',
+    );
   });
 
   test('a malformed version file stops the boot', () => {
-    const r = runVersionFunctions('load_cluster_version', { [CLUSTER_VERSION_KEY]: 'K8S_MINOR=1.35\nK8S_VERSION=$(reboot)\nK8S_PACKAGE_VERSION=x\n' }, 'NODE_ROLE=node\n');
+    const r = runVersionFunctions(
+      'load_cluster_version',
+      { [CLUSTER_VERSION_KEY]: 'K8S_MINOR=1.35\nK8S_VERSION=$(reboot)\nK8S_PACKAGE_VERSION=x\n' },
+      'NODE_ROLE=node\n',
+    );
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain("K8S_VERSION has no version ('$(reboot)')");
   });
