@@ -6,7 +6,7 @@ import { parseAllDocuments } from 'yaml';
 import { KOPS_CALICO_MANIFEST_SHA256, KOPS_ECR_CREDENTIAL_PROVIDER, KOPS_STATE_KEYS } from '../../../src/targets/kops/kops-defaults';
 import { kopsAddonManifests, kopsPlatformAddons } from '../../../src/targets/kops/kops-addons';
 import { KopsTarget } from '../../../src/targets/kops/kops-target';
-import { artifactFunctions } from '../../../src/targets/kops/user-data/artifacts';
+import { APT_KEY_FINGERPRINTS, artifactFunctions } from '../../../src/targets/kops/user-data/artifacts';
 import { bootstrapObjects } from '../../../src/targets/kops/user-data/bootstrap-script';
 import { joinFunctions } from '../../../src/targets/kops/user-data/join-library';
 import { exampleSpec } from '../../util';
@@ -152,6 +152,20 @@ echo fetched`;
     expect(result.status === 0).toBe(matches);
     expect(result.stdout.includes('fetched')).toBe(matches);
     if (!matches) expect(result.stderr).toContain('sha256 mismatch');
+  });
+
+  test.each([
+    ['the published key alone', ['pub', 'fpr:::::::::DE15B14486CD377B9E876E1A234654DA9A296436:', 'sub', 'fpr:::::::::1111:'], true],
+    ['another key', ['pub', 'fpr:::::::::2222:'], false],
+    ['the published key plus another', ['pub', 'fpr:::::::::DE15B14486CD377B9E876E1A234654DA9A296436:', 'pub', 'fpr:::::::::2222:'], false],
+  ])('verify_key_fingerprint with %s: accepted %s', (_, colons, accepted) => {
+    const dir = mkdtempSync(join(tmpdir(), 'orquesta-key-'));
+    writeFileSync(join(dir, 'gpg'), `#!/bin/bash\nprintf '%s\\n' ${colons.map((l) => `'${l}'`).join(' ')}\n`, { mode: 0o755 });
+    const script = `set -euo pipefail\nexport PATH=${dir}:$PATH\n${artifactFunctions()}\nverify_key_fingerprint /tmp/k.asc ${APT_KEY_FINGERPRINTS.kubernetes}\necho accepted`;
+    const result = spawnSync('bash', ['-c', script], { encoding: 'utf8' });
+    expect(result.stdout.includes('accepted')).toBe(accepted);
+    expect(library).toContain(`verify_key_fingerprint /tmp/kubernetes.asc ${APT_KEY_FINGERPRINTS.kubernetes}`);
+    expect(library).toContain(`verify_key_fingerprint /tmp/docker.asc ${APT_KEY_FINGERPRINTS.docker}`);
   });
 
   test('kubeadm: internal endpoint, public name in the certificate, Secrets encrypted, audit log rotated, ECR provider for the kubelet', () => {

@@ -45,6 +45,19 @@ export function bootstrapSums(objects: Readonly<Record<string, string>>): string
     .join('');
 }
 
+/**
+ * Fingerprints of the apt repository signing keys the nodes download: Docker's (for containerd.io),
+ * as Docker's install guide publishes it (https://docs.docker.com/engine/install/ubuntu/, read
+ * 2026-12-01), and the pkgs.k8s.io key (`isv:kubernetes OBS Project`,
+ * https://kubernetes.io/docs/setup/production-environment/tools/kubeadm/install-kubeadm/, read
+ * 2026-12-01). apt then checks every package against the signed index; a key with any other
+ * primary fingerprint fails the boot.
+ */
+export const APT_KEY_FINGERPRINTS = {
+  docker: '9DC858229FC7DD38854AE2D88D81803C0EBFCD88',
+  kubernetes: 'DE15B14486CD377B9E876E1A234654DA9A296436',
+} as const;
+
 /** API server files orquesta adds (mounted read-only into the static pod). */
 export const APISERVER_CONFIG_DIR = '/etc/kubernetes/orquesta';
 export const ENCRYPTION_CONFIG_PATH = `${APISERVER_CONFIG_DIR}/encryption-config.yaml`;
@@ -134,6 +147,16 @@ fetch_verified() {
     return 1
   fi
   mv "$3.download" "$3"
+}
+
+# verify_key_fingerprint <key file> <fingerprint>: the file holds exactly one primary key, that one.
+verify_key_fingerprint() {
+  local found
+  found=$(gpg --show-keys --with-colons "$1" | awk -F: '$1 == "pub" { primary = 1; next } $1 == "fpr" && primary { print $10; primary = 0 }')
+  if [ "$found" != "$2" ]; then
+    echo "$1: signing key fingerprint '$found' is not the published $2: refusing it" >&2
+    return 1
+  fi
 }
 
 # s3_get_verified <key> <destination>: a bootstrap object, checked against ${BOOTSTRAP_SUMS_PATH}.

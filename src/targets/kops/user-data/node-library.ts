@@ -1,6 +1,6 @@
 import { TAG_CLUSTER } from '../../common/common-tags';
 import { KOPS_BOOTSTRAP_TAGS, KOPS_ETCD_MEMBER_TAG, KOPS_ETCD_TAG, KOPS_STATE_KEYS } from '../kops-defaults';
-import { artifactFunctions } from './artifacts';
+import { APT_KEY_FINGERPRINTS, artifactFunctions } from './artifacts';
 import { joinFunctions } from './join-library';
 import { clusterVersionFunctions } from './cluster-version';
 import { initConfigFunction, joinConfigFunction, type KubeadmConfigProps } from './kubeadm-config';
@@ -98,10 +98,12 @@ install_kubernetes_packages() {
   # containerd from Docker's apt repository: Ubuntu 22.04's own containerd is 1.7, which Kubernetes
   # stops supporting after 1.35 (https://kubernetes.io/docs/setup/production-environment/container-runtimes/).
   retry 10 15 curl -fsSL -o /tmp/docker.asc https://download.docker.com/linux/ubuntu/gpg
+  verify_key_fingerprint /tmp/docker.asc ${APT_KEY_FINGERPRINTS.docker}
   gpg --dearmor --yes -o /etc/apt/keyrings/docker.gpg /tmp/docker.asc
   echo "deb [signed-by=/etc/apt/keyrings/docker.gpg] https://download.docker.com/linux/ubuntu $(. /etc/os-release && echo "$VERSION_CODENAME") stable" > /etc/apt/sources.list.d/docker.list
   # kubeadm, kubelet and kubectl of the cluster's minor version from the community repository.
   retry 10 15 curl -fsSL -o /tmp/kubernetes.asc "https://pkgs.k8s.io/core:/stable:/v$K8S_MINOR/deb/Release.key"
+  verify_key_fingerprint /tmp/kubernetes.asc ${APT_KEY_FINGERPRINTS.kubernetes}
   gpg --dearmor --yes -o /etc/apt/keyrings/kubernetes.gpg /tmp/kubernetes.asc
   echo "deb [signed-by=/etc/apt/keyrings/kubernetes.gpg] https://pkgs.k8s.io/core:/stable:/v$K8S_MINOR/deb/ /" > /etc/apt/sources.list.d/kubernetes.list
   retry 10 15 apt-get update -q
