@@ -272,6 +272,12 @@ async function rollWorkers(ctx: KopsUpgradeContext, session: KopsSession, want: 
       refreshPoll,
     );
     if (!busy.done) throw new Error(`${group.name}: instance refresh ${busy.value} is still running`);
+    // A refresh the apply started replaced the nodes already, with the version published above.
+    const behindNow = Object.values(await allKubeletVersions(runner, session.kubeconfig)).filter((v) => v !== want);
+    if (behindNow.length === 0) {
+      steps.note(`${group.name}: its nodes already run ${want}`);
+      continue;
+    }
     const started = await aws(
       'start-instance-refresh',
       '--auto-scaling-group-name',

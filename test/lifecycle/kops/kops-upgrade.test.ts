@@ -9,13 +9,21 @@ import { DESCRIBE_MEMBERS, KOPS_OUTPUTS, MEMBERS, WORKERS, dayTwoRoot, etcdHealt
  * A cluster at `from` whose members report `to` once their SSM invocation has succeeded, and whose
  * workers report `to` once their group's refresh has run.
  */
-function clusterScript(from: string, to: string, overrides: Script = []): Script {
+function clusterScript(from: string, to: string, overrides: Script = [], applyRollsWorkers = false): Script {
   const upgraded = new Set<string>();
   let refreshed = false;
   const instanceOf = (call: RecordedCall) => call.args[call.args.indexOf('--instance-id') + 1];
   return [
     ...overrides,
     { match: 'terraform output -json', results: [{ stdout: terraformOutputJson(KOPS_OUTPUTS) }] },
+    {
+      match: 'terraform apply',
+      results: () => {
+        // The launch templates changed (e.g. the bootstrap's hash): the apply's own refresh rolls the workers.
+        if (applyRollsWorkers) refreshed = true;
+        return {};
+      },
+    },
     { match: 'terraform' },
     { match: 'aws s3 cp --only-show-errors --region us-east-1 s3://orquesta-demo-state-abc/control-plane/admin.conf' },
     { match: 'aws ec2 describe-instances', results: [{ stdout: DESCRIBE_MEMBERS }] },
@@ -144,6 +152,14 @@ describe('orquesta upgrade --target kops', () => {
     const published = runner.calls.find((c) => c.line.includes('nodes/kubernetes-version'))!;
     expect(published.options.input).toBe('K8S_MINOR=1.36\nK8S_VERSION=1.36.0\nK8S_PACKAGE_VERSION=1.36.0-1.1\n');
     expect(ctx.io.stdout).toContain('✓ orquesta-demo runs Kubernetes 1.36.0 on every node');
+  });
+
+  it("starts no second roll when the apply's own refresh already replaced the workers", async () => {
+    const runner = new RecordingRunner(clusterScript('v1.35.4', 'v1.36.0', [], true));
+    const { root, ctx, full } = upgradeCtx(runner);
+    expect(await upgradeKops(kops, full)).toBe('upgraded');
+    expect(linesOf(runner, root).filter((l) => l.includes('start-instance-refresh'))).toEqual([]);
+    expect(ctx.io.stdout).toContain('      orquesta-demo-kops-nodes-apps-20261201000000000000000001: its nodes already run v1.36.0');
   });
 
   it('refuses to skip a minor, after read-only commands only', async () => {
