@@ -15,7 +15,11 @@ export interface KopsInstanceGroupProps {
   readonly name: string;
   readonly description: string;
   readonly instanceType: string;
-  /** SSM parameter holding the AMI id; EC2 resolves it at every launch (`resolve:ssm:`). */
+  /**
+   * SSM parameter holding the AMI id; EC2 resolves it at every launch (`resolve:ssm:`). Append the
+   * parameter's version (`<name>:<version>`) to pin the image: bumping it is then an explicit
+   * launch-template change that rolls the workers (README, "Changing a running cluster → kops").
+   */
   readonly amiSsmParameter: string;
   readonly rootVolumeGiB: number;
   /** Subnets to launch into: one zone's for a control-plane member, every zone's for a worker pool. */

@@ -159,3 +159,15 @@ describe('the stack with a spot pool', () => {
     expect(new KopsTarget().validate(spec)).toEqual([expect.objectContaining({ path: 'cluster.kubernetesVersion', value: '1.33' })]);
   });
 });
+
+describe('the AMI update path', () => {
+  test('a pinned parameter version reaches the launch template, so bumping it is a launch-template change', () => {
+    const pinned = synthGroup({ roll, amiSsmParameter: `${base.amiSsmParameter}:42` });
+    const bumped = synthGroup({ roll, amiSsmParameter: `${base.amiSsmParameter}:43` });
+    expect(pinned.lt.image_id).toBe(`resolve:ssm:${base.amiSsmParameter}:42`);
+    expect(bumped.lt.image_id).toBe(`resolve:ssm:${base.amiSsmParameter}:43`);
+    // Same template and group (ids and name prefix), new content: an in-place update that starts the refresh.
+    expect(Object.keys(pinned.json.resource.aws_launch_template)).toEqual(Object.keys(bumped.json.resource.aws_launch_template));
+    expect(pinned.asg.name_prefix).toBe(bumped.asg.name_prefix);
+  });
+});
