@@ -25,6 +25,18 @@ import { bootstrapSums, bootstrapSumsKey } from './user-data/artifacts';
 import { bootstrapObjects, workerUserData } from './user-data/bootstrap-script';
 
 /**
+ * A shell one-liner that assumes the admin role for one command and downloads the admin kubeconfig
+ * with it (https://docs.aws.amazon.com/cli/latest/reference/sts/assume-role.html, 2026-12).
+ */
+export function kopsKubeconfigCommand(props: { adminRoleArn: string; bucket: string; clusterName: string }): string {
+  const credentials =
+    `aws sts assume-role --role-arn ${props.adminRoleArn} --role-session-name orquesta-kubeconfig ` +
+    `--query 'Credentials.[AccessKeyId,SecretAccessKey,SessionToken]' --output text | ` +
+    `awk '{ print "AWS_ACCESS_KEY_ID=" $1, "AWS_SECRET_ACCESS_KEY=" $2, "AWS_SESSION_TOKEN=" $3 }'`;
+  return `env $(${credentials}) aws s3 cp s3://${props.bucket}/${KOPS_STATE_KEYS.adminKubeconfig} ./${props.clusterName}.kubeconfig`;
+}
+
+/**
  * Tags by which cluster-autoscaler discovers a worker group (`--node-group-auto-discovery`) and,
  * for a group at zero nodes, learns the pool label its nodes will carry
  * (https://github.com/kubernetes/autoscaler/blob/master/cluster-autoscaler/cloudprovider/aws/README.md, 2026-12).
@@ -228,8 +240,8 @@ export class KopsStack extends OrquestaStack {
       ['cluster_region', region, 'AWS region of the cluster.'],
       [
         'kubeconfig_command',
-        `aws s3 cp s3://${bucket}/${KOPS_STATE_KEYS.adminKubeconfig} ./${c.name}.kubeconfig`,
-        'Downloads the admin kubeconfig the first control-plane node published (a few minutes after apply); run it with credentials of admin_role_arn (the bucket and key admit no one else), then export KUBECONFIG=./<name>.kubeconfig.',
+        kopsKubeconfigCommand({ adminRoleArn: this.adminRole.arn, bucket, clusterName: c.name }),
+        'Downloads the admin kubeconfig the first control-plane node published (a few minutes after apply) with a session of admin_role_arn (the bucket and the key admit no one else; your identity needs sts:AssumeRole on it); then export KUBECONFIG=./<name>.kubeconfig.',
       ],
       [
         'admin_role_arn',

@@ -1,3 +1,7 @@
+import { spawnSync } from 'child_process';
+import { mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
@@ -340,9 +344,20 @@ describe('KopsStack', () => {
       expect(name).toMatch(/^[a-z0-9]+(_[a-z0-9]+)+$/);
       expect(output.description?.length).toBeGreaterThan(10);
     }
+    // A session of the admin role for the one download: the bucket policy admits no one else.
     expect(outputs.kubeconfig_command.value).toMatch(
-      /^aws s3 cp s3:\/\/\$\{aws_s3_bucket\.StateBucket_[A-Za-z0-9]+\.bucket\}\/control-plane\/admin\.conf \.\/orquesta-demo\.kubeconfig$/,
+      /^env \$\(aws sts assume-role --role-arn \$\{aws_iam_role\.AdminRole_[A-Za-z0-9]+\.arn\} --role-session-name orquesta-kubeconfig .*\) aws s3 cp s3:\/\/\$\{aws_s3_bucket\.StateBucket_[A-Za-z0-9]+\.bucket\}\/control-plane\/admin\.conf \.\/orquesta-demo\.kubeconfig$/,
     );
+    const command = String(outputs.kubeconfig_command.value).replace(/\$\{[^}]*\}/g, 'X');
+    // Run against a stub `aws`: the download sees the role session's credentials.
+    const bin = mkdtempSync(join(tmpdir(), 'orquesta-aws-'));
+    writeFileSync(
+      join(bin, 'aws'),
+      '#!/bin/bash\nif [ "$1" = sts ]; then printf "AKIAEXAMPLE\\tSECRET\\tTOKEN\\n"; else echo "$AWS_ACCESS_KEY_ID $AWS_SESSION_TOKEN $*"; fi\n',
+      { mode: 0o755 },
+    );
+    const ran = spawnSync('bash', ['-c', command], { encoding: 'utf8', env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
+    expect(ran.stdout).toBe('AKIAEXAMPLE TOKEN s3 cp s3://X/control-plane/admin.conf ./orquesta-demo.kubeconfig\n');
     expect(outputs.cluster_endpoint.value).toMatch(/^https:\/\/\$\{aws_lb\.ApiLoadBalancer_[A-Za-z0-9]+\.dns_name\}$/);
   });
 
