@@ -53,8 +53,9 @@ export function initialCluster(members: readonly ControlPlaneInstance[]): string
  *     image, one new cluster of all members, a fresh cluster token), the old data kept aside;
  *  6. start them again, etcd first, and gate on the API (`/readyz`) and etcd (every member healthy,
  *     member count).
- * The members may be fresh instances (a replaced control plane): only the bootstrap's kubeadm
- * files and the cluster's PKI are needed, and the PKI comes from the state bucket at boot.
+ * The members may be fresh instances: one that could not join because no member was left (the
+ * whole control plane was lost) is built from the state bucket first, with the cluster's CAs,
+ * service-account keys and Secrets encryption key (see kops-remote-scripts.ts).
  */
 export async function restoreKopsEtcd(target: ClusterTarget, ctx: KopsRestoreContext): Promise<RestoreOutcome> {
   const refusal = snapshotRefusal(ctx.snapshot);

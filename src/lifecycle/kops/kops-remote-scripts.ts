@@ -75,13 +75,42 @@ export interface RestoreMemberProps {
 }
 
 /**
+ * A member whose bootstrap could not join (a fresh instance after the whole control plane was
+ * lost: no member was left to join) has no control-plane manifests. It is built from the state
+ * bucket as kubeadm's own phases would on `init`, with the cluster's CAs, service-account keys and
+ * Secrets encryption key (so the restored data stays readable), then parked like the others.
+ * https://kubernetes.io/docs/reference/setup-tools/kubeadm/kubeadm-init-phase/ (read 2026-12-01)
+ */
+const REBUILD_FRESH_MEMBER = `if [ ! -f ${PARKED}/etcd.yaml ]; then
+  echo "member $ETCD_MEMBER has no control plane yet: building it from the state bucket"
+  restore_shared_pki
+  write_audit_policy
+  fetch_encryption_config
+  KUBE_VERSION=$(kubeadm version -o short)
+  export KUBE_VERSION
+  write_init_config > /etc/orquesta/kubeadm-restore.yaml
+  chmod 600 /etc/orquesta/kubeadm-restore.yaml
+  grep -q " $API_HOST$" /etc/hosts || echo "127.0.0.1 $API_HOST" >> /etc/hosts
+  for phase in 'certs all' 'kubeconfig all' 'etcd local' 'control-plane all'; do
+    # shellcheck disable=SC2086
+    kubeadm init phase $phase --config /etc/orquesta/kubeadm-restore.yaml
+  done
+  for pod in ${STATIC_PODS.join(' ')}; do mv ${MANIFESTS}/$pod.yaml ${PARKED}/$pod.yaml; done
+  kubeadm init phase kubelet-start --config /etc/orquesta/kubeadm-restore.yaml
+fi
+`;
+
+/**
  * Restores the snapshot into this member's data directory with `etcdutl snapshot restore`, run
  * from the etcd image the member already has (no download); the data it replaces is kept on the
  * events volume. https://etcd.io/docs/v3.6/op-guide/recovery/ (read 2026-12-01)
  */
 export function restoreMemberScript(p: RestoreMemberProps): string {
   return `${PRELUDE}
+install -d -m 0700 ${PARKED}
+${REBUILD_FRESH_MEMBER}
 image=$(sed -n 's/^ *image: *//p' ${PARKED}/etcd.yaml | head -n 1)
+if [ -z "$(crictl images --quiet "$image" 2> /dev/null)" ]; then crictl pull "$image"; fi
 test -n "$image"
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 work=/var/lib/etcd-events/restore-$stamp
@@ -106,6 +135,12 @@ for pod in ${STATIC_PODS.join(' ')}; do
   if [ "$pod" = etcd ]; then retry 60 5 bash -c "[ -n \\"\\$(crictl ps --name '^etcd\\$' --state running --quiet)\\" ]"; fi
 done
 systemctl restart kubelet
+# A member built by the restore never finished its bootstrap: record it and start its timers.
+record_member
+systemctl daemon-reload
+for timer in /etc/systemd/system/orquesta-*.timer; do
+  if [ -f "$timer" ]; then systemctl enable --now "$(basename "$timer")"; fi
+done
 echo "control plane of member $ETCD_MEMBER started"
 `;
 }

@@ -184,6 +184,24 @@ describe('remote scripts are valid bash', () => {
     expect(script.startsWith('set -euo pipefail\n')).toBe(true);
   });
 
+  test('a member that never joined (the whole control plane was lost) is built from the bucket before its restore', () => {
+    const s = restoreMemberScript({
+      snapshotKey: LATEST,
+      memberName: 'n',
+      initialCluster: 'n=https://10.0.0.1:2380',
+      peerUrl: 'https://10.0.0.1:2380',
+      clusterToken: 't',
+    });
+    const rebuild = s.indexOf('if [ ! -f /etc/kubernetes/orquesta-parked/etcd.yaml ]; then');
+    expect(rebuild).toBeGreaterThan(0);
+    expect(rebuild).toBeLessThan(s.indexOf('etcdutl snapshot restore'));
+    // The cluster's own CAs and Secrets key, never new ones (the restored data must stay readable).
+    expect(s).toContain('restore_shared_pki\n  write_audit_policy\n  fetch_encryption_config\n');
+    expect(s).not.toContain('ensure_encryption_config');
+    expect(s).toContain("for phase in 'certs all' 'kubeconfig all' 'etcd local' 'control-plane all'; do");
+    expect(startControlPlaneScript()).toContain('record_member\nsystemctl daemon-reload\n');
+  });
+
   test('the start script brings etcd back before the API server, and waits for it', () => {
     const s = startControlPlaneScript();
     expect(s).toContain('for pod in etcd kube-apiserver kube-controller-manager kube-scheduler; do');

@@ -198,9 +198,9 @@ ${installJoinIssuer()}
 if ! s3_exists ${k.adminKubeconfig}; then
   if [ "$ETCD_MEMBER" = 0 ]; then init_cluster; else join_control_plane; fi
 elif [ "$CONTROL_PLANE_COUNT" = 1 ]; then
-  # A single control plane has no healthy member to join: recovery is a manual restore from the
-  # etcd-main volume or an etcd snapshot under ${k.etcdBackupsPrefix}, with ${k.pkiBackup}.
-  echo "cluster $CLUSTER_NAME already exists and has no other control-plane member to join; restore it manually" >&2
+  # A single control plane has no healthy member to join: \`orquesta etcd-restore\` builds this member
+  # from ${k.pkiBackup} and restores an etcd snapshot under ${k.etcdBackupsPrefix}.
+  echo "cluster $CLUSTER_NAME already exists and has no other control-plane member to join; restore it with: orquesta etcd-restore --target kops --snapshot latest" >&2
   exit 1
 else
   join_control_plane
