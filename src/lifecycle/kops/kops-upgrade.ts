@@ -1,6 +1,6 @@
 import { TAG_CLUSTER } from '../../targets/common/common-tags';
 import type { ClusterTarget } from '../../targets/cluster-target';
-import { KOPS_STATE_KEYS } from '../../targets/kops/kops-defaults';
+import { CLUSTER_VERSION_KEY } from '../../targets/kops/user-data/cluster-version';
 import { ROLE_TAG } from '../../targets/kops/kops-instance-group';
 import {
   kopsKubernetesPin,
@@ -159,15 +159,18 @@ export async function upgradeKops(target: ClusterTarget, ctx: KopsUpgradeContext
             's3',
             'cp',
             '--only-show-errors',
+            // SSE-S3, not the bucket's default cluster key: the workers read it and may not use that key.
+            '--sse',
+            'AES256',
             '--region',
             session.region,
             '-',
-            `s3://${session.bucket}/${KOPS_STATE_KEYS.nodesPrefix}kubernetes-version`,
+            `s3://${session.bucket}/${CLUSTER_VERSION_KEY}`,
           ],
         },
         { input: clusterVersionFile(pin) },
       );
-      steps.note(`s3://${session.bucket}/${KOPS_STATE_KEYS.nodesPrefix}kubernetes-version: ${pin.kubernetes}`);
+      steps.note(`s3://${session.bucket}/${CLUSTER_VERSION_KEY}: ${pin.kubernetes}`);
     });
 
     await steps.run('terraform apply', resume, async () => {

@@ -55,7 +55,7 @@ function clusterScript(from: string, to: string, overrides: Script = [], applyRo
         return { stdout: 'Success\n' };
       },
     },
-    { match: 'aws s3 cp --only-show-errors --region us-east-1 - s3://orquesta-demo-state-abc/nodes/kubernetes-version' },
+    { match: 'aws s3 cp --only-show-errors --sse AES256 --region us-east-1 - s3://orquesta-demo-state-abc/nodes/kubernetes-version' },
     {
       match: 'aws autoscaling describe-auto-scaling-groups',
       results: [{ stdout: 'orquesta-demo-kops-nodes-apps-20261201000000000000000001\tapps\n' }],
@@ -115,7 +115,7 @@ describe('orquesta upgrade --target kops', () => {
       `kubectl ${kc} drain ip-10-0-3-10.ec2.internal --ignore-daemonsets --delete-emptydir-data --timeout=1500s`,
       "aws ssm send-command --region us-east-1 --document-name AWS-RunShellScript --comment 'orquesta upgrade orquesta-demo to 1.36.0' --instance-ids i-0c --parameters <script> --query Command.CommandId --output text",
       `kubectl ${kc} uncordon ip-10-0-3-10.ec2.internal`,
-      'aws s3 cp --only-show-errors --region us-east-1 - s3://orquesta-demo-state-abc/nodes/kubernetes-version',
+      'aws s3 cp --only-show-errors --sse AES256 --region us-east-1 - s3://orquesta-demo-state-abc/nodes/kubernetes-version',
       'terraform plan -input=false -out=orquesta.tfplan',
       'terraform apply -input=false -auto-approve orquesta.tfplan',
       'aws autoscaling start-instance-refresh --auto-scaling-group-name orquesta-demo-kops-nodes-apps-20261201000000000000000001 --strategy Rolling --preferences \'{"MinHealthyPercentage":100,"MaxHealthyPercentage":134,"InstanceWarmup":300,"SkipMatching":false}\' --query InstanceRefreshId --output text --region us-east-1',
