@@ -48,6 +48,14 @@ describe('kops add-ons', () => {
     expect(footprint['cluster-autoscaler']).toEqual({});
   });
 
+  test('manifests are plain YAML documents (no anchors or aliases) with nothing Terraform would interpolate', () => {
+    for (const m of kopsAddonManifests(spec)) {
+      expect(m.content).not.toMatch(/[&*]a\d+\b/);
+      expect(m.content).not.toMatch(/\$\{|%\{/);
+      for (const doc of parseAllDocuments(m.content)) expect(doc.errors).toEqual([]);
+    }
+  });
+
   test('no Prometheus (neither manifest nor footprint) when the workload is not monitored with Prometheus', () => {
     const plain = exampleSpec({ workload: { monitoring: { type: 'none' } } });
     expect(kopsAddonManifests(plain).map((m) => m.name)).not.toContain('prometheus');

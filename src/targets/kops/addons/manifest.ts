@@ -13,7 +13,7 @@ export interface RbacRule {
 
 /** Objects as one multi-document YAML file, in order (what `kubectl apply -f` reads). */
 export function renderManifest(objects: readonly K8sManifestObject[]): string {
-  return objects.map((o) => stringify(o, { lineWidth: 0 })).join('---\n');
+  return objects.map((o) => stringify(o, { lineWidth: 0, aliasDuplicateObjects: false })).join('---\n');
 }
 
 export function serviceAccount(name: string, namespace: string): K8sManifestObject {

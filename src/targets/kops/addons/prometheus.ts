@@ -64,7 +64,12 @@ export function prometheusObjects(props: PrometheusProps): K8sManifestObject[] {
     },
     { ...serviceAccount(account.name, ns), automountServiceAccountToken: true },
     ...clusterRoleFor('orquesta:prometheus', [{ apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch'] }], account),
-    { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'prometheus', namespace: ns }, data: { 'prometheus.yml': stringify(config) } },
+    {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'prometheus', namespace: ns },
+      data: { 'prometheus.yml': stringify(config, { aliasDuplicateObjects: false }) },
+    },
     {
       apiVersion: 'v1',
       kind: 'PersistentVolumeClaim',
