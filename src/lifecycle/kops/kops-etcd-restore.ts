@@ -71,8 +71,13 @@ export async function restoreKopsEtcd(target: ClusterTarget, ctx: KopsRestoreCon
   try {
     const session = await steps.run('open the cluster', resume, () => openKopsSession(target, ctx));
     const { runner } = ctx;
+    // etcd-backups/ is open to the admin role only (the bucket's policy).
     const s3api = (...args: string[]) =>
-      runChecked(runner, { command: 'aws', args: ['s3api', ...args, '--region', session.region, '--bucket', session.bucket] });
+      runChecked(
+        runner,
+        { command: 'aws', args: ['s3api', ...args, '--region', session.region, '--bucket', session.bucket] },
+        { env: session.adminEnv },
+      );
 
     const key = await steps.run('snapshot', resume, async () => {
       if (ctx.snapshot === 'latest') {

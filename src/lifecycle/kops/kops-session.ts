@@ -30,6 +30,37 @@ export interface KopsSession {
   readonly region: string;
   readonly bucket: string;
   readonly kubeconfig: string;
+  /**
+   * Environment of a session of the stack's admin role (`admin_role_arn`), for what the state
+   * bucket's policy and key admit only that role to: the admin kubeconfig and `etcd-backups/`.
+   * Empty when the stack has no admin role: the caller's own identity is used.
+   */
+  readonly adminEnv: Readonly<Record<string, string>>;
+}
+
+/** A session of the admin role: one `aws sts assume-role`, its credentials as environment variables. */
+async function adminSession(ctx: KopsDay2Context, outputs: InfraOutputs): Promise<Record<string, string>> {
+  const roleArn = outputs.admin_role_arn;
+  if (!roleArn) return {};
+  const result = await runChecked(ctx.runner, {
+    command: 'aws',
+    args: [
+      'sts',
+      'assume-role',
+      '--role-arn',
+      roleArn,
+      '--role-session-name',
+      `orquesta-${ctx.spec.cluster.name}`.slice(0, 64),
+      '--query',
+      'Credentials.[AccessKeyId,SecretAccessKey,SessionToken]',
+      '--output',
+      'text',
+    ],
+  });
+  const [accessKeyId, secretAccessKey, sessionToken] = result.stdout.trim().split(/\s+/);
+  if (!accessKeyId || !secretAccessKey || !sessionToken)
+    throw new Error(`aws sts assume-role --role-arn ${roleArn} returned no credentials`);
+  return { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey, AWS_SESSION_TOKEN: sessionToken };
 }
 
 /**
@@ -43,8 +74,9 @@ export async function openKopsSession(target: ClusterTarget, ctx: KopsDay2Contex
   const outputs = stringOutputs(await tf.output());
   const kubeconfig = kubeconfigPath(ctx.root, target.id);
   fs.mkdirSync(path.dirname(kubeconfig), { recursive: true });
+  const adminEnv = await adminSession(ctx, outputs);
   for (const command of CLUSTER_ACCESS[target.id].credentials(outputs, kubeconfig)) {
-    await runChecked(ctx.runner, command, { cwd: ctx.root });
+    await runChecked(ctx.runner, command, { cwd: ctx.root, env: adminEnv });
   }
   return {
     tf,
@@ -52,6 +84,7 @@ export async function openKopsSession(target: ClusterTarget, ctx: KopsDay2Contex
     region: requireOutput(outputs, 'cluster_region'),
     bucket: requireOutput(outputs, 'state_bucket_name'),
     kubeconfig,
+    adminEnv,
   };
 }
 

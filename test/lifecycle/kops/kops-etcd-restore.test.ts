@@ -11,7 +11,7 @@ import { kopsKubernetesPin } from '../../../src/targets/kops/kops-versions';
 import { KopsTarget } from '../../../src/targets/kops/kops-target';
 import { exampleSpec } from '../../util';
 import { context, linesOf, terraformOutputJson, type Script } from '../lifecycle-fixture';
-import { DESCRIBE_MEMBERS, KOPS_OUTPUTS, MEMBERS, dayTwoRoot, etcdHealthy } from './kops-fixture';
+import { DESCRIBE_MEMBERS, KOPS_OUTPUTS, MEMBERS, dayTwoRoot, etcdHealthy, ADMIN_ENV, ADMIN_SESSION } from './kops-fixture';
 
 const kops = new KopsTarget();
 const LATEST = 'etcd-backups/member-1/etcd-20261201T101500Z.db';
@@ -20,6 +20,7 @@ function restoreScript(overrides: Script = []): Script {
   return [
     ...overrides,
     { match: 'terraform output -json', results: [{ stdout: terraformOutputJson(KOPS_OUTPUTS) }] },
+    ...ADMIN_SESSION,
     { match: 'terraform' },
     { match: /^aws s3 cp --only-show-errors --region us-east-1 s3:\/\/orquesta-demo-state-abc\/control-plane\/admin\.conf / },
     { match: 'aws s3api list-objects-v2', results: [{ stdout: `${LATEST}\t2026-12-01T10:15:07+00:00\n` }] },
@@ -91,6 +92,13 @@ describe('orquesta etcd-restore --target kops', () => {
     expect(lines.findIndex((l) => l.endsWith('get --raw /readyz'))).toBeGreaterThan(startIndex);
     expect(lines.findIndex((l) => l.endsWith('endpoint health --cluster -w json'))).toBeGreaterThan(startIndex);
     expect(ctx.io.stdout).toContain(`✓ orquesta-demo runs from ${LATEST}`);
+    // The admin kubeconfig and the backups are read with the admin role's session; SSM with the caller's identity.
+    const envOf = (prefix: string) => runner.calls.find((c) => c.line.startsWith(prefix))!.options.env;
+    expect(envOf('aws s3 cp --only-show-errors --region us-east-1 s3://orquesta-demo-state-abc/control-plane/admin.conf')).toEqual(
+      ADMIN_ENV,
+    );
+    expect(envOf('aws s3api list-objects-v2')).toEqual(ADMIN_ENV);
+    expect(envOf('aws ssm send-command')).toEqual({});
   });
 
   it('checks that a named snapshot exists instead of listing', async () => {

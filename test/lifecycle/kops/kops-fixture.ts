@@ -24,7 +24,17 @@ export const KOPS_OUTPUTS = {
   cluster_name: 'orquesta-demo',
   cluster_region: 'us-east-1',
   state_bucket_name: 'orquesta-demo-state-abc',
+  admin_role_arn: 'arn:aws:iam::123456789012:role/orquesta-demo-kops-admin',
 };
+
+/** `aws sts assume-role` of the admin role, and the environment its session gives later calls. */
+export const ADMIN_SESSION: Script = [
+  {
+    match: 'aws sts assume-role --role-arn arn:aws:iam::123456789012:role/orquesta-demo-kops-admin',
+    results: [{ stdout: 'ASIAADMIN\tadmin-secret\tadmin-token\n' }],
+  },
+];
+export const ADMIN_ENV = { AWS_ACCESS_KEY_ID: 'ASIAADMIN', AWS_SECRET_ACCESS_KEY: 'admin-secret', AWS_SESSION_TOKEN: 'admin-token' };
 
 export const MEMBERS = [
   ['i-0a', 'ip-10-0-1-10.ec2.internal', '10.0.1.10', 'orquesta-demo-kops-control-plane-0'],

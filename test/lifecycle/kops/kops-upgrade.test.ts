@@ -3,7 +3,7 @@ import { skewRefusal, upgradeKops, upgradeRefusals } from '../../../src/lifecycl
 import { KopsTarget } from '../../../src/targets/kops/kops-target';
 import { exampleSpec } from '../../util';
 import { context, linesOf, terraformOutputJson, type Script } from '../lifecycle-fixture';
-import { DESCRIBE_MEMBERS, KOPS_OUTPUTS, MEMBERS, WORKERS, dayTwoRoot, etcdHealthy } from './kops-fixture';
+import { DESCRIBE_MEMBERS, KOPS_OUTPUTS, MEMBERS, WORKERS, dayTwoRoot, etcdHealthy, ADMIN_ENV, ADMIN_SESSION } from './kops-fixture';
 
 /**
  * A cluster at `from` whose members report `to` once their SSM invocation has succeeded, and whose
@@ -16,6 +16,7 @@ function clusterScript(from: string, to: string, overrides: Script = [], applyRo
   return [
     ...overrides,
     { match: 'terraform output -json', results: [{ stdout: terraformOutputJson(KOPS_OUTPUTS) }] },
+    ...ADMIN_SESSION,
     {
       match: 'terraform apply',
       results: () => {
@@ -152,6 +153,12 @@ describe('orquesta upgrade --target kops', () => {
     const published = runner.calls.find((c) => c.line.includes('nodes/kubernetes-version'))!;
     expect(published.options.input).toBe('K8S_MINOR=1.36\nK8S_VERSION=1.36.0\nK8S_PACKAGE_VERSION=1.36.0-1.1\n');
     expect(ctx.io.stdout).toContain('✓ orquesta-demo runs Kubernetes 1.36.0 on every node');
+    // The admin kubeconfig comes with the admin role's session; the version file (SSE-S3) with the caller's identity.
+    expect(
+      runner.calls.find((c) => c.line.endsWith('control-plane/admin.conf <root>/.orquesta/kube/kops.yaml'.replace('<root>', root)))!.options
+        .env,
+    ).toEqual(ADMIN_ENV);
+    expect(published.options.env).toEqual({});
   });
 
   it("starts no second roll when the apply's own refresh already replaced the workers", async () => {
