@@ -60,9 +60,11 @@ export interface KopsStackProps {
  * The kops-style target: a self-managed Kubernetes cluster on EC2, laid out as kops lays out an HA
  * cluster on AWS, bootstrapped by kubeadm from user data:
  * - the VPC (`AwsNetwork`), shared with the EKS target's design;
- * - an S3 state bucket (`KopsStateBucket`) holding the node bootstrap scripts, join credentials,
- *   the admin kubeconfig and etcd backups;
- * - an internet-facing NLB on 443 in front of the API servers (`KopsApiLoadBalancer`);
+ * - a customer-managed KMS key (`KopsKmsKey`) and an admin role (`KopsAdminRole`);
+ * - an S3 state bucket (`KopsStateBucket`), SSE-KMS with that key, holding the node bootstrap
+ *   scripts and add-on manifests with their sha256 indexes, the join exchange, the admin
+ *   kubeconfig, the shared CAs and etcd backups, closed to everyone but the cluster's roles;
+ * - an internet-facing NLB on 443 for users and an internal one for the nodes (`KopsApiLoadBalancer`);
  * - security groups (`KopsSecurityGroups`) and instance roles (`KopsNodeRoles`), least privilege;
  * - `cluster.kops.controlPlaneCount` control-plane members, each an auto-scaling group of one in
  *   its zone with two etcd volumes (`KopsControlPlane`);
