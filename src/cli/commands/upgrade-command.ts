@@ -21,16 +21,19 @@ export function createUpgradeCommand(deps: LifecycleDeps): Command {
 Upgrades the running kops-style cluster to the pinned patch release of <1.MM> (pins:
 ${kopsSupportedMinors().join(', ')}; src/targets/kops/kops-versions.ts), without taking the workload down.
 Set cluster.kubernetesVersion to <1.MM> in the spec first.
-  [1/6] open the cluster       synth, terraform init and outputs, the admin kubeconfig
-  [2/6] preflight              control-plane versions, API (/readyz) and etcd health
-  [3/6] control plane          one member at a time, through SSM: drain, kubeadm upgrade apply
+  [1/7] open the cluster       synth, terraform init and outputs, the admin kubeconfig
+  [2/7] preflight              control-plane versions, API (/readyz) and etcd health
+  [3/7] control plane          one member at a time, through SSM: drain, kubeadm upgrade apply
                                (first member) or kubeadm upgrade node, kubelet and kubectl at
                                the exact package version, uncordon; then the member's kubelet
                                version, /readyz, etcdctl endpoint health --cluster and member list
                                must pass before the next member
-  [4/6] publish                nodes/kubernetes-version in the state bucket: what new nodes install
-  [5/6] terraform apply        launch templates and tags carry the new version
-  [6/6] workers                per group, an instance refresh that launches a node before it
+  [4/7] publish                nodes/kubernetes-version in the state bucket: what new nodes install
+  [5/7] terraform apply        launch templates and tags carry the new version
+  [6/7] add-ons                re-applied by the first member from the bucket (the cloud controller
+                               manager and cluster-autoscaler follow the minor), index checked
+                               against the hash on the control-plane launch template
+  [7/7] workers                per group, an instance refresh that launches a node before it
                                terminates one; the control plane drains each terminating node
                                (PodDisruptionBudget honoured); then every Node's version is checked
 Refuses (exit 2): skipping a minor, downgrading, a minor without pins, --to differing from the

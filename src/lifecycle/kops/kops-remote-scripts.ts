@@ -1,4 +1,6 @@
+import { KOPS_STATE_KEYS } from '../../targets/kops/kops-defaults';
 import type { KopsKubernetesPin } from '../../targets/kops/kops-versions';
+import { BOOTSTRAP_SUMS_PATH, bootstrapSumsKey } from '../../targets/kops/user-data/artifacts';
 import { shellQuote } from '../../targets/kops/user-data/shell';
 
 /**
@@ -142,5 +144,22 @@ for timer in /etc/systemd/system/orquesta-*.timer; do
   if [ -f "$timer" ]; then systemctl enable --now "$(basename "$timer")"; fi
 done
 echo "control plane of member $ETCD_MEMBER started"
+`;
+}
+
+/**
+ * Re-applies the cluster's add-ons from the state bucket after `terraform apply` uploaded the new
+ * minor's manifests (the cloud controller manager and cluster-autoscaler follow the Kubernetes
+ * minor): the control-plane index is first checked against `sumsSha256`, the hash Terraform put
+ * on the control-plane launch template, so the trust chain is the one a booting member uses.
+ */
+export function refreshAddonsScript(sumsSha256: string): string {
+  const index = bootstrapSumsKey(KOPS_STATE_KEYS.controlPlaneScript);
+  return `${PRELUDE}
+s3_get ${index} > ${BOOTSTRAP_SUMS_PATH}.new
+echo ${shellQuote(`${sumsSha256}  ${BOOTSTRAP_SUMS_PATH}.new`)} | sha256sum -c --quiet -
+mv ${BOOTSTRAP_SUMS_PATH}.new ${BOOTSTRAP_SUMS_PATH}
+apply_cluster_addons
+echo "add-ons re-applied from ${index}"
 `;
 }

@@ -1,6 +1,7 @@
 import { TAG_CLUSTER } from '../../targets/common/common-tags';
 import type { ClusterTarget } from '../../targets/cluster-target';
 import { CLUSTER_VERSION_KEY } from '../../targets/kops/user-data/cluster-version';
+import { KOPS_BOOTSTRAP_TAGS } from '../../targets/kops/kops-defaults';
 import { ROLE_TAG } from '../../targets/kops/kops-instance-group';
 import {
   kopsKubernetesPin,
@@ -14,7 +15,7 @@ import { NODE_POOL_LABEL } from '../../targets/common/kubernetes-common';
 import { runChecked } from '../command-runner';
 import { StepFailedError, StepReporter, pollOptions, pollUntil } from '../lifecycle-context';
 import { apiHealthGate, allKubeletVersions, etcdHealthGate, kubeletVersion, GateFailedError } from './kops-gates';
-import { upgradeMemberScript } from './kops-remote-scripts';
+import { refreshAddonsScript, upgradeMemberScript } from './kops-remote-scripts';
 import { confirmClusterName, openKopsSession, type KopsDay2Context, type KopsSession } from './kops-session';
 import {
   SSM_EXECUTION_TIMEOUT_SECONDS,
@@ -76,8 +77,11 @@ const minorOf = (kubeletVersion: string): string => /^v?(1\.\d+)\./.exec(kubelet
  *  4. publish the version for nodes (`nodes/kubernetes-version` in the state bucket): every node
  *     that boots from now on installs exactly it;
  *  5. terraform apply: launch templates and tags carry the new version (no worker roll starts:
- *     the version is not in a worker's launch template);
- *  6. workers, one group at a time: an instance refresh that launches before it terminates, each
+ *     the version is not in a worker's launch template), the bucket the new add-on manifests;
+ *  6. the add-ons re-applied by the first member (the cloud controller manager and
+ *     cluster-autoscaler follow the minor), after checking the bucket's index against the hash
+ *     Terraform put on the control-plane launch template;
+ *  7. workers, one group at a time: an instance refresh that launches before it terminates, each
  *     terminating node drained by the control plane through the lifecycle hook (the eviction API
  *     honours the PodDisruptionBudget), then every Node's kubelet version is checked.
  * Members and groups already at the version are skipped, so a failed run resumes where it stopped.
@@ -90,7 +94,7 @@ export async function upgradeKops(target: ClusterTarget, ctx: KopsUpgradeContext
   }
   const pin = kopsKubernetesPin(ctx.to);
   const want = `v${pin.kubernetes}`;
-  const steps = new StepReporter(ctx.io, 6);
+  const steps = new StepReporter(ctx.io, 7);
   const gate = pollOptions(ctx, GATE_TIMEOUT_MS, GATE_INTERVAL_MS);
   const resume = `fix the problem above, then re-run \`${ctx.rerun}\` (members already at ${want} are skipped)`;
   ctx.io.out(`Upgrading ${ctx.spec.cluster.name} (kops) to Kubernetes ${pin.kubernetes} (packages ${pin.packageVersion})`);
@@ -176,6 +180,39 @@ export async function upgradeKops(target: ClusterTarget, ctx: KopsUpgradeContext
     await steps.run('terraform apply', resume, async () => {
       await session.tf.plan();
       await session.tf.apply();
+    });
+
+    await steps.run('add-ons for the new version', resume, async () => {
+      const template = `${ctx.spec.cluster.name}-kops-control-plane-0`;
+      const tag = await runChecked(runner, {
+        command: 'aws',
+        args: [
+          'ec2',
+          'describe-launch-template-versions',
+          '--region',
+          session.region,
+          '--launch-template-name',
+          template,
+          '--versions',
+          '$Latest',
+          '--query',
+          `LaunchTemplateVersions[0].LaunchTemplateData.TagSpecifications[?ResourceType=='instance'] | [0].Tags[?Key=='${KOPS_BOOTSTRAP_TAGS.bootstrapSha256}'] | [0].Value`,
+          '--output',
+          'text',
+        ],
+      });
+      const sums = tag.stdout.trim();
+      if (!/^[0-9a-f]{64}$/.test(sums))
+        throw new Error(`launch template ${template} has no ${KOPS_BOOTSTRAP_TAGS.bootstrapSha256} tag (got '${sums}')`);
+      await runOnInstances(
+        runner,
+        session.region,
+        [members[0].instanceId],
+        `orquesta upgrade ${ctx.spec.cluster.name}: add-ons`,
+        refreshAddonsScript(sums),
+        pollOptions(ctx, SSM_EXECUTION_TIMEOUT_SECONDS * 1000, SSM_POLL_INTERVAL_MS),
+      );
+      steps.note(`${members[0].nodeName}: add-ons re-applied (index ${sums.slice(0, 12)}…)`);
     });
 
     await steps.run('workers, one group at a time', resume, () => rollWorkers(ctx, session, want, steps));

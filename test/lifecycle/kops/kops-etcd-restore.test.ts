@@ -185,6 +185,7 @@ describe('remote scripts are valid bash', () => {
       }),
     ],
     ['start', startControlPlaneScript()],
+    ['add-ons', refreshAddonsScript('ab'.repeat(32))],
   ])('%s', (_name, script) => {
     const result = spawnSync('bash', ['-n'], { input: script, encoding: 'utf8' });
     expect(result.stderr).toBe('');

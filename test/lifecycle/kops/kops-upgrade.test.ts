@@ -57,6 +57,7 @@ function clusterScript(from: string, to: string, overrides: Script = [], applyRo
       },
     },
     { match: 'aws s3 cp --only-show-errors --sse AES256 --region us-east-1 - s3://orquesta-demo-state-abc/nodes/kubernetes-version' },
+    { match: 'aws ec2 describe-launch-template-versions', results: [{ stdout: `${SUMS}\n` }] },
     {
       match: 'aws autoscaling describe-auto-scaling-groups',
       results: [{ stdout: 'orquesta-demo-kops-nodes-apps-20261201000000000000000001\tapps\n' }],
@@ -74,6 +75,7 @@ function clusterScript(from: string, to: string, overrides: Script = [], applyRo
 }
 
 const kops = new KopsTarget();
+const SUMS = 'ab'.repeat(32);
 const spec136 = exampleSpec({ cluster: { kubernetesVersion: '1.36' } });
 
 function upgradeCtx(runner: RecordingRunner, overrides: Partial<Parameters<typeof upgradeKops>[1]> = {}) {
@@ -119,12 +121,21 @@ describe('orquesta upgrade --target kops', () => {
       'aws s3 cp --only-show-errors --sse AES256 --region us-east-1 - s3://orquesta-demo-state-abc/nodes/kubernetes-version',
       'terraform plan -input=false -out=orquesta.tfplan',
       'terraform apply -input=false -auto-approve orquesta.tfplan',
+      "aws ssm send-command --region us-east-1 --document-name AWS-RunShellScript --comment 'orquesta upgrade orquesta-demo: add-ons' --instance-ids i-0a --parameters <script> --query Command.CommandId --output text",
       'aws autoscaling start-instance-refresh --auto-scaling-group-name orquesta-demo-kops-nodes-apps-20261201000000000000000001 --strategy Rolling --preferences \'{"MinHealthyPercentage":100,"MaxHealthyPercentage":134,"InstanceWarmup":300,"SkipMatching":false}\' --query InstanceRefreshId --output text --region us-east-1',
     ]);
 
+    // The add-ons are re-applied only after the index is checked against the launch template's hash.
+    const addons = runner.calls.find((c) => c.line.includes("'orquesta upgrade orquesta-demo: add-ons'"))!;
+    const addonScript = (JSON.parse(addons.args[addons.args.indexOf('--parameters') + 1]) as { commands: string[] }).commands[0];
+    expect(addonScript).toContain(
+      `echo '${SUMS}  /etc/orquesta/SHA256SUMS.new' | sha256sum -c --quiet -\nmv /etc/orquesta/SHA256SUMS.new /etc/orquesta/SHA256SUMS\napply_cluster_addons`,
+    );
+    expect(addonScript).toContain('s3_get bootstrap/control-plane.SHA256SUMS > /etc/orquesta/SHA256SUMS.new');
+
     // kubeadm upgrade apply on the first member only, upgrade node on the others, exact packages everywhere.
     const scripts = runner.calls
-      .filter((c) => c.line.startsWith('aws ssm send-command'))
+      .filter((c) => c.line.startsWith('aws ssm send-command') && !c.line.includes(': add-ons'))
       .map((c) => (JSON.parse(c.args[c.args.indexOf('--parameters') + 1]) as { commands: string[] }).commands[0]);
     expect(scripts[0]).toContain('kubeadm upgrade plan v1.36.0\nkubeadm upgrade apply -y v1.36.0');
     for (const s of scripts.slice(1)) {
