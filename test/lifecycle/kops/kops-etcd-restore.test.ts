@@ -2,6 +2,7 @@ import { spawnSync } from 'child_process';
 import { RecordingRunner } from '../../../src/lifecycle/command-runner';
 import { initialCluster, restoreKopsEtcd, snapshotRefusal } from '../../../src/lifecycle/kops/kops-etcd-restore';
 import {
+  refreshAddonsScript,
   restoreMemberScript,
   startControlPlaneScript,
   stopControlPlaneScript,
