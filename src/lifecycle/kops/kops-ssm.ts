@@ -1,6 +1,6 @@
 import { TAG_CLUSTER } from '../../targets/common/common-tags';
 import { ROLE_TAG } from '../../targets/kops/kops-instance-group';
-import { runChecked, type CommandRunner } from '../command-runner';
+import { CommandFailedError, runChecked, type CommandRunner } from '../command-runner';
 import { pollUntil, type PollOptions } from '../lifecycle-context';
 
 /**
@@ -105,41 +105,33 @@ export async function runOnInstances(
     ],
   });
   const commandId = sent.stdout.trim();
+  // One field of an invocation: its Status, or the tail of its stderr for the error message.
+  const invocation = (instanceId: string, field: 'Status' | 'StandardErrorContent') =>
+    runner.run('aws', [
+      'ssm',
+      'get-command-invocation',
+      '--region',
+      region,
+      '--command-id',
+      commandId,
+      '--instance-id',
+      instanceId,
+      '--query',
+      field,
+      '--output',
+      'text',
+    ]);
   for (const instanceId of instanceIds) {
-    const status = (): Promise<string> =>
-      runChecked(runner, {
-        command: 'aws',
-        args: [
-          'ssm',
-          'get-command-invocation',
-          '--region',
-          region,
-          '--command-id',
-          commandId,
-          '--instance-id',
-          instanceId,
-          '--query',
-          'Status',
-          '--output',
-          'text',
-        ],
-      }).then((r) => r.stdout.trim());
+    // Right after send-command the invocation may not exist yet (InvocationDoesNotExist): still pending.
+    const status = async (): Promise<string> => {
+      const r = await invocation(instanceId, 'Status');
+      if (r.code === 0) return r.stdout.trim();
+      if (r.stderr.includes('InvocationDoesNotExist')) return '';
+      throw new CommandFailedError(`aws ssm get-command-invocation --command-id ${commandId} --instance-id ${instanceId}`, r);
+    };
     const ended = await pollUntil(status, (s) => !['Pending', 'InProgress', 'Delayed', ''].includes(s), poll);
     if (ended.value !== 'Success') {
-      const output = await runner.run('aws', [
-        'ssm',
-        'get-command-invocation',
-        '--region',
-        region,
-        '--command-id',
-        commandId,
-        '--instance-id',
-        instanceId,
-        '--query',
-        'StandardErrorContent',
-        '--output',
-        'text',
-      ]);
+      const output = await invocation(instanceId, 'StandardErrorContent');
       throw new RemoteScriptFailedError(
         instanceId,
         ended.done ? ended.value : 'still running when orquesta stopped waiting',

@@ -161,6 +161,23 @@ describe('orquesta etcd-restore --target kops', () => {
     expect(ssmCalls(runner)).toHaveLength(3);
   });
 
+  it('waits while SSM has not registered an invocation yet', async () => {
+    const runner = new RecordingRunner(
+      restoreScript([
+        {
+          match: /get-command-invocation --region us-east-1 --command-id cmd-1 --instance-id i-0a --query Status /,
+          results: [
+            { code: 254, stderr: 'An error occurred (InvocationDoesNotExist) when calling the GetCommandInvocation operation' },
+            { stdout: 'Success\n' },
+          ],
+        },
+      ]),
+    );
+    const { full } = restoreCtx(runner, 'latest');
+    expect(await restoreKopsEtcd(kops, full)).toBe('restored');
+    expect(runner.lines().filter((l) => l.includes('--command-id cmd-1 --instance-id i-0a --query Status'))).toHaveLength(2);
+  });
+
   test('snapshotRefusal and initialCluster', () => {
     expect(snapshotRefusal('latest')).toBeUndefined();
     expect(snapshotRefusal('etcd-backups/')).toContain('give');
