@@ -53,6 +53,16 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'write a commented starter spec (default my-app.ts) that validates as written',
     load: () => (require('./commands/init-command') as typeof import('./commands/init-command')).initCommand,
   },
+  {
+    name: 'upgrade',
+    summary: 'upgrade a running kops cluster one minor: control plane member by member, then the workers',
+    load: () => (require('./commands/upgrade-command') as typeof import('./commands/upgrade-command')).upgradeCommand,
+  },
+  {
+    name: 'etcd-restore',
+    summary: "restore a kops cluster's etcd from a snapshot in its state bucket",
+    load: () => (require('./commands/etcd-restore-command') as typeof import('./commands/etcd-restore-command')).etcdRestoreCommand,
+  },
 ];
 
 /** The package version, inlined into the bundle at build time. */

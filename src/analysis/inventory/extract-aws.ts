@@ -152,7 +152,9 @@ function eksNodeGroup(tf: TfIndex, g: TfEntry): NodeGroup {
 }
 
 function asgNodeGroup(tf: TfIndex, g: TfEntry): NodeGroup {
-  const template = launchTemplate(tf, g.body.launch_template);
+  // A spot group names its launch template inside its mixed-instances policy (kops-instance-group.ts).
+  const mixed = block(block(block(g.body.mixed_instances_policy)?.launch_template)?.launch_template_specification);
+  const template = launchTemplate(tf, g.body.launch_template ?? (mixed ? { id: mixed.launch_template_id } : undefined));
   return {
     address: g.address,
     pool: asgTag(g, NODE_POOL_LABEL),

@@ -49,13 +49,16 @@ describe('inventory from synthesized output', () => {
     expect(base.aks.nodeGroups.filter((g) => g.role === 'system')).toHaveLength(1);
   });
 
-  test('kops: three control-plane members pinned one per zone, six etcd volumes, an internet-facing API NLB', () => {
+  test('kops: three control-plane members pinned one per zone, six etcd volumes, an internet-facing and an internal API NLB', () => {
     const cp = base.kops.controlPlane;
     if (cp.kind !== 'self-managed') throw new Error('expected a self-managed control plane');
     expect(cp.instances.map((i) => i.zone)).toEqual(['us-east-1a', 'us-east-1b', 'us-east-1c']);
     expect(base.kops.billables.filter((b) => b.kind === 'block-volume')).toHaveLength(6);
-    expect(base.kops.billables.filter((b) => b.kind === 'network-load-balancer')).toHaveLength(1);
-    expect(base.kops.billables.find((b) => b.kind === 'public-ipv4' && b.address.startsWith('aws_lb.'))?.quantity).toBe(3);
+    expect(base.kops.billables.filter((b) => b.kind === 'network-load-balancer')).toHaveLength(2);
+    // Only the internet-facing one holds public IPv4 addresses.
+    expect(base.kops.billables.filter((b) => b.kind === 'public-ipv4' && b.address.startsWith('aws_lb.')).map((b) => b.quantity)).toEqual([
+      3,
+    ]);
   });
 
   test('the workload from the manifests: HPA minimum, requests, PDB, hard zone spread, one public LB', () => {
