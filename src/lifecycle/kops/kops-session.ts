@@ -38,31 +38,6 @@ export interface KopsSession {
   readonly adminEnv: Readonly<Record<string, string>>;
 }
 
-/** A session of the admin role: one `aws sts assume-role`, its credentials as environment variables. */
-async function adminSession(ctx: KopsDay2Context, outputs: InfraOutputs): Promise<Record<string, string>> {
-  const roleArn = outputs.admin_role_arn;
-  if (!roleArn) return {};
-  const result = await runChecked(ctx.runner, {
-    command: 'aws',
-    args: [
-      'sts',
-      'assume-role',
-      '--role-arn',
-      roleArn,
-      '--role-session-name',
-      `orquesta-${ctx.spec.cluster.name}`.slice(0, 64),
-      '--query',
-      'Credentials.[AccessKeyId,SecretAccessKey,SessionToken]',
-      '--output',
-      'text',
-    ],
-  });
-  const [accessKeyId, secretAccessKey, sessionToken] = result.stdout.trim().split(/\s+/);
-  if (!accessKeyId || !secretAccessKey || !sessionToken)
-    throw new Error(`aws sts assume-role --role-arn ${roleArn} returned no credentials`);
-  return { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey, AWS_SESSION_TOKEN: sessionToken };
-}
-
 /**
  * synth → terraform init → `terraform output -json` → admin kubeconfig from the state bucket, as
  * one step: nothing here changes the cluster.
@@ -74,8 +49,9 @@ export async function openKopsSession(target: ClusterTarget, ctx: KopsDay2Contex
   const outputs = stringOutputs(await tf.output());
   const kubeconfig = kubeconfigPath(ctx.root, target.id);
   fs.mkdirSync(path.dirname(kubeconfig), { recursive: true });
-  const adminEnv = await adminSession(ctx, outputs);
-  for (const command of CLUSTER_ACCESS[target.id].credentials(outputs, kubeconfig)) {
+  const access = CLUSTER_ACCESS[target.id];
+  const adminEnv = access.session ? await access.session(outputs, ctx.runner) : {};
+  for (const command of access.credentials(outputs, kubeconfig)) {
     await runChecked(ctx.runner, command, { cwd: ctx.root, env: adminEnv });
   }
   return {
