@@ -91,11 +91,61 @@ export function extractAws(tf: TfIndex): CloudExtract {
       description: 'S3 bucket (cluster state and etcd backups)',
       quantity: 1,
     })),
-    ...tf
-      .ofType('aws_kms_key')
-      .map((k) => ({ address: k.address, kind: 'kms-key' as const, description: 'KMS key (secrets envelope encryption)', quantity: 1 })),
+    ...tf.ofType('aws_kms_key').map((k) => ({
+      address: k.address,
+      kind: 'kms-key' as const,
+      description: `KMS key (${typeof k.body.description === 'string' && !k.body.description.startsWith('${') ? k.body.description : 'customer managed'})`,
+      quantity: 1,
+    })),
+    ...eks.filter((c) => list(c.body.enabled_cluster_log_types).length > 0).map((c) => controlPlaneLogs(tf, c)),
+    ...tf.ofType('aws_flow_log').map((f) => flowLogs(tf, f)),
+    ...tf.ofType('aws_prometheus_workspace').map((w) => ({
+      address: w.address,
+      kind: 'managed-prometheus-workspace' as const,
+      description: 'Amazon Managed Service for Prometheus workspace',
+      quantity: 1,
+    })),
+    ...tf.ofType('aws_prometheus_scraper').map((s) => ({
+      address: s.address,
+      kind: 'managed-prometheus-scraper' as const,
+      description: 'Amazon Managed Service for Prometheus managed collector (scraper)',
+      quantity: 1,
+    })),
   ];
   return { region, kubernetesVersion, controlPlane, nodeGroups, billables };
+}
+
+/** EKS writes control-plane logs to `/aws/eks/<name>/cluster`; its retention comes from that log group when the stack creates it. */
+function controlPlaneLogs(tf: TfIndex, cluster: TfEntry): Billable {
+  const name = tf.resolve(cluster.body.name);
+  const group = tf.ofType('aws_cloudwatch_log_group').find((g) => g.body.name === `/aws/eks/${String(name)}/cluster`);
+  return {
+    address: cluster.address,
+    kind: 'control-plane-logs',
+    description: 'EKS control-plane logs in CloudWatch Logs',
+    quantity: 1,
+    logTypes: list(cluster.body.enabled_cluster_log_types).map(String),
+    retentionDays: retention(group),
+  };
+}
+
+function flowLogs(tf: TfIndex, f: TfEntry): Billable {
+  const destination = f.body.log_destination_type === 's3' ? 's3' : 'cloud-watch-logs';
+  const group =
+    destination === 'cloud-watch-logs' ? (tf.referenced(f.body.log_destination) ?? tf.referenced(f.body.log_group_name)) : undefined;
+  return {
+    address: f.address,
+    kind: 'flow-logs',
+    description: `VPC flow logs to ${destination === 's3' ? 'S3' : 'CloudWatch Logs'}`,
+    quantity: 1,
+    logDestination: destination,
+    retentionDays: retention(group),
+  };
+}
+
+function retention(group: TfEntry | undefined): number | undefined {
+  const days = group?.body.retention_in_days;
+  return typeof days === 'number' && days > 0 ? days : undefined;
 }
 
 function volumePurpose(v: TfEntry): string {
@@ -144,11 +194,13 @@ function eksNodeGroup(tf: TfIndex, g: TfEntry): NodeGroup {
     maxNodes: num(scaling.max_size, `${g.address}.scaling_config.max_size`),
     // EKS managed node groups default to a 20 GiB root volume (https://docs.aws.amazon.com/eks/latest/APIReference/API_CreateNodegroup.html, 2026-11).
     rootVolume: rootVolume(template, num(g.body.disk_size ?? 20, 'disk_size')),
+    capacity: g.body.capacity_type === 'SPOT' ? 'spot' : 'on-demand',
   };
 }
 
 function asgNodeGroup(tf: TfIndex, g: TfEntry): NodeGroup {
-  const template = launchTemplate(tf, g.body.launch_template);
+  const mixed = block(g.body.mixed_instances_policy);
+  const template = launchTemplate(tf, g.body.launch_template ?? block(block(mixed?.launch_template)?.launch_template_specification));
   return {
     address: g.address,
     pool: asgTag(g, NODE_POOL_LABEL),
@@ -159,7 +211,19 @@ function asgNodeGroup(tf: TfIndex, g: TfEntry): NodeGroup {
     desiredNodes: num(g.body.desired_capacity ?? g.body.min_size, `${g.address}.desired_capacity`),
     maxNodes: num(g.body.max_size, `${g.address}.max_size`),
     rootVolume: rootVolume(template, 8),
+    capacity: asgIsSpot(mixed, template) ? 'spot' : 'on-demand',
   };
+}
+
+/** Spot when the mixed-instances policy keeps no on-demand share, or the launch template asks for the spot market. */
+function asgIsSpot(mixed: Record<string, unknown> | undefined, template: TfEntry | undefined): boolean {
+  const distribution = block(mixed?.instances_distribution);
+  if (distribution) {
+    const base = Number(distribution.on_demand_base_capacity ?? 0);
+    const share = Number(distribution.on_demand_percentage_above_base_capacity ?? 100);
+    if (base === 0 && share === 0) return true;
+  }
+  return block(template?.body.instance_market_options)?.market_type === 'spot';
 }
 
 function controlPlaneInstance(tf: TfIndex, g: TfEntry): ControlPlaneInstance {

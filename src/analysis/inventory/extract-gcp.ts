@@ -42,6 +42,8 @@ export function extractGcp(tf: TfIndex): CloudExtract {
       maxNodes: num(max, 'max'),
       // GKE's defaults when unset: 100 GB pd-balanced (https://cloud.google.com/kubernetes-engine/docs/concepts/node-images, 2026-11).
       rootVolume: { type: String(config.disk_type ?? 'pd-balanced'), sizeGiB: num(config.disk_size_gb ?? 100, 'disk_size_gb') },
+      // Spot VMs and the older preemptible VMs bill at the same spot rates (https://cloud.google.com/compute/docs/instances/spot, 2026-11).
+      capacity: config.spot === true || config.preemptible === true ? 'spot' : 'on-demand',
     };
   });
 

@@ -67,6 +67,12 @@ export interface NodeGroup {
   readonly desiredNodes: number;
   readonly maxNodes: number;
   readonly rootVolume: VolumeShape;
+  /**
+   * On-demand or spot/preemptible capacity (eks `capacity_type = "SPOT"`, gke `spot = true`, aks
+   * `priority = "Spot"`, kops mixed-instances with no on-demand share).
+   * @default 'on-demand'
+   */
+  readonly capacity?: 'on-demand' | 'spot';
 }
 
 export type BillableKind =
@@ -76,7 +82,22 @@ export type BillableKind =
   | 'application-load-balancer'
   | 'block-volume'
   | 'object-storage'
-  | 'kms-key';
+  | 'kms-key'
+  /** VPC flow logs (`aws_flow_log`); `logDestination` says where they are delivered. */
+  | 'flow-logs'
+  /** EKS control-plane logs in CloudWatch Logs; `logTypes` from `enabled_cluster_log_types`. */
+  | 'control-plane-logs'
+  /** A Log Analytics workspace (`azurerm_log_analytics_workspace`); `logTypes` are the diagnostic categories sent to it. */
+  | 'log-analytics-workspace'
+  /** Amazon Managed Service for Prometheus workspace (`aws_prometheus_workspace`): samples ingested. */
+  | 'managed-prometheus-workspace'
+  /** Amazon Managed Service for Prometheus managed collector (`aws_prometheus_scraper`): collector-hours. */
+  | 'managed-prometheus-scraper'
+  /**
+   * Marker: the worker nodes are EKS Auto Mode managed instances, each billed the Auto Mode
+   * management fee of its instance type on top of EC2 (priced per worker node, so sweeps follow).
+   */
+  | 'eks-auto-mode-fee';
 
 export interface Billable {
   readonly address: string;
@@ -88,6 +109,12 @@ export interface Billable {
   readonly volume?: VolumeShape;
   /** Scales with the number of worker nodes (e.g. GKE Cloud NAT per VM). */
   readonly perNode?: boolean;
+  /** Log types or diagnostic categories shipped (control-plane logs, Log Analytics). */
+  readonly logTypes?: readonly string[];
+  /** Where logs are delivered (flow logs). @default 'cloud-watch-logs' */
+  readonly logDestination?: 'cloud-watch-logs' | 's3';
+  /** Log retention in days; undefined: never expires (CloudWatch) or the workspace default. */
+  readonly retentionDays?: number;
 }
 
 export interface WorkloadInventory {

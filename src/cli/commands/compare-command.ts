@@ -8,7 +8,8 @@ import { parseRequirement, parseSweepAxes } from '../../analysis/sweep/sweep-spe
 import { runSweep } from '../../analysis/sweep/run-sweep';
 import { synthesize } from '../../synth/synthesize';
 import { writeFilesAtomically } from '../../synth/atomic-output';
-import { EXIT_OK, type CliIo, type Command } from '../command';
+import { EXIT_FAILURE, EXIT_OK, type CliIo, type Command } from '../command';
+import { UsageError } from '../../spec/usage-error';
 import { APP_OPTION_HELP, TARGET_OPTION_HELP, parseOptions, prepareRun } from '../common-options';
 import { formatSweep } from '../format-sweep';
 
@@ -18,7 +19,7 @@ export const compareCommand: Command = {
   name: 'compare',
   summary: 'synthesize every target, then compare monthly cost and fault tolerance (report/)',
   help: `Usage: orquesta compare [--app <file>] [--target <t>] [--sweep <axis>=<range>]... [--require <goal>]
-                        [--gke-free-tier] [--no-color]
+                        [--gke-free-tier] [--datadog-billing on-demand|annual] [--no-color]
 
 Synthesizes every target (like 'orquesta synth'), reads back what was synthesized
 (cdktf.out/stacks/<target>/cdk.tf.json and dist/k8s/<target>/), prices every billable resource,
@@ -28,11 +29,18 @@ table and writes report/comparison.json, report/comparison.md and report/index.h
 Options:
 ${APP_OPTION_HELP}
 ${TARGET_OPTION_HELP}
-  --sweep <a>=<r>     what-if axis, repeatable: nodes=2..6, zones=1..3, nodes=3,6,9
-                      (every combination is evaluated for every target)
+  --sweep <a>=<r>     what-if axis, repeatable: nodes=2..6, zones=1..3, nodes=3,6,9,
+                      size=small,medium,large, controlPlane=ha,single,
+                      monitoring=prometheus,datadog,none, aksTier=Free,Standard,Premium,
+                      gkeMode=regional,zonal, natGateways=per-zone,single, capacity=on-demand,spot
+                      (every combination that applies is evaluated for every target; results
+                      in report/comparison.json 'sweep' and the Markdown/HTML reports)
   --require <goal>    what a swept configuration must meet, comma-separated:
-                      survive=node+zone+upgrade+cp-instance, sla=<percent>, max-cost=<usd>
+                      survive=node+zone+upgrade+cp-instance, sla=<percent> (financially backed
+                      SLAs only), availability=<percent> (modelled), max-cost=<usd>;
+                      exits 1 when no configuration of any target meets it (a CI gate)
   --gke-free-tier     apply GKE's free-tier credit (one zonal cluster per billing account)
+  --datadog-billing <b>  Datadog rate: on-demand (default, month-to-month) or annual (commitment)
   --no-color          plain ASCII table
   -h, --help          show this help`,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
@@ -42,17 +50,25 @@ ${TARGET_OPTION_HELP}
       sweep: { type: 'string', multiple: true },
       require: { type: 'string' },
       'gke-free-tier': { type: 'boolean' },
+      'datadog-billing': { type: 'string' },
       'no-color': { type: 'boolean' },
     });
     // Parse every option before doing any work, so a typo never leaves half-done output.
     const axes = parseSweepAxes(opts.sweep ?? []);
     const requirement = parseRequirement(opts.require);
+    const datadogBilling = opts['datadog-billing'] ?? 'on-demand';
+    if (datadogBilling !== 'on-demand' && datadogBilling !== 'annual') {
+      throw new UsageError(`--datadog-billing '${datadogBilling}' is not valid; allowed: on-demand, annual`);
+    }
     const run = prepareRun(opts.app, opts.target, io.cwd);
     const now = new Date();
     synthesize(run.spec, run.targets, { root: io.cwd, now });
     const synthesized = run.targets.map((t) => readSynthOutput(io.cwd, t.id));
-    const costOptions = { gkeFreeTierCredit: opts['gke-free-tier'] ?? false };
-    const { report, inventories } = buildComparison({ synthesized, catalog: PRICE_CATALOG, now, costOptions });
+    const costOptions = { gkeFreeTierCredit: opts['gke-free-tier'] ?? false, datadogBilling, at: now } as const;
+    const built = buildComparison({ synthesized, catalog: PRICE_CATALOG, now, costOptions });
+    const sweeping = (opts.sweep?.length ?? 0) > 0 || opts.require !== undefined;
+    const sweep = sweeping ? runSweep(built.inventories, axes, requirement, PRICE_CATALOG, costOptions) : undefined;
+    const report = sweep ? { ...built.report, sweep } : built.report;
 
     writeFilesAtomically(io.cwd, REPORT_DIR, {
       'comparison.json': `${JSON.stringify(report, null, 2)}\n`,
@@ -61,11 +77,13 @@ ${TARGET_OPTION_HELP}
     });
     const color = !opts['no-color'] && process.stdout.isTTY === true && !process.env.NO_COLOR;
     io.out(renderTerminalTable(report, { color }));
-    if (opts.sweep?.length || opts.require) {
+    for (const warning of report.warnings ?? []) io.out(`warning: ${warning}`);
+    if (sweep) {
       io.out('');
-      io.out(formatSweep(runSweep(inventories, axes, requirement, PRICE_CATALOG, costOptions), axes, requirement));
+      io.out(formatSweep(sweep));
     }
     io.out(`\nwrote ${REPORT_DIR}/comparison.json, ${REPORT_DIR}/comparison.md, ${REPORT_DIR}/index.html`);
-    return EXIT_OK;
+    // A CI gate: no configuration of any target meets --require.
+    return sweep && sweep.feasible === 0 ? EXIT_FAILURE : EXIT_OK;
   },
 };

@@ -338,7 +338,49 @@ const AZMON_PROMETHEUS_SAMPLES: PriceFact = {
   note: `Metrics ingestion (Prometheus) per 10 million samples; queries billed separately. ${NOT_VERIFIED}`,
 };
 
+const MONITOR_PRICING = 'https://azure.microsoft.com/en-us/pricing/details/monitor/';
+const RETAIL_PRICES_API = 'https://prices.azure.com/api/retail/prices';
+
+/** Spot VM prices vary by region and over time; one dated reading of the Retail Prices API's "Spot" meters. */
+function spot(usd: number): PriceFact {
+  return {
+    usd,
+    unit: 'hour',
+    source: RETAIL_PRICES_API,
+    asOf: READ_ON,
+    note:
+      `Linux Spot meter (pay-as-you-go). ${NOT_VERIFIED} Azure can evict Spot VMs at any time with a 30-second notice ` +
+      '(capacity or price), and an eviction can take many nodes of one pool at once.',
+  };
+}
+
+function logAnalytics(usd: number): PriceFact {
+  return {
+    usd,
+    unit: 'GB',
+    source: MONITOR_PRICING,
+    asOf: READ_ON,
+    note:
+      'Log Analytics, Analytics Logs pay-as-you-go ingestion; 31 days of retention included, the first 5 GB per ' +
+      `billing account per month free (not applied). ${NOT_VERIFIED}`,
+  };
+}
+
 export const AZURE_PRICES: CloudPrices = {
-  eastus: { ...EASTUS, 'azmon:prometheus-samples': AZMON_PROMETHEUS_SAMPLES },
-  westeurope: { ...WESTEUROPE, 'azmon:prometheus-samples': AZMON_PROMETHEUS_SAMPLES },
+  eastus: {
+    ...EASTUS,
+    'azmon:prometheus-samples': AZMON_PROMETHEUS_SAMPLES,
+    'vm-spot:Standard_B2s': spot(0.0083),
+    'vm-spot:Standard_D2s_v5': spot(0.0115),
+    'vm-spot:Standard_D4s_v5': spot(0.023),
+    'loganalytics:ingest': logAnalytics(2.3),
+  },
+  westeurope: {
+    ...WESTEUROPE,
+    'azmon:prometheus-samples': AZMON_PROMETHEUS_SAMPLES,
+    'vm-spot:Standard_B2s': spot(0.0096),
+    'vm-spot:Standard_D2s_v5': spot(0.0138),
+    'vm-spot:Standard_D4s_v5': spot(0.0276),
+    'loganalytics:ingest': logAnalytics(2.99),
+  },
 };

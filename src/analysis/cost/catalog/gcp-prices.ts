@@ -69,9 +69,10 @@ const EXTERNAL_IPV4: PriceFact = {
   source: NAT_PRICING,
   asOf: READ_ON,
   note:
-    'Static or ephemeral external IPv4 in use. Verified for IPs used by a Cloud NAT gateway on the stored NAT ' +
-    'page; the same rate applies to IPs on standard VMs (https://cloud.google.com/vpc/network-pricing#ipaddress, ' +
-    'not in the stored copy). Reserved but unused static IPs cost more.',
+    'Static or ephemeral external IPv4 in use by a VM or a Cloud NAT gateway. Verified for IPs used by a Cloud NAT ' +
+    'gateway on the stored NAT page; the same rate applies to IPs on standard VMs. IPs attached to forwarding rules ' +
+    '(load balancers) are not charged (https://cloud.google.com/vpc/network-pricing#ipaddress). Reserved but unused ' +
+    'static IPs cost more.',
 };
 
 const GCS_STANDARD: PriceFact = {
@@ -207,8 +208,35 @@ const GMP_SAMPLES: PriceFact = {
   note: 'Managed Service for Prometheus, first 0-50 billion samples ingested per month; read from a secondary source (the stored vendor page is a 2023 copy at $0.15).',
 };
 
+const SPOT_PRICING = 'https://cloud.google.com/spot-vms/pricing';
+
+/** Spot VM list prices: Google may change them up to once every 30 days, so each is a dated reading. */
+function spot(usd: number, shape: string): PriceFact {
+  return {
+    usd,
+    unit: 'hour',
+    source: SPOT_PRICING,
+    asOf: READ_ON,
+    note:
+      `Spot VM (${shape}). ${NOT_VERIFIED} Compute Engine can preempt Spot VMs at any time with a 30-second ` +
+      'notice, and a preemption can take many VMs of one zone at once.',
+  };
+}
+
 /** Google Cloud prices by region name. */
 export const GCP_PRICES: CloudPrices = {
-  'us-central1': { ...US_CENTRAL1, 'gmp:samples': GMP_SAMPLES },
-  'europe-west1': { ...EUROPE_WEST1, 'gmp:samples': GMP_SAMPLES },
+  'us-central1': {
+    ...US_CENTRAL1,
+    'gmp:samples': GMP_SAMPLES,
+    'gce-spot:e2-medium': spot(0.010051, 'shared-core, 1 vCPU + 4 GB billed'),
+    'gce-spot:e2-standard-2': spot(0.020102, '2 vCPU, 8 GB'),
+    'gce-spot:e2-standard-4': spot(0.040204, '4 vCPU, 16 GB'),
+  },
+  'europe-west1': {
+    ...EUROPE_WEST1,
+    'gmp:samples': GMP_SAMPLES,
+    'gce-spot:e2-medium': spot(0.011071, 'shared-core, 1 vCPU + 4 GB billed'),
+    'gce-spot:e2-standard-2': spot(0.022142, '2 vCPU, 8 GB'),
+    'gce-spot:e2-standard-4': spot(0.044284, '4 vCPU, 16 GB'),
+  },
 };
