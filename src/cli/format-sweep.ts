@@ -51,7 +51,8 @@ export function formatSweep(result: SweepReport): string {
     for (const [choice, text] of Object.entries(result.monitoringCoverage)) lines.push(`    ${choice}: ${text}`);
   }
   lines.push(
-    `  evaluated ${result.evaluated} configurations in ${result.elapsedMs.toFixed(1)} ms (${result.configurationsPerSecond.toLocaleString('en-US')} per second)`,
+    `  evaluated ${result.evaluated} configurations in ${result.elapsedMs.toFixed(1)} ms (${result.configurationsPerSecond.toLocaleString('en-US')} per second, ` +
+      `${result.configurationsPerCpuSecond.toLocaleString('en-US')} per CPU-second)`,
   );
   if (result.feasible === 0) lines.push('  no configuration of any target meets the goal: exit status 1');
   return lines.join('\n');

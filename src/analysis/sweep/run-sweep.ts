@@ -4,7 +4,7 @@ import { getTarget } from '../../targets/registry';
 import type { CostOptions } from '../cost/cost-assumptions';
 import type { PriceCatalog } from '../cost/catalog/price-fact';
 import { priceInventory } from '../cost/cost-model';
-import { controlPlaneFacts } from '../fault/control-plane-model';
+import { controlPlaneFacts, type ControlPlaneFacts } from '../fault/control-plane-model';
 import { analyseFaultTolerance } from '../fault/scenarios';
 import type { Inventory } from '../inventory/inventory';
 import type { ScenarioId } from '../report/comparison-report';
@@ -64,6 +64,24 @@ export function missedRequirements(
   return misses;
 }
 
+/** Control-plane facts depend only on the control plane (tier, zone, members' zones): a sweep meets few distinct ones. */
+const CONTROL_PLANE_FACTS = new Map<string, ControlPlaneFacts>();
+
+function cachedControlPlaneFacts(inv: Inventory): ControlPlaneFacts {
+  const cp = inv.controlPlane;
+  const key =
+    cp.kind === 'managed'
+      ? `${inv.target}|${cp.tier}|${cp.zone ?? ''}|${cp.usesAvailabilityZones}`
+      : `${inv.target}|${cp.instances.map((i) => i.zone).join(',')}`;
+  let facts = CONTROL_PLANE_FACTS.get(key);
+  if (!facts) {
+    if (CONTROL_PLANE_FACTS.size > 10_000) CONTROL_PLANE_FACTS.clear();
+    facts = controlPlaneFacts(inv);
+    CONTROL_PLANE_FACTS.set(key, facts);
+  }
+  return facts;
+}
+
 /** Cost and verdicts of one inventory, the sweep's fast path (counting placement, totals only). */
 export function evaluateConfiguration(
   inv: Inventory,
@@ -74,7 +92,7 @@ export function evaluateConfiguration(
   allocatable: (instanceType: string) => NodeAllocatable,
 ): SweepConfiguration {
   const cost = priceInventory(inv, catalog, { ...costOptions, withRange: false });
-  const cp = controlPlaneFacts(inv);
+  const cp = cachedControlPlaneFacts(inv);
   const verdicts =
     countingVerdicts(inv, allocatable, cp) ??
     analyseFaultTolerance(inv, allocatable).scenarios.map(({ id, apiAvailable, servingFraction, restorable, drainAllowed }) => ({
@@ -119,6 +137,7 @@ export function runSweep(
   costOptions: CostOptions = {},
 ): SweepReport {
   const started = process.hrtime.bigint();
+  const cpuStarted = process.cpuUsage();
   const options = { ...costOptions, at: costOptions.at ?? new Date() };
   const targets = inventories.map((base): TargetSweep => {
     const target = getTarget(base.target);
@@ -144,6 +163,8 @@ export function runSweep(
     };
   });
   const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const cpu = process.cpuUsage(cpuStarted);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   const evaluated = targets.reduce((n, t) => n + t.evaluated, 0);
   return {
     axes,
@@ -153,6 +174,8 @@ export function runSweep(
     feasible: targets.reduce((n, t) => n + t.feasible, 0),
     elapsedMs: Math.round(elapsedMs * 10) / 10,
     configurationsPerSecond: Math.round(evaluated / Math.max(elapsedMs / 1000, 1e-6)),
+    cpuMs: Math.round(cpuMs * 10) / 10,
+    configurationsPerCpuSecond: Math.round(evaluated / Math.max(cpuMs / 1000, 1e-6)),
     targets,
     monitoringCoverage: MONITORING_COVERAGE,
   };

@@ -17,6 +17,10 @@ export interface SweepReport {
   readonly feasible: number;
   readonly elapsedMs: number;
   readonly configurationsPerSecond: number;
+  /** CPU time the sweep took (user + system, all of the process's threads). */
+  readonly cpuMs: number;
+  /** Configurations per CPU-second: the per-core rate, independent of other load on the machine. */
+  readonly configurationsPerCpuSecond: number;
   readonly targets: readonly TargetSweep[];
   /** What each monitoring choice observes, for the Prometheus-vs-Datadog answer. */
   readonly monitoringCoverage: Readonly<Record<MonitoringChoice, string>>;

@@ -78,8 +78,16 @@ const AKS_TIERS: Readonly<Record<AksTier, ManagedControlPlane['tier']>> = {
   Premium: 'aks-premium',
 };
 
+/** Zones of an inventory's node groups, sorted; cached per node-group list (variants share unchanged lists). */
+const ZONES_OF = new WeakMap<readonly NodeGroup[], string[]>();
+
 function zonesOf(inv: Inventory): string[] {
-  return [...new Set(inv.nodeGroups.flatMap((g) => g.zones))].sort();
+  let zones = ZONES_OF.get(inv.nodeGroups);
+  if (!zones) {
+    zones = [...new Set(inv.nodeGroups.flatMap((g) => g.zones))].sort();
+    ZONES_OF.set(inv.nodeGroups, zones);
+  }
+  return [...zones];
 }
 
 function zoneList(inv: Inventory, count: number): string[] {
