@@ -13,13 +13,14 @@ import {
   formatUsd,
   formatZones,
   orderedTargets,
+  priceDateRangeText,
   shortSourceLabel,
   splitSource,
 } from './report-format';
 import { findScenario, summaryTable } from './summary-rows';
 import type { Segment } from './summary-rows';
 import { REPORT_CSS } from './html-style';
-import { monitoringLines, priceDateRangeText, sweepChartSpec, sweepRows, sweepVerdict } from './sweep-section';
+import { monitoringLines, sweepChartSpec, sweepRows, sweepVerdict } from './sweep-section';
 
 /**
  * The comparison as one self-contained HTML page (`report/index.html`): inline CSS and SVG charts, no

@@ -12,10 +12,11 @@ import {
   formatUsd,
   formatZones,
   orderedTargets,
+  priceDateRangeText,
   splitSource,
 } from './report-format';
 import { findScenario, summaryTable } from './summary-rows';
-import { monitoringLines, priceDateRangeText, sweepRows, sweepVerdict } from './sweep-section';
+import { monitoringLines, sweepRows, sweepVerdict } from './sweep-section';
 import type { Segment } from './summary-rows';
 
 /**

@@ -2,21 +2,12 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { SweepConfiguration, SweepReport, TargetSweep } from '../sweep/sweep-report';
 import { SURVIVALS, type Survival } from '../sweep/sweep-spec';
 import type { Variant } from '../sweep/variant';
-import type { ComparisonReport } from './comparison-report';
 import { formatUsd } from './report-format';
 
 /*
- * The what-if sweep in the Markdown and HTML reports, and the report-wide additions of this round:
- * the price date range and the warnings. Pure text builders; markdown-report.ts and html-report.ts
- * call them, escaping with their own functions.
+ * The what-if sweep in the Markdown and HTML reports. Pure text builders; markdown-report.ts and
+ * html-report.ts call them, escaping with their own functions.
  */
-
-/** `2020-05-13 – 2026-11-22`: the oldest and newest price dates used (falls back to the newest alone). */
-export function priceDateRangeText(report: ComparisonReport): string {
-  const range = report.assumptions.priceDateRange;
-  if (!range || range.oldest === '' || range.oldest === range.newest) return report.assumptions.priceCatalogDate;
-  return `${range.oldest} – ${range.newest}`;
-}
 
 const SURVIVAL_LABELS: Readonly<Record<Survival, string>> = {
   node: 'node',

@@ -2,7 +2,8 @@ import { PRICE_CATALOG } from '../../../src/analysis/cost/catalog/price-catalog'
 import type { ComparisonReport } from '../../../src/analysis/report/comparison-report';
 import { renderHtmlReport } from '../../../src/analysis/report/html-report';
 import { renderMarkdownReport } from '../../../src/analysis/report/markdown-report';
-import { cheapestBySurvival, priceDateRangeText } from '../../../src/analysis/report/sweep-section';
+import { priceDateRangeText } from '../../../src/analysis/report/report-format';
+import { cheapestBySurvival } from '../../../src/analysis/report/sweep-section';
 import { runSweep } from '../../../src/analysis/sweep/run-sweep';
 import { parseRequirement, parseSweepAxes } from '../../../src/analysis/sweep/sweep-spec';
 import { eksInventory, kopsInventory, workload } from '../inventory-fixture';
