@@ -31,7 +31,8 @@ export function analyseInventory(
   options: { readonly withRange?: boolean } = {},
 ): TargetReport {
   const target = getTarget(inv.target);
-  const cost = priceInventory(inv, catalog, { ...costOptions, withRange: options.withRange });
+  const allocatable = (type: string) => target.nodeAllocatable(type);
+  const cost = priceInventory(inv, catalog, { ...costOptions, withRange: options.withRange, allocatable });
   const fault = analyseFaultTolerance(inv, (type) => target.nodeAllocatable(type));
   const { survivesUpgrade: _u, singleZone: _z, ...controlPlane } = fault.controlPlane;
   return {

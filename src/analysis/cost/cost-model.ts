@@ -12,6 +12,8 @@ import { STORAGE_CLASS_DISKS, diskPrice } from './disk-pricing';
 import { LOAD_BALANCER_REALISATION } from './load-balancer-pricing';
 import { eksSupportStatus } from './eks-support-calendar';
 import { priceUsageBillable } from './usage-pricing';
+import { autoscaledNodes, withAutoscaledNodes } from './autoscaled-nodes';
+import type { NodeAllocatable } from '../../targets/cluster-target';
 
 export interface CostBreakdown {
   readonly lineItems: readonly LineItem[];
@@ -29,11 +31,22 @@ export interface CostBreakdown {
 export function priceInventory(
   inv: Inventory,
   catalog: PriceCatalog,
-  options: CostOptions & { readonly withRange?: boolean } = {},
+  options: CostOptions & {
+    readonly withRange?: boolean;
+    /**
+     * The target's node allocatable: with it, nodes the cluster autoscaler must add for the replicas to
+     * fit are priced (see autoscaled-nodes.ts). @default - the node counts as synthesized
+     */
+    readonly allocatable?: (instanceType: string) => NodeAllocatable;
+  } = {},
 ): CostBreakdown {
-  const items = lineItems(inv, catalog, options);
+  const sized = (v: Inventory) => {
+    const extra = options.allocatable ? autoscaledNodes(v, options.allocatable) : new Map<string, number>();
+    return lineItems(withAutoscaledNodes(v, extra), catalog, options, extra);
+  };
+  const items = sized(inv);
   const atNodes = (pick: (g: NodeGroup) => number) =>
-    sum(lineItems({ ...inv, nodeGroups: inv.nodeGroups.map((g) => ({ ...g, desiredNodes: pick(g) })) }, catalog, options));
+    sum(sized({ ...inv, nodeGroups: inv.nodeGroups.map((g) => ({ ...g, desiredNodes: pick(g) })) }));
   return {
     lineItems: items,
     monthlyTotalUsd: sum(items),
@@ -99,7 +112,7 @@ const SPOT_CAVEAT = {
 } as const;
 const PUBLIC_IP_SKU = { aws: 'vpc:public-ipv4', gcp: 'ip:external-ipv4', azure: 'ip:public-ipv4-standard' } as const;
 
-function lineItems(inv: Inventory, catalog: PriceCatalog, options: CostOptions): LineItem[] {
+function lineItems(inv: Inventory, catalog: PriceCatalog, options: CostOptions, autoscaled: ReadonlyMap<string, number>): LineItem[] {
   const li = new LineItems(inv, catalog);
   const workerNodes = inv.nodeGroups.filter((g) => g.role === 'worker').reduce((n, g) => n + g.desiredNodes, 0);
   const prefix = INSTANCE_SKU_PREFIX[inv.cloud];
@@ -112,6 +125,9 @@ function lineItems(inv: Inventory, catalog: PriceCatalog, options: CostOptions):
     li.hourly(
       g.address,
       `${what}: ${g.desiredNodes} x ${g.instanceType}` +
+        (autoscaled.has(g.address)
+          ? ` (${autoscaled.get(g.address)} added by the cluster autoscaler: the replicas do not fit on the ${g.desiredNodes - autoscaled.get(g.address)!} the stack sets)`
+          : '') +
         (spot ? ` (spot, dated price; ${SPOT_CAVEAT[inv.cloud]}, possibly many nodes at once)` : ''),
       'compute',
       perNode,

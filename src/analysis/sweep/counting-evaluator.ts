@@ -1,7 +1,7 @@
 import type { NodeAllocatable } from '../../targets/cluster-target';
 import type { Inventory, WorkloadInventory } from '../inventory/inventory';
 import { quorum, type ControlPlaneFacts } from '../fault/control-plane-model';
-import { selectedGroups, workloadNodes } from '../fault/placement';
+import { place as simulate, selectedGroups, workloadNodes } from '../fault/placement';
 import { drainAllowed } from '../fault/scenarios';
 import type { ScenarioId } from '../report/comparison-report';
 
@@ -42,24 +42,10 @@ export function countingVerdicts(
   allocatable: (instanceType: string) => NodeAllocatable,
   cp: ControlPlaneFacts,
 ): ScenarioVerdict[] | undefined {
-  const groups = selectedGroups(inv.workload, inv.nodeGroups);
-  if (groups.length !== 1) return undefined;
-  const g = groups[0];
+  const counted = zoneCounts(inv, allocatable);
+  if (!counted) return undefined;
+  const { zones, capacity } = counted;
   const w = inv.workload;
-  // One node's pod capacity, computed by the placement module itself so both paths share its rules.
-  const probe = workloadNodes(inv, allocatable, [{ ...g, desiredNodes: 1 }]);
-  const capacity = probe.length === 1 ? probe[0].podCapacity : 0;
-  const m = g.zones.length;
-  const zones: ZoneCount[] = [];
-  for (let j = 0; j < m && j < g.desiredNodes; j++) {
-    zones.push({
-      name: g.zones[j],
-      nodes: Math.floor(g.desiredNodes / m) + (j < g.desiredNodes % m ? 1 : 0),
-      pods: 0,
-      firstGlobal: j,
-      stride: m,
-    });
-  }
   const hard = w.zoneSpread === 'hard';
   const pending0 = place(zones, w.replicas, capacity, hard);
   const running = w.replicas - pending0;
@@ -84,6 +70,39 @@ export function countingVerdicts(
       drainAllowed: cp.tolerates.instances >= 1 && drainAllowed(w, running),
     },
   ];
+}
+
+/** The workload's one node group as zone counts with its per-node pod capacity; undefined unless exactly one group is selected. */
+function zoneCounts(
+  inv: Inventory,
+  allocatable: (instanceType: string) => NodeAllocatable,
+): { zones: ZoneCount[]; capacity: number } | undefined {
+  const groups = selectedGroups(inv.workload, inv.nodeGroups);
+  if (groups.length !== 1) return undefined;
+  const g = groups[0];
+  // One node's pod capacity, computed by the placement module itself so both paths share its rules.
+  const probe = workloadNodes(inv, allocatable, [{ ...g, desiredNodes: 1 }]);
+  const capacity = probe.length === 1 ? probe[0].podCapacity : 0;
+  const m = g.zones.length;
+  const zones: ZoneCount[] = [];
+  for (let j = 0; j < m && j < g.desiredNodes; j++) {
+    zones.push({
+      name: g.zones[j],
+      nodes: Math.floor(g.desiredNodes / m) + (j < g.desiredNodes % m ? 1 : 0),
+      pods: 0,
+      firstGlobal: j,
+      stride: m,
+    });
+  }
+  return { zones, capacity };
+}
+
+/** Replicas the scheduler cannot place on the nodes as they are (what a cluster autoscaler reacts to). */
+export function pendingReplicas(inv: Inventory, allocatable: (instanceType: string) => NodeAllocatable): number {
+  const w = inv.workload;
+  const counted = zoneCounts(inv, allocatable);
+  if (counted) return place(counted.zones, w.replicas, counted.capacity, w.zoneSpread === 'hard');
+  return simulate(workloadNodes(inv, allocatable), w.replicas, w.zoneSpread).pending;
 }
 
 /**

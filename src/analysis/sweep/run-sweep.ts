@@ -3,6 +3,7 @@ import type { NodeAllocatable } from '../../targets/cluster-target';
 import { getTarget } from '../../targets/registry';
 import type { CostOptions } from '../cost/cost-assumptions';
 import type { PriceCatalog } from '../cost/catalog/price-fact';
+import { autoscaledNodes, withAutoscaledNodes } from '../cost/autoscaled-nodes';
 import { priceInventory } from '../cost/cost-model';
 import { controlPlaneFacts, type ControlPlaneFacts } from '../fault/control-plane-model';
 import { analyseFaultTolerance } from '../fault/scenarios';
@@ -84,13 +85,16 @@ function cachedControlPlaneFacts(inv: Inventory): ControlPlaneFacts {
 
 /** Cost and verdicts of one inventory, the sweep's fast path (counting placement, totals only). */
 export function evaluateConfiguration(
-  inv: Inventory,
+  base: Inventory,
   inputs: Variant,
   requirement: Requirement,
   catalog: PriceCatalog,
   costOptions: CostOptions,
   allocatable: (instanceType: string) => NodeAllocatable,
 ): SweepConfiguration {
+  // What would run: the nodes the autoscaler adds when the replicas do not fit are both priced and analysed.
+  const added = autoscaledNodes(base, allocatable);
+  const inv = withAutoscaledNodes(base, added);
   const cost = priceInventory(inv, catalog, { ...costOptions, withRange: false });
   const cp = cachedControlPlaneFacts(inv);
   const verdicts =
@@ -108,7 +112,8 @@ export function evaluateConfiguration(
   >;
   const partial = { survives: survival, sla: cp.sla, modelledAvailability: cp.modelledAvailability, monthlyTotalUsd: cost.monthlyTotalUsd };
   const misses = missedRequirements(partial, requirement);
-  return { inputs, ...partial, verdicts, meets: misses.length === 0, misses };
+  const addedNodes = [...added.values()].reduce((n, x) => n + x, 0);
+  return { inputs, ...partial, ...(addedNodes > 0 ? { autoscaledNodes: addedNodes } : {}), verdicts, meets: misses.length === 0, misses };
 }
 
 /** Every combination of the axes that apply to a target (see `axisApplies`). */

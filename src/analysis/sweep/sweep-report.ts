@@ -41,6 +41,8 @@ export interface SweepConfiguration {
   /** The axis values of this configuration (the axes that apply to the target). */
   readonly inputs: Variant;
   readonly monthlyTotalUsd: number;
+  /** Nodes the cluster autoscaler adds because the replicas do not fit (priced and analysed); absent when none. */
+  readonly autoscaledNodes?: number;
   /** Financially backed control-plane SLA in percent, or null. */
   readonly sla: number | null;
   /** Modelled control-plane availability in percent, or null. */
