@@ -85,7 +85,7 @@ export const COST_NOTES: readonly string[] = [
   `EKS control-plane logs are priced as CloudWatch Logs ingestion of ${Object.entries(EKS_LOG_GB_PER_MONTH)
     .map(([t, gb]) => `${t} ${gb} GB`)
     .join(', ')} per month, plus storage for the log group's retention (${NEVER_EXPIRING_LOG_MONTHS} months when it never expires).`,
-  `VPC flow logs are priced at ${FLOW_LOG_GB_PER_MONTH} GB per month per flow log (vended-logs ingestion plus storage for the retention).`,
+  `VPC flow logs are priced at ${FLOW_LOG_GB_PER_MONTH} GB per month per flow log: on AWS vended-logs ingestion plus storage for the retention; on GKE Cloud Logging ingestion of that volume times the subnetwork's sampling.`,
   `AKS Log Analytics is priced per GB ingested: ${Object.entries(AKS_DIAGNOSTIC_GB_PER_MONTH)
     .map(([c, gb]) => `${c} ${gb} GB`)
     .join(

@@ -51,6 +51,18 @@ export function priceUsageBillable(li: LineItems, inv: Inventory, b: Billable, w
       return storage(li, b, gb);
     }
     case 'flow-logs': {
+      if (b.logDestination === 'cloud-logging') {
+        // Cloud Logging keeps _Default bucket logs 30 days at no charge: ingestion only.
+        const sampled = Math.round(FLOW_LOG_GB_PER_MONTH * (b.sampling ?? 1) * 1000) / 1000;
+        return li.add(
+          b.address,
+          `VPC flow logs to Cloud Logging: ${sampled} GiB/month ingested (${FLOW_LOG_GB_PER_MONTH} GiB assumed x sampling ${b.sampling ?? 1})`,
+          'network',
+          false,
+          sampled,
+          li.price('logging:ingest'),
+        );
+      }
       const gb = FLOW_LOG_GB_PER_MONTH;
       if (b.logDestination === 's3') {
         li.add(

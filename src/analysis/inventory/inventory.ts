@@ -83,7 +83,7 @@ export type BillableKind =
   | 'block-volume'
   | 'object-storage'
   | 'kms-key'
-  /** VPC flow logs (`aws_flow_log`); `logDestination` says where they are delivered. */
+  /** VPC flow logs (`aws_flow_log`, a GCP subnetwork's `log_config`); `logDestination` says where they are delivered. */
   | 'flow-logs'
   /** EKS control-plane logs in CloudWatch Logs; `logTypes` from `enabled_cluster_log_types`. */
   | 'control-plane-logs'
@@ -112,7 +112,9 @@ export interface Billable {
   /** Log types or diagnostic categories shipped (control-plane logs, Log Analytics). */
   readonly logTypes?: readonly string[];
   /** Where logs are delivered (flow logs). @default 'cloud-watch-logs' */
-  readonly logDestination?: 'cloud-watch-logs' | 's3';
+  readonly logDestination?: 'cloud-watch-logs' | 's3' | 'cloud-logging';
+  /** Fraction of flows logged (GCP subnetwork flow logs' `flow_sampling`). @default 1 */
+  readonly sampling?: number;
   /** Log retention in days; undefined: never expires (CloudWatch) or the workspace default. */
   readonly retentionDays?: number;
 }

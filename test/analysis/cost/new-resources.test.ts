@@ -125,6 +125,20 @@ describe('VPC flow logs', () => {
   });
 });
 
+describe('GKE subnetwork flow logs', () => {
+  test('a subnetwork with log_config: Cloud Logging ingestion of the assumed 5 GiB times its sampling', () => {
+    const inv = withResources('gke', {}, (stack) => {
+      for (const subnet of Object.values<any>(stack.resource.google_compute_subnetwork))
+        subnet.log_config = { flow_sampling: 0.5, aggregation_interval: 'INTERVAL_5_SEC' };
+    });
+    const flows = inv.billables.filter((b) => b.kind === 'flow-logs');
+    expect(flows.length).toBeGreaterThan(0);
+    const [line] = items(inv, flows[0].address);
+    expect(line).toMatchObject({ quantity: 2.5, unitPriceUsd: price('gcp', 'us-central1', 'logging:ingest') });
+    expect(extractInventory(synthesized.gke).billables.some((b) => b.kind === 'flow-logs')).toBe(false);
+  });
+});
+
 describe('KMS keys', () => {
   test('every aws_kms_key is priced, each with its own description', () => {
     const inv = withResources('kops', {

@@ -309,7 +309,9 @@ const AMP_COLLECTOR_HOUR: PriceFact = {
   unit: 'collector-hour',
   source: AMP_PRICING,
   asOf: READ_ON,
-  note: `AWS managed collector (scraper): per hour it runs; the samples it collects are billed separately. ${NOT_VERIFIED}`,
+  note:
+    'AWS managed collector (scraper): per hour it runs; the samples it collects are billed separately. Stored copies of the ' +
+    `vendor page confirm these two billing dimensions, not the rates (rendered by script). ${NOT_VERIFIED}`,
 };
 
 const AMP_COLLECTOR_SAMPLES: PriceFact = {

@@ -361,8 +361,8 @@ function logAnalytics(usd: number): PriceFact {
     source: MONITOR_PRICING,
     asOf: READ_ON,
     note:
-      'Log Analytics, Analytics Logs pay-as-you-go ingestion; 31 days of retention included, the first 5 GB per ' +
-      `billing account per month free (not applied). ${NOT_VERIFIED}`,
+      'Log Analytics, Analytics Logs pay-as-you-go ingestion; 31 days of retention included; the free monthly 5 GB ' +
+      `allowance is not applied. ${NOT_VERIFIED} monitoringcost.com/azure-monitor-cost (2026) gives ~$2.30/GB as the general rate.`,
   };
 }
 

@@ -210,6 +210,16 @@ const GMP_SAMPLES: PriceFact = {
 
 const SPOT_PRICING = 'https://cloud.google.com/spot-vms/pricing';
 
+const LOGGING_INGEST: PriceFact = {
+  usd: 0.5,
+  unit: 'GiB',
+  source: 'https://cloud.google.com/stackdriver/pricing',
+  asOf: READ_ON,
+  note:
+    'Cloud Logging ingestion (includes 30 days of storage in the _Default bucket); the first 50 GiB per project per ' +
+    `month are free (not applied: other logs use them). ${NOT_VERIFIED}`,
+};
+
 /** Spot VM list prices: Google may change them up to once every 30 days, so each is a dated reading. */
 function spot(usd: number, shape: string): PriceFact {
   return {
@@ -228,6 +238,7 @@ export const GCP_PRICES: CloudPrices = {
   'us-central1': {
     ...US_CENTRAL1,
     'gmp:samples': GMP_SAMPLES,
+    'logging:ingest': LOGGING_INGEST,
     'gce-spot:e2-medium': spot(0.010051, 'shared-core, 1 vCPU + 4 GB billed'),
     'gce-spot:e2-standard-2': spot(0.020102, '2 vCPU, 8 GB'),
     'gce-spot:e2-standard-4': spot(0.040204, '4 vCPU, 16 GB'),
@@ -235,6 +246,7 @@ export const GCP_PRICES: CloudPrices = {
   'europe-west1': {
     ...EUROPE_WEST1,
     'gmp:samples': GMP_SAMPLES,
+    'logging:ingest': LOGGING_INGEST,
     'gce-spot:e2-medium': spot(0.011071, 'shared-core, 1 vCPU + 4 GB billed'),
     'gce-spot:e2-standard-2': spot(0.022142, '2 vCPU, 8 GB'),
     'gce-spot:e2-standard-4': spot(0.044284, '4 vCPU, 16 GB'),
