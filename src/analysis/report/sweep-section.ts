@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { SweepConfiguration, SweepReport, TargetSweep } from '../sweep/sweep-report';
-import { SURVIVALS, type Survival } from '../sweep/sweep-spec';
+import { SURVIVALS } from '../sweep/sweep-spec';
 import type { Variant } from '../sweep/variant';
 import { formatUsd } from './report-format';
 
@@ -9,16 +9,9 @@ import { formatUsd } from './report-format';
  * html-report.ts call them, escaping with their own functions.
  */
 
-const SURVIVAL_LABELS: Readonly<Record<Survival, string>> = {
-  node: 'node',
-  zone: 'zone',
-  upgrade: 'CP upgrade',
-  'cp-instance': 'CP instance',
-};
-
-/** What a configuration survives, in words: `node + zone + CP upgrade`, or `nothing`. */
+/** What a configuration survives, in `--require survive=` words: `node + zone + upgrade`, or `nothing`. */
 export function survivesText(c: SweepConfiguration): string {
-  const list = SURVIVALS.filter((s) => c.survives[s]).map((s) => SURVIVAL_LABELS[s]);
+  const list = SURVIVALS.filter((s) => c.survives[s]);
   return list.length > 0 ? list.join(' + ') : 'nothing';
 }
 
@@ -99,7 +92,7 @@ export function sweepChartSpec(t: TargetSweep): TopLevelSpec {
         scale: { zero: false },
         axis: { format: '$,.0f', tickCount: 5 },
       },
-      y: { field: 'survives', type: 'nominal', title: 'Survives', sort: labels, axis: { labelLimit: 200 } },
+      y: { field: 'survives', type: 'nominal', title: 'Survives', sort: labels, axis: { labelLimit: 400, titlePadding: 12 } },
       color: {
         field: 'goal',
         type: 'nominal',
