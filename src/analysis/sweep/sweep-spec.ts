@@ -52,7 +52,7 @@ const CHOICES: Readonly<Partial<Record<AxisName, readonly string[]>>> = {
 export const AXIS_NAMES: readonly AxisName[] = ['nodes', 'zones', ...(Object.keys(CHOICES) as AxisName[])];
 
 /** At most this many configurations per target: every one is written to comparison.json. */
-export const MAX_CONFIGURATIONS_PER_TARGET = 100_000;
+export const MAX_CONFIGURATIONS_PER_TARGET = 20_000;
 
 function syntax(): string {
   return [
