@@ -207,6 +207,15 @@ describe('runSweep', () => {
     expect(spot.monthlyTotalUsd).toBeLessThan(onDemand.monthlyTotalUsd);
   });
 
+  test('--require alone checks the configuration as synthesized', () => {
+    const result = sweep([eksInventory(), kopsInventory(3)], [], 'survive=zone');
+    expect(result.evaluated).toBe(2);
+    expect(result.targets.map((t) => [t.best?.inputs, t.feasible])).toEqual([
+      [{}, 1],
+      [{}, 1],
+    ]);
+  });
+
   test('an impossible goal finds nothing and says so', () => {
     const result = sweep([eksInventory()], ['zones=1'], 'survive=zone');
     expect(result.targets[0].best).toBeUndefined();
