@@ -9,22 +9,23 @@ export interface EksVersionSupport {
 
 /**
  * The Amazon EKS Kubernetes release calendar: standard support for 14 months after a version's EKS
- * release, then extended support for 12 more months. Dates from the vendor page
- * https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html (read 2026-11-22),
- * cross-checked against https://endoflife.date/amazon-eks (2026-02).
+ * release, then extended support for 12 more months (the rule as the stored vendor page
+ * https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html states it, read
+ * 2026-12-01). The dates are those https://endoflife.date/amazon-eks lists from the vendor's
+ * calendar (stored copy of 2026-02); 1.28 and older follow the same rule.
  */
 export const EKS_VERSION_CALENDAR: Readonly<Record<string, EksVersionSupport>> = {
   '1.28': { released: '2023-09-26', endOfStandardSupport: '2024-11-26', endOfExtendedSupport: '2025-11-26' },
   '1.29': { released: '2024-01-23', endOfStandardSupport: '2025-03-23', endOfExtendedSupport: '2026-03-23' },
   '1.30': { released: '2024-05-23', endOfStandardSupport: '2025-07-23', endOfExtendedSupport: '2026-07-23' },
   '1.31': { released: '2024-09-26', endOfStandardSupport: '2025-11-26', endOfExtendedSupport: '2026-11-26' },
-  '1.32': { released: '2025-01-23', endOfStandardSupport: '2026-03-23', endOfExtendedSupport: '2027-03-23' },
-  '1.33': { released: '2025-05-29', endOfStandardSupport: '2026-07-29', endOfExtendedSupport: '2027-07-29' },
-  '1.34': { released: '2025-10-02', endOfStandardSupport: '2026-12-02', endOfExtendedSupport: '2027-12-02' },
-  '1.35': { released: '2026-01-27', endOfStandardSupport: '2027-03-27', endOfExtendedSupport: '2028-03-27' },
+  '1.32': { released: '2025-01-25', endOfStandardSupport: '2026-03-23', endOfExtendedSupport: '2027-03-23' },
+  '1.33': { released: '2025-05-28', endOfStandardSupport: '2026-07-29', endOfExtendedSupport: '2027-07-29' },
+  '1.34': { released: '2025-10-06', endOfStandardSupport: '2026-12-02', endOfExtendedSupport: '2027-12-02' },
+  '1.35': { released: '2026-01-28', endOfStandardSupport: '2027-03-27', endOfExtendedSupport: '2028-03-27' },
 };
 
-export const EKS_CALENDAR_SOURCE = 'https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html (2026-11-22)';
+export const EKS_CALENDAR_SOURCE = 'https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html (2026-12-01)';
 
 /** How far ahead the report warns that a version leaves standard support (one quarter: time to plan an upgrade). */
 export const EKS_SUPPORT_WARNING_DAYS = 90;
