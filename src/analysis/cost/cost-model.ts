@@ -89,6 +89,7 @@ export class LineItems {
       unit: fact.unit,
       monthlyUsd: round2(quantity * fact.usd),
       source: `${fact.source} (${fact.asOf})`,
+      ...(fact.readFrom ? { readFrom: fact.readFrom } : {}),
     });
   }
 

@@ -59,8 +59,10 @@ export interface LineItem {
   readonly unitPriceUsd: number;
   readonly unit: string;
   readonly monthlyUsd: number;
-  /** URL of the price and the date it reflects. */
+  /** URL of the price (the vendor's pricing page) and the date it reflects. */
   readonly source: string;
+  /** The secondary page the price was read from, when not the vendor page itself. */
+  readonly readFrom?: string;
 }
 
 export interface ControlPlaneReport {

@@ -170,7 +170,7 @@ function targetHtml(id: string, target: TargetReport): string {
         item,
       ) => `<tr><td><code>${breakable(item.address)}</code></td><td>${esc(item.description)}${item.perNode ? ' <span class="tag">per node</span>' : ''}</td>
 <td>${esc(item.category)}</td><td class="num">${esc(formatQuantity(item.quantity))}</td><td class="num">${esc(formatUnitPrice(item.unitPriceUsd))} / ${esc(item.unit)}</td>
-<td class="num">${esc(formatUsd(item.monthlyUsd))}</td><td>${sourceHtml(item.source)}</td></tr>`,
+<td class="num">${esc(formatUsd(item.monthlyUsd))}</td><td>${sourceHtml(item.source)}${item.readFrom ? ` <span class="as-of">read from</span> ${sourceHtml(item.readFrom)}` : ''}</td></tr>`,
     )
     .join('\n');
   const scenarios = SCENARIO_ORDER.map((scenarioId) => {

@@ -118,7 +118,7 @@ function lineItemsMarkdown(target: TargetReport): string {
     formatQuantity(item.quantity),
     `${formatUnitPrice(item.unitPriceUsd)} / ${mdText(item.unit)}`,
     formatUsd(item.monthlyUsd),
-    sourceMarkdown(item.source),
+    sourceMarkdown(item.source) + (item.readFrom ? `; read from ${sourceMarkdown(item.readFrom)}` : ''),
   ]);
   rows.push(['', '**Total**', '', '', '', `**${formatUsd(target.monthlyTotalUsd)}**`, '']);
   return markdownTable(['Address', 'Description', 'Category', 'Quantity', 'Unit price (USD)', 'Monthly (USD)', 'Source'], rows, [

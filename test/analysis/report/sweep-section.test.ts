@@ -38,6 +38,31 @@ describe('price dates and warnings', () => {
   });
 });
 
+describe('line-item sources', () => {
+  test('the vendor page is the source; a secondary page it was read from is named next to it', async () => {
+    const withReadFrom = {
+      ...report,
+      targets: {
+        ...report.targets,
+        eks: {
+          ...report.targets.eks,
+          lineItems: [
+            {
+              ...report.targets.eks.lineItems[0],
+              source: 'https://aws.amazon.com/ec2/pricing/on-demand/ (2026-04-17)',
+              readFrom: 'https://hacecuentas.com/x',
+            },
+          ],
+        },
+      },
+    };
+    expect(renderMarkdownReport(withReadFrom)).toContain(
+      '[aws.amazon.com/ec2/pricing/on-demand](https://aws.amazon.com/ec2/pricing/on-demand/) (2026-04-17); read from [hacecuentas.com/x](https://hacecuentas.com/x)',
+    );
+    expect(await renderHtmlReport(withReadFrom)).toMatch(/read from<\/span> <a href="https:\/\/hacecuentas\.com\/x"/);
+  });
+});
+
 describe('what-if sweep section', () => {
   test('the cheapest configuration per set of failures survived, sorted by cost', () => {
     const rows = cheapestBySurvival(sweep.targets[0]);

@@ -3,8 +3,8 @@ import type { CloudPrices, PriceFact, RegionPrices } from './price-fact';
 /*
  * Azure list prices (USD, pay-as-you-go, Linux) for the SKUs the cost model prices.
  *
- * `source` is the page that publishes the number: the vendor page when the figure was read from it or
- * from a stored mirror of it, otherwise the secondary page it was read from. A `note` containing
+ * `source` is the vendor's own pricing page for the number; when the figure was read from a secondary
+ * page quoting it rather than from the vendor page or a stored mirror of it, `readFrom` names that page. A `note` containing
  * NOT_VERIFIED marks a best-knowledge list price that no stored page confirmed; `source` then names
  * the vendor page a reviewer should check. `asOf` is the date the page states, else the date it was read.
  *
@@ -30,7 +30,8 @@ const RETAIL_API_CORROBORATION = 'Matches Azure Retail Prices API records quoted
 const AKS_STANDARD: PriceFact = {
   usd: 0.1,
   unit: 'hour',
-  source: 'https://techcommunity.microsoft.com/t5/apps-on-azure-blog/aks-introduces-uptime-sla/ba-p/1350832',
+  source: AKS_PRICING,
+  readFrom: 'https://techcommunity.microsoft.com/t5/apps-on-azure-blog/aks-introduces-uptime-sla/ba-p/1350832',
   asOf: '2020-05-13',
   note:
     'Per cluster-hour. Microsoft announced the Uptime SLA add-on at $0.10/hour per cluster (2020-05-13); it became ' +
@@ -121,7 +122,8 @@ const EASTUS: RegionPrices = {
   'disk:premium-ssd-p10': {
     usd: 19.71,
     unit: 'disk-month',
-    source: 'https://searchcloudcomputing.techtarget.com/answer/How-does-Azure-Premium-Storage-billing-work',
+    source: DISK_PRICING,
+    readFrom: 'https://searchcloudcomputing.techtarget.com/answer/How-does-Azure-Premium-Storage-billing-work',
     asOf: READ_ON,
     note: `Premium SSD P10, 128 GiB, LRS. Secondary source; vendor page: ${DISK_PRICING}. ${RETAIL_API_CORROBORATION}`,
   },
@@ -135,14 +137,16 @@ const EASTUS: RegionPrices = {
   'disk:premium-ssd-p20': {
     usd: 73.22,
     unit: 'disk-month',
-    source: 'https://searchcloudcomputing.techtarget.com/answer/How-does-Azure-Premium-Storage-billing-work',
+    source: DISK_PRICING,
+    readFrom: 'https://searchcloudcomputing.techtarget.com/answer/How-does-Azure-Premium-Storage-billing-work',
     asOf: READ_ON,
     note: `Premium SSD P20, 512 GiB, LRS. Secondary source; vendor page: ${DISK_PRICING}.`,
   },
   'lb:standard-rule': {
     usd: 0.025,
     unit: 'hour',
-    source: 'https://c3x.dev/resources/azure/azurerm_lb',
+    source: LB_PRICING,
+    readFrom: 'https://c3x.dev/resources/azure/azurerm_lb',
     asOf: READ_ON,
     note:
       'Standard Load Balancer: $0.025/hour covers the first 5 rules (load-balancing, outbound, inbound NAT); ' +
@@ -151,28 +155,32 @@ const EASTUS: RegionPrices = {
   'lb:standard-data': {
     usd: 0.005,
     unit: 'GB',
-    source: 'https://c3x.dev/resources/azure/azurerm_lb',
+    source: LB_PRICING,
+    readFrom: 'https://c3x.dev/resources/azure/azurerm_lb',
     asOf: READ_ON,
     note: `Per GB processed by a Standard Load Balancer. Secondary source; vendor page: ${LB_PRICING}.`,
   },
   'ip:public-ipv4-standard': {
     usd: 0.005,
     unit: 'IP-hour',
-    source: 'https://c3x.dev/resources/azure/azurerm_public_ip',
+    source: IP_PRICING,
+    readFrom: 'https://c3x.dev/resources/azure/azurerm_public_ip',
     asOf: READ_ON,
     note: `Standard SKU public IPv4, billed whether attached or not. Secondary source; vendor page: ${IP_PRICING}.`,
   },
   'nat:gateway': {
     usd: 0.045,
     unit: 'hour',
-    source: 'https://c3x.dev/resources/azure/azurerm_nat_gateway/',
+    source: NAT_PRICING,
+    readFrom: 'https://c3x.dev/resources/azure/azurerm_nat_gateway/',
     asOf: READ_ON,
     note: `Per NAT gateway-hour; its public IPs are billed separately. Secondary source; vendor page: ${NAT_PRICING}.`,
   },
   'nat:data': {
     usd: 0.045,
     unit: 'GB',
-    source: 'https://c3x.dev/resources/azure/azurerm_nat_gateway/',
+    source: NAT_PRICING,
+    readFrom: 'https://c3x.dev/resources/azure/azurerm_nat_gateway/',
     asOf: READ_ON,
     note: `Per GB processed by the NAT gateway. Secondary source; vendor page: ${NAT_PRICING}.`,
   },

@@ -3,8 +3,8 @@ import type { CloudPrices, PriceFact, RegionPrices } from './price-fact';
 /*
  * Google Cloud list prices (USD, on-demand) for the SKUs the cost model prices.
  *
- * `source` is the page that publishes the number: the vendor page when the figure was read from it or
- * from a stored mirror of it, otherwise the secondary page it was read from. A `note` containing
+ * `source` is the vendor's own pricing page for the number; when the figure was read from a secondary
+ * page quoting it rather than from the vendor page or a stored mirror of it, `readFrom` names that page. A `note` containing
  * NOT_VERIFIED marks a best-knowledge list price that no stored page confirmed; `source` then names
  * the vendor page a reviewer should check. `asOf` is the date the page states, else the date it was read.
  */
@@ -111,7 +111,8 @@ const US_CENTRAL1: RegionPrices = {
   'pd:balanced-storage': {
     usd: 0.1,
     unit: 'GiB-month',
-    source: 'https://c3x.dev/blog/gcp-persistent-disk-types-cost/',
+    source: DISK_PRICING,
+    readFrom: 'https://c3x.dev/blog/gcp-persistent-disk-types-cost/',
     asOf: READ_ON,
     note: `pd-balanced provisioned capacity. Secondary source (gives ~$0.10); vendor page: ${DISK_PRICING}.`,
   },

@@ -3,8 +3,10 @@ export interface PriceFact {
   readonly usd: number;
   /** e.g. 'hour', 'GiB-month', 'GB', 'month', 'disk-month', 'LCU-hour', 'host-month'. */
   readonly unit: string;
-  /** URL of the public price page the number was read from. */
+  /** URL of the vendor's own price page for the number. */
   readonly source: string;
+  /** The secondary page the number was actually read from, when not the vendor page or a stored copy of it. */
+  readonly readFrom?: string;
   /** ISO date (YYYY-MM-DD) the price reflects. */
   readonly asOf: string;
   /** Anything a reader needs to interpret the number (tiering, included quotas). */
