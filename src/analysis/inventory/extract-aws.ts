@@ -166,7 +166,8 @@ function zonesOf(tf: TfIndex, subnetRefs: unknown): string[] {
 
 function launchTemplate(tf: TfIndex, spec: unknown): TfEntry | undefined {
   const lt = block(spec);
-  return lt ? tf.referenced(lt.id ?? lt.name) : undefined;
+  // An ASG's launch_template has id/name; a mixed-instances policy's launch_template_specification has launch_template_id/_name.
+  return lt ? tf.referenced(lt.id ?? lt.launch_template_id ?? lt.name ?? lt.launch_template_name) : undefined;
 }
 
 /** Root volume from the launch template's first block device; EKS' default is a 20 GiB volume. */
@@ -200,12 +201,15 @@ function eksNodeGroup(tf: TfIndex, g: TfEntry): NodeGroup {
 
 function asgNodeGroup(tf: TfIndex, g: TfEntry): NodeGroup {
   const mixed = block(g.body.mixed_instances_policy);
-  const template = launchTemplate(tf, g.body.launch_template ?? block(block(mixed?.launch_template)?.launch_template_specification));
+  const mixedTemplate = block(mixed?.launch_template);
+  const template = launchTemplate(tf, g.body.launch_template ?? mixedTemplate?.launch_template_specification);
+  // With a mixed-instances policy the first override names the instance type the group prefers.
+  const override = block(mixedTemplate?.override)?.instance_type;
   return {
     address: g.address,
     pool: asgTag(g, NODE_POOL_LABEL),
     role: 'worker',
-    instanceType: str(template?.body.instance_type, `${g.address} launch template instance_type`),
+    instanceType: str(override ?? template?.body.instance_type, `${g.address} launch template instance_type`),
     zones: zonesOf(tf, g.body.vpc_zone_identifier),
     minNodes: num(g.body.min_size, `${g.address}.min_size`),
     desiredNodes: num(g.body.desired_capacity ?? g.body.min_size, `${g.address}.desired_capacity`),

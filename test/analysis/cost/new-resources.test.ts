@@ -262,13 +262,19 @@ describe('spot capacity', () => {
             on_demand_percentage_above_base_capacity: 0,
             spot_allocation_strategy: 'price-capacity-optimized',
           },
-          launch_template: { launch_template_specification: g.launch_template },
+          launch_template: {
+            launch_template_specification: { launch_template_id: g.launch_template.id, version: '$Latest' },
+            override: [{ instance_type: 'm6i.large' }, { instance_type: 'm5.large' }],
+          },
         };
         delete g.launch_template;
       }
     });
     const g = inv.nodeGroups.find((n) => n.role === 'worker')!;
     expect(g).toMatchObject({ capacity: 'spot', instanceType: 'm6i.large' });
+    // The launch template is still found through launch_template_specification (its root volume).
+    const before = extractInventory(synthesized.kops).nodeGroups.find((n) => n.role === 'worker')!;
+    expect(g.rootVolume).toEqual(before.rootVolume);
     expect(items(inv, g.address)[0].unitPriceUsd).toBe(aws('ec2-spot:m6i.large'));
   });
 
