@@ -39,6 +39,7 @@ export function formatSweep(result: SweepReport): string {
             `${t.feasible} of ${t.evaluated} configurations meet the goal`
           : `no configuration of ${t.evaluated} meets the goal`),
     );
+    for (const caveat of best?.caveats ?? []) lines.push(`        caveat: ${caveat}`);
     for (const [choice, c] of Object.entries(t.cheapestByMonitoring ?? {})) {
       if (c)
         lines.push(

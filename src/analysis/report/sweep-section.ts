@@ -44,7 +44,8 @@ export function sweepRows(t: TargetSweep): [string, string, string, string][] {
 export function sweepVerdict(t: TargetSweep): string {
   return t.best
     ? `${t.target}: cheapest meeting the goal ${formatUsd(t.best.monthlyTotalUsd)}/month with ${inputsText(t.best.inputs)} ` +
-        `(survives ${survivesText(t.best)}); ${t.feasible} of ${t.evaluated} configurations meet it.`
+        `(survives ${survivesText(t.best)}); ${t.feasible} of ${t.evaluated} configurations meet it.` +
+        t.best.caveats.map((c) => ` Caveat: ${c}.`).join('')
     : `${t.target}: none of ${t.evaluated} configurations meets the goal.`;
 }
 

@@ -41,6 +41,11 @@ export const MONITORING_COVERAGE: Readonly<Record<MonitoringChoice, string>> = {
   none: 'nothing leaves the cluster: no metrics are collected or kept',
 };
 
+/** What the verdicts of a spot configuration do not say (the fault scenarios model one node or one zone failing). */
+export const SPOT_CAVEAT =
+  'spot capacity: the cloud can reclaim many nodes of one type at once, with 30 seconds (GCP, Azure) to 2 minutes (AWS) notice; ' +
+  'the verdicts model one node or one zone failing, not a reclaim wave';
+
 /** Surviving a failure: the API stays up, some replicas keep serving, and all can be restored. */
 export function survives(verdict: ScenarioVerdict): boolean {
   return verdict.apiAvailable && verdict.servingFraction > 0 && verdict.restorable;
@@ -113,7 +118,16 @@ export function evaluateConfiguration(
   const partial = { survives: survival, sla: cp.sla, modelledAvailability: cp.modelledAvailability, monthlyTotalUsd: cost.monthlyTotalUsd };
   const misses = missedRequirements(partial, requirement);
   const addedNodes = [...added.values()].reduce((n, x) => n + x, 0);
-  return { inputs, ...partial, ...(addedNodes > 0 ? { autoscaledNodes: addedNodes } : {}), verdicts, meets: misses.length === 0, misses };
+  const caveats = inv.nodeGroups.some((g) => g.role === 'worker' && g.capacity === 'spot') ? [SPOT_CAVEAT] : [];
+  return {
+    inputs,
+    ...partial,
+    ...(addedNodes > 0 ? { autoscaledNodes: addedNodes } : {}),
+    verdicts,
+    meets: misses.length === 0,
+    misses,
+    caveats,
+  };
 }
 
 /** Every combination of the axes that apply to a target (see `axisApplies`). */

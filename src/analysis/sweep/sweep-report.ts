@@ -53,4 +53,6 @@ export interface SweepConfiguration {
   readonly meets: boolean;
   /** Why it does not meet the requirement (empty when it does). */
   readonly misses: readonly string[];
+  /** What the verdicts do not capture for this configuration (e.g. spot reclaim waves). */
+  readonly caveats: readonly string[];
 }

@@ -205,6 +205,9 @@ describe('runSweep', () => {
     const [onDemand, spot] = result.targets[0].configurations;
     expect(spot.inputs.capacity).toBe('spot');
     expect(spot.monthlyTotalUsd).toBeLessThan(onDemand.monthlyTotalUsd);
+    // The verdicts do not model a reclaim wave: a spot configuration says so.
+    expect(spot.caveats).toEqual([expect.stringMatching(/reclaim many nodes of one type at once/)]);
+    expect(onDemand.caveats).toEqual([]);
   });
 
   test('--require alone checks the configuration as synthesized', () => {
