@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { buildComparison } from '../../../src/analysis/build-comparison';
 import { PRICE_CATALOG } from '../../../src/analysis/cost/catalog/price-catalog';
 import { lookupPrice } from '../../../src/analysis/cost/catalog/price-fact';
 import { priceInventory } from '../../../src/analysis/cost/cost-model';
@@ -70,6 +71,15 @@ describe('EKS version calendar', () => {
     );
     expect(eksSupportWarnings(eks('1.31', 'eks-extended'), new Date('2026-01-01T00:00:00Z'))[0]).toMatch(/billed \$0\.60 per hour/);
     expect(eksSupportWarnings(eks('1.99', 'eks-standard'), TEST_NOW)[0]).toMatch(/not in the EKS release calendar/);
+  });
+
+  test('the report carries the warning, and prices the date it is built for', () => {
+    const stack = JSON.parse(JSON.stringify(synthesized.eks.stack));
+    only<any>(stack.resource.aws_eks_cluster).version = '1.34';
+    const { report } = buildComparison({ synthesized: [{ ...synthesized.eks, stack }], catalog: PRICE_CATALOG, now: TEST_NOW });
+    expect(report.warnings).toEqual([expect.stringMatching(/^eks: Kubernetes 1\.34 leaves EKS standard support on 2026-12-02/)]);
+    expect(report.assumptions.priceDateRange!.oldest <= report.assumptions.priceDateRange!.newest).toBe(true);
+    expect(report.assumptions.priceDateRange!.newest).toBe(report.assumptions.priceCatalogDate);
   });
 
   test('other targets get no EKS warning', () => {
