@@ -1,4 +1,4 @@
-import type { CloudPrices, PriceFact, RegionPrices } from './price-fact';
+import { pricesOf, type CloudPrices, type PriceFact, type RegionPrices } from './price-fact';
 
 /*
  * Azure list prices (USD, pay-as-you-go, Linux) for the SKUs the cost model prices.
@@ -350,29 +350,23 @@ const MONITOR_PRICING = 'https://azure.microsoft.com/en-us/pricing/details/monit
 const RETAIL_PRICES_API = 'https://prices.azure.com/api/retail/prices';
 
 /** Spot VM prices vary by region and over time; one dated reading of the Retail Prices API's "Spot" meters. */
-function spot(usd: number): PriceFact {
-  return {
-    usd,
-    unit: 'hour',
-    source: RETAIL_PRICES_API,
-    asOf: READ_ON,
-    note:
-      `Linux Spot meter (pay-as-you-go). ${NOT_VERIFIED} Azure can evict Spot VMs at any time with a 30-second notice ` +
-      '(capacity or price), and an eviction can take many nodes of one pool at once.',
-  };
-}
+const spot = pricesOf({
+  unit: 'hour',
+  source: RETAIL_PRICES_API,
+  asOf: READ_ON,
+  note:
+    `Linux Spot meter (pay-as-you-go). ${NOT_VERIFIED} Azure can evict Spot VMs at any time with a 30-second notice ` +
+    '(capacity or price), and an eviction can take many nodes of one pool at once.',
+});
 
-function logAnalytics(usd: number): PriceFact {
-  return {
-    usd,
-    unit: 'GB',
-    source: MONITOR_PRICING,
-    asOf: READ_ON,
-    note:
-      'Log Analytics, Analytics Logs pay-as-you-go ingestion; 31 days of retention included; the free monthly 5 GB ' +
-      `allowance is not applied. ${NOT_VERIFIED} monitoringcost.com/azure-monitor-cost (2026) gives ~$2.30/GB as the general rate.`,
-  };
-}
+const logAnalytics = pricesOf({
+  unit: 'GB',
+  source: MONITOR_PRICING,
+  asOf: READ_ON,
+  note:
+    'Log Analytics, Analytics Logs pay-as-you-go ingestion; 31 days of retention included; the free monthly 5 GB ' +
+    `allowance is not applied. ${NOT_VERIFIED} monitoringcost.com/azure-monitor-cost (2026) gives ~$2.30/GB as the general rate.`,
+});
 
 export const AZURE_PRICES: CloudPrices = {
   eastus: {

@@ -15,6 +15,11 @@ export interface PriceFact {
 
 export type CloudName = 'aws' | 'gcp' | 'azure';
 
+/** A maker of facts that share unit, source, date and note and differ only in the number (per-type spot rates, fees). */
+export function pricesOf(fact: Omit<PriceFact, 'usd'>): (usd: number) => PriceFact {
+  return (usd) => ({ usd, ...fact });
+}
+
 /** Prices of one region, keyed by SKU key (`ec2:m6i.large`, `eks:cluster-standard`, ...). */
 export type RegionPrices = Readonly<Record<string, PriceFact>>;
 
