@@ -49,7 +49,7 @@ export function formatSweep(result: SweepReport): string {
   }
   if (result.targets.some((t) => Object.keys(t.cheapestByMonitoring ?? {}).length > 0)) {
     lines.push('  coverage:');
-    for (const [choice, text] of Object.entries(result.monitoringCoverage)) lines.push(`    ${choice}: ${text}`);
+    for (const choice of result.axes.monitoring ?? []) lines.push(`    ${choice}: ${result.monitoringCoverage[choice]}`);
   }
   lines.push(
     `  evaluated ${result.evaluated} configurations in ${result.elapsedMs.toFixed(1)} ms (${result.configurationsPerSecond.toLocaleString('en-US')} per second, ` +

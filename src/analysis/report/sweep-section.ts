@@ -60,7 +60,8 @@ export function monitoringLines(sweep: SweepReport): string[] {
     );
   }
   if (lines.length === 0) return [];
-  return [...lines, ...Object.entries(sweep.monitoringCoverage).map(([choice, text]) => `${choice} covers ${text}.`)];
+  const swept = sweep.axes.monitoring ?? [];
+  return [...lines, ...swept.map((choice) => `${choice} covers ${sweep.monitoringCoverage[choice]}.`)];
 }
 
 const MEETS_COLORS = { meets: '#1b9e77', misses: '#9e9e9e' } as const;

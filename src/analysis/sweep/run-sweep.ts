@@ -38,7 +38,7 @@ export const MONITORING_COVERAGE: Readonly<Record<MonitoringChoice, string>> = {
   datadog:
     'every host running the agent (each node, and kops control-plane instances): host and container metrics plus the workload via autodiscovery; ' +
     'logs, APM and custom metrics beyond the included allotment are billed separately and not priced',
-  none: 'nothing leaves the cluster: no metrics are collected or kept',
+  none: 'nothing: no metrics are collected or kept',
 };
 
 /** What the verdicts of a spot configuration do not say (the fault scenarios model one node or one zone failing). */
