@@ -294,3 +294,29 @@ describe('spot capacity', () => {
     }
   });
 });
+
+describe('an Ingress', () => {
+  const ingress = workload({ loadBalancers: [{ address: 'Ingress/web-api', kind: 'ingress', internal: false }] });
+
+  test.each([
+    ['eks', ['elb:alb', 'vpc:public-ipv4'], [730, 3 * 730]],
+    ['kops', ['elb:nlb', 'vpc:public-ipv4'], [730, 3 * 730]],
+  ] as const)('%s: the load balancer the controller creates, plus a public IPv4 in each of the 3 zones', (target, skus, hours) => {
+    const inv = eksInventory({ target, workload: ingress });
+    const lines = items(inv, 'Ingress/web-api');
+    expect(lines.map((l) => [l.quantity, l.unitPriceUsd])).toEqual(skus.map((sku, i) => [hours[i], aws(sku)]));
+  });
+
+  test('gke: a global forwarding rule, its IP not charged', () => {
+    const inv = eksInventory({
+      target: 'gke',
+      cloud: 'gcp',
+      region: 'us-central1',
+      controlPlane: { kind: 'managed', address: 'c', tier: 'gke-regional', usesAvailabilityZones: true },
+      nodeGroups: [pool({ instanceType: 'e2-standard-2', rootVolume: { type: 'pd-balanced', sizeGiB: 100 } })],
+      billables: [],
+      workload: ingress,
+    });
+    expect(items(inv, 'Ingress/web-api').map((l) => l.unitPriceUsd)).toEqual([price('gcp', 'us-central1', 'lb:forwarding-rule')]);
+  });
+});
