@@ -70,15 +70,15 @@ export function missedRequirements(
   return misses;
 }
 
-/** Control-plane facts depend only on the control plane (tier, zone, members' zones): a sweep meets few distinct ones. */
+/**
+ * Control-plane facts are a function of the target and its control plane alone (tier, zone, members
+ * and the API load balancer): a sweep meets few distinct ones, so they are computed once each. If
+ * `controlPlaneFacts` ever reads more of the inventory, the key must grow with it.
+ */
 const CONTROL_PLANE_FACTS = new Map<string, ControlPlaneFacts>();
 
 function cachedControlPlaneFacts(inv: Inventory): ControlPlaneFacts {
-  const cp = inv.controlPlane;
-  const key =
-    cp.kind === 'managed'
-      ? `${inv.target}|${cp.tier}|${cp.zone ?? ''}|${cp.usesAvailabilityZones}`
-      : `${inv.target}|${cp.instances.map((i) => i.zone).join(',')}`;
+  const key = `${inv.target}|${JSON.stringify(inv.controlPlane)}`;
   let facts = CONTROL_PLANE_FACTS.get(key);
   if (!facts) {
     if (CONTROL_PLANE_FACTS.size > 10_000) CONTROL_PLANE_FACTS.clear();
