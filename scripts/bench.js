@@ -3,7 +3,7 @@
  * `npm run bench`: orquesta's fast paths against the obvious baselines, measured in the same run.
  *   synth     node + compiled JS (all 4 targets: stacks + manifests)  vs  `npx cdktf synth` with ts-node
  *   tests     jest + @swc/jest (+ one tsc --noEmit)                    vs  jest + ts-jest (type-checks per file)
- *   analysis  sweep over inventories (pure functions)                  vs  re-synthesizing + analysing per configuration
+ *   analysis  what-if sweep, nodes 1..60 x zones 1..3 x 4 targets        vs  re-synthesizing + analysing per configuration
  * Wall time is the median of the runs; peak memory is the max RSS reported by /usr/bin/time when present.
  * Results are printed and written to .bench/results.json. `--only=synth,analysis,tests` picks parts; `--quick` runs fewer repetitions.
  */
@@ -118,29 +118,70 @@ function benchAnalysis() {
   const { inventories } = analyseFromScratch({});
   // Baseline: what a sweep costs if every configuration is re-synthesized and read back.
   const naiveConfigs = QUICK ? 3 : 6;
-  const t0 = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
   for (let i = 0; i < naiveConfigs; i++) {
     analyseFromScratch({ nodePools: [{ name: 'apps', sizeClass: 'medium', minNodes: 1, desiredNodes: 2 + i, maxNodes: 12 }] });
   }
-  const naiveMsPerConfig = Number(process.hrtime.bigint() - t0) / 1e6 / naiveConfigs;
+  const naiveCpu = process.cpuUsage(cpu0);
+  // CPU time, like the sweep's, so both sides of the ratio are per core.
+  const naiveMsPerConfig = (naiveCpu.user + naiveCpu.system) / 1000 / naiveConfigs;
   fs.rmSync(tmp, { recursive: true, force: true });
 
-  const axes = { nodes: Array.from({ length: 30 }, (_, i) => i + 1), zones: [1, 2, 3] };
+  // The realistic grid: nodes 1..60 x zones 1..3 x all four targets (720 configurations), then the
+  // same at 91..100 nodes (the per-pod simulation used to slow down with the node count).
+  const grid = (from, to) => ({ nodes: Array.from({ length: to - from + 1 }, (_, i) => i + from), zones: [1, 2, 3] });
   const requirement = { survive: ['zone'], sla: 99.95 };
-  runSweep(inventories, axes, requirement, PRICE_CATALOG); // warm-up
-  const results = [];
-  for (let i = 0; i < 5; i++) results.push(runSweep(inventories, axes, requirement, PRICE_CATALOG));
-  const sweepMs = median(results.map((r) => r.elapsedMs));
-  const configs = results[0].evaluated;
-  const perConfigMs = sweepMs / configs;
+  // Per core = configurations per CPU-second of this process (user + system, GC threads included), so
+  // other load on a shared machine does not count against it; wall-clock rates are reported too.
+  // The first sweep of the process (cold JIT, what one `compare` run does) is reported separately.
+  const sweepOf = (axes) => {
+    const first = runSweep(inventories, axes, requirement, PRICE_CATALOG, { at: now });
+    const results = [];
+    for (let i = 0; i < (QUICK ? 3 : 9); i++) results.push(runSweep(inventories, axes, requirement, PRICE_CATALOG, { at: now }));
+    const cpuMs = median(results.map((r) => r.cpuMs));
+    const ms = median(results.map((r) => r.elapsedMs));
+    const n = results[0].evaluated;
+    return {
+      configurations: n,
+      ms,
+      cpuMs,
+      perSecond: Math.round(n / (cpuMs / 1000)),
+      wallPerSecond: Math.round(n / (ms / 1000)),
+      firstRunPerSecond: first.configurationsPerCpuSecond,
+    };
+  };
+  const realistic = sweepOf(grid(1, 60));
+  const large = sweepOf(grid(91, 100));
+  // Every axis at once, for the record (sizes, control plane, monitoring, tiers, NAT, capacity).
+  const allAxes = sweepOf({
+    nodes: [2, 4, 6],
+    zones: [1, 2, 3],
+    size: ['small', 'medium', 'large'],
+    controlPlane: ['ha', 'single'],
+    monitoring: ['prometheus', 'datadog', 'none'],
+    aksTier: ['Free', 'Standard', 'Premium'],
+    gkeMode: ['regional', 'zonal'],
+    natGateways: ['per-zone', 'single'],
+    capacity: ['on-demand', 'spot'],
+  });
+  const perConfigMs = realistic.cpuMs / realistic.configurations;
+  const load = os.loadavg()[0].toFixed(1);
   process.stderr.write(
-    `  analysis: sweep of ${configs} configurations in ${sweepMs.toFixed(1)} ms (${Math.round(configs / (sweepMs / 1000))}/s); ` +
-      `re-synthesizing per configuration: ${naiveMsPerConfig.toFixed(0)} ms each\n`,
+    `  analysis: nodes 1..60 x zones 1..3 x 4 targets: ${realistic.configurations} configurations in ${realistic.cpuMs.toFixed(1)} ms CPU ` +
+      `(${realistic.perSecond}/CPU-s; wall ${realistic.wallPerSecond}/s; first run ${realistic.firstRunPerSecond}/CPU-s); ` +
+      `91..100 nodes: ${large.perSecond}/CPU-s; every axis: ${allAxes.configurations} at ${allAxes.perSecond}/CPU-s; ` +
+      `re-synthesizing per configuration: ${naiveMsPerConfig.toFixed(0)} ms CPU each; load average ${load}\n`,
   );
   return {
-    configurations: configs,
-    sweepMs,
-    configurationsPerSecond: Math.round(configs / (sweepMs / 1000)),
+    configurations: realistic.configurations,
+    sweepMs: realistic.ms,
+    sweepCpuMs: realistic.cpuMs,
+    configurationsPerSecond: realistic.perSecond,
+    wallConfigurationsPerSecond: realistic.wallPerSecond,
+    firstRunConfigurationsPerSecond: realistic.firstRunPerSecond,
+    loadAverage: Number(load),
+    configurationsPerSecondAt100Nodes: large.perSecond,
+    allAxes,
     naiveMsPerConfiguration: naiveMsPerConfig,
     ratio: naiveMsPerConfig / perConfigMs,
   };
@@ -165,12 +206,12 @@ function main() {
     );
   }
   if (analysis) {
-    rows.push([
-      'analysis sweep',
-      `${analysis.configurationsPerSecond.toLocaleString('en-US')} configs/s`,
-      `${(1000 / analysis.naiveMsPerConfiguration).toFixed(1)} configs/s`,
-      `${Math.round(analysis.ratio).toLocaleString('en-US')}x`,
-    ]);
+    rows.push(
+      ['what-if sweep (nodes 1..60 x zones 1..3 x 4 targets), per core', `${analysis.configurationsPerSecond.toLocaleString('en-US')} configs/s`, `${(1000 / analysis.naiveMsPerConfiguration).toFixed(1)} configs/s`, `${Math.round(analysis.ratio).toLocaleString('en-US')}x`],
+      ['what-if sweep, first run in a fresh process', `${analysis.firstRunConfigurationsPerSecond.toLocaleString('en-US')} configs/s`, '-', '-'],
+      ['what-if sweep at 91..100 nodes', `${analysis.configurationsPerSecondAt100Nodes.toLocaleString('en-US')} configs/s`, '-', '-'],
+      [`what-if sweep, every axis (${analysis.allAxes.configurations} configs)`, `${analysis.allAxes.perSecond.toLocaleString('en-US')} configs/s`, '-', '-'],
+    );
   }
   if (tests)
     rows.push([

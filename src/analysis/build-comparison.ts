@@ -2,6 +2,7 @@ import { getTarget } from '../targets/registry';
 import type { TargetId } from '../targets/cluster-target';
 import { COST_NOTES, HOURS_PER_MONTH, type CostOptions } from './cost/cost-assumptions';
 import { priceInventory } from './cost/cost-model';
+import { eksSupportWarnings } from './cost/eks-support-calendar';
 import type { PriceCatalog } from './cost/catalog/price-fact';
 import { analyseFaultTolerance } from './fault/scenarios';
 import { DAEMONSET_OVERHEAD } from './fault/placement';
@@ -30,7 +31,8 @@ export function analyseInventory(
   options: { readonly withRange?: boolean } = {},
 ): TargetReport {
   const target = getTarget(inv.target);
-  const cost = priceInventory(inv, catalog, { ...costOptions, withRange: options.withRange });
+  const allocatable = (type: string) => target.nodeAllocatable(type);
+  const cost = priceInventory(inv, catalog, { ...costOptions, withRange: options.withRange, allocatable });
   const fault = analyseFaultTolerance(inv, (type) => target.nodeAllocatable(type));
   const { survivesUpgrade: _u, singleZone: _z, ...controlPlane } = fault.controlPlane;
   return {
@@ -51,9 +53,13 @@ export function analyseInventory(
 export function buildComparison(input: ComparisonInput): { report: ComparisonReport; inventories: Inventory[] } {
   const inventories = input.synthesized.map(extractInventory);
   const targets = {} as Record<TargetId, TargetReport>;
-  for (const inv of inventories) targets[inv.target] = analyseInventory(inv, input.catalog, input.costOptions);
+  const costOptions = { ...input.costOptions, at: input.costOptions?.at ?? input.now };
+  for (const inv of inventories) targets[inv.target] = analyseInventory(inv, input.catalog, costOptions);
   const regionOf = (cloud: Inventory['cloud']) => inventories.find((i) => i.cloud === cloud)?.region ?? '-';
-  const dates = Object.values(targets).flatMap((t) => t.lineItems.map((l) => /\((\d{4}-\d{2}-\d{2})\)$/.exec(l.source)?.[1] ?? ''));
+  const dates = Object.values(targets)
+    .flatMap((t) => t.lineItems.map((l) => /\((\d{4}-\d{2}-\d{2})\)$/.exec(l.source)?.[1] ?? ''))
+    .filter((d) => d !== '')
+    .sort();
   return {
     inventories,
     report: {
@@ -61,11 +67,13 @@ export function buildComparison(input: ComparisonInput): { report: ComparisonRep
       assumptions: {
         hoursPerMonth: HOURS_PER_MONTH,
         regions: { aws: regionOf('aws'), gcp: regionOf('gcp'), azure: regionOf('azure') },
-        priceCatalogDate: dates.sort().at(-1) ?? '',
+        priceCatalogDate: dates.at(-1) ?? '',
+        priceDateRange: { oldest: dates[0] ?? '', newest: dates.at(-1) ?? '' },
         currency: 'USD',
         notes: [...COST_NOTES, ...FAULT_NOTES],
       },
       targets,
+      warnings: inventories.flatMap((inv) => eksSupportWarnings(inv, input.now)),
     },
   };
 }

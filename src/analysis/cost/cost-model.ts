@@ -10,7 +10,10 @@ import {
 } from './cost-assumptions';
 import { STORAGE_CLASS_DISKS, diskPrice } from './disk-pricing';
 import { LOAD_BALANCER_REALISATION } from './load-balancer-pricing';
-import { instanceShapeOf } from '../instance-shapes';
+import { eksSupportStatus } from './eks-support-calendar';
+import { priceUsageBillable } from './usage-pricing';
+import { autoscaledNodes, withAutoscaledNodes } from './autoscaled-nodes';
+import type { NodeAllocatable } from '../../targets/cluster-target';
 
 export interface CostBreakdown {
   readonly lineItems: readonly LineItem[];
@@ -28,11 +31,22 @@ export interface CostBreakdown {
 export function priceInventory(
   inv: Inventory,
   catalog: PriceCatalog,
-  options: CostOptions & { readonly withRange?: boolean } = {},
+  options: CostOptions & {
+    readonly withRange?: boolean;
+    /**
+     * The target's node allocatable: with it, nodes the cluster autoscaler must add for the replicas to
+     * fit are priced (see autoscaled-nodes.ts). @default - the node counts as synthesized
+     */
+    readonly allocatable?: (instanceType: string) => NodeAllocatable;
+  } = {},
 ): CostBreakdown {
-  const items = lineItems(inv, catalog, options);
+  const sized = (v: Inventory) => {
+    const extra = options.allocatable ? autoscaledNodes(v, options.allocatable) : new Map<string, number>();
+    return lineItems(withAutoscaledNodes(v, extra), catalog, options, extra);
+  };
+  const items = sized(inv);
   const atNodes = (pick: (g: NodeGroup) => number) =>
-    sum(lineItems({ ...inv, nodeGroups: inv.nodeGroups.map((g) => ({ ...g, desiredNodes: pick(g) })) }, catalog, options));
+    sum(sized({ ...inv, nodeGroups: inv.nodeGroups.map((g) => ({ ...g, desiredNodes: pick(g) })) }));
   return {
     lineItems: items,
     monthlyTotalUsd: sum(items),
@@ -52,7 +66,7 @@ function round2(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
-class LineItems {
+export class LineItems {
   public readonly items: LineItem[] = [];
   constructor(
     private readonly inv: Inventory,
@@ -75,6 +89,7 @@ class LineItems {
       unit: fact.unit,
       monthlyUsd: round2(quantity * fact.usd),
       source: `${fact.source} (${fact.asOf})`,
+      ...(fact.readFrom ? { readFrom: fact.readFrom } : {}),
     });
   }
 
@@ -90,9 +105,15 @@ class LineItems {
 }
 
 const INSTANCE_SKU_PREFIX = { aws: 'ec2', gcp: 'gce', azure: 'vm' } as const;
+/** The interruption caveat every spot line carries (notice periods from each cloud's spot documentation, 2026-11). */
+const SPOT_CAVEAT = {
+  aws: 'EC2 Spot: reclaimed with a 2-minute notice',
+  gcp: 'Spot VM: preempted with a 30-second notice',
+  azure: 'Spot VM: evicted with a 30-second notice',
+} as const;
 const PUBLIC_IP_SKU = { aws: 'vpc:public-ipv4', gcp: 'ip:external-ipv4', azure: 'ip:public-ipv4-standard' } as const;
 
-function lineItems(inv: Inventory, catalog: PriceCatalog, options: CostOptions): LineItem[] {
+function lineItems(inv: Inventory, catalog: PriceCatalog, options: CostOptions, autoscaled: ReadonlyMap<string, number>): LineItem[] {
   const li = new LineItems(inv, catalog);
   const workerNodes = inv.nodeGroups.filter((g) => g.role === 'worker').reduce((n, g) => n + g.desiredNodes, 0);
   const prefix = INSTANCE_SKU_PREFIX[inv.cloud];
@@ -101,19 +122,24 @@ function lineItems(inv: Inventory, catalog: PriceCatalog, options: CostOptions):
   for (const g of inv.nodeGroups) {
     const perNode = g.role === 'worker';
     const what = g.role === 'system' ? 'system node pool' : `node pool ${g.pool ?? ''}`.trim();
+    const spot = g.capacity === 'spot';
     li.hourly(
       g.address,
-      `${what}: ${g.desiredNodes} x ${g.instanceType}`,
+      `${what}: ${g.desiredNodes} x ${g.instanceType}` +
+        (autoscaled.has(g.address)
+          ? ` (${autoscaled.get(g.address)} added by the cluster autoscaler: the replicas do not fit on the ${g.desiredNodes - autoscaled.get(g.address)!} the stack sets)`
+          : '') +
+        (spot ? ` (spot, dated price; ${SPOT_CAVEAT[inv.cloud]}, possibly many nodes at once)` : ''),
       'compute',
       perNode,
       g.desiredNodes,
-      `${prefix}:${g.instanceType}`,
+      `${prefix}${spot ? '-spot' : ''}:${g.instanceType}`,
     );
     li.disk(g.address, `${what}: root volumes x ${g.desiredNodes}`, perNode, g.desiredNodes, g.rootVolume.type, g.rootVolume.sizeGiB);
   }
   for (const b of inv.billables) priceBillable(li, inv, b, workerNodes);
   priceWorkloadObjects(li, inv);
-  priceMonitoring(li, inv, prefix);
+  priceMonitoring(li, inv, options);
   return li.items;
 }
 
@@ -135,9 +161,33 @@ function priceControlPlane(li: LineItems, inv: Inventory, options: CostOptions, 
   }
   switch (cp.tier) {
     case 'eks-standard':
-      return li.hourly(cp.address, 'EKS control plane (standard support)', 'control-plane', false, 1, 'eks:cluster-standard');
-    case 'eks-extended':
-      return li.hourly(cp.address, 'EKS control plane (extended support)', 'control-plane', false, 1, 'eks:cluster-extended');
+    case 'eks-extended': {
+      // AWS bills the extended rate only once the version has left standard support, and only with the EXTENDED policy.
+      const status = eksSupportStatus(
+        inv.kubernetesVersion,
+        cp.tier === 'eks-extended' ? 'EXTENDED' : 'STANDARD',
+        options.at ?? new Date(),
+      );
+      const policy = cp.tier === 'eks-extended' ? 'EXTENDED' : 'STANDARD';
+      const until = status.calendar ? ` until ${status.calendar.endOfStandardSupport}` : '';
+      return status.billedAs === 'extended'
+        ? li.hourly(
+            cp.address,
+            `EKS control plane, Kubernetes ${status.version} in extended support`,
+            'control-plane',
+            false,
+            1,
+            'eks:cluster-extended',
+          )
+        : li.hourly(
+            cp.address,
+            `EKS control plane, Kubernetes ${status.version} in standard support${status.period === 'standard' ? until : ''} (support policy ${policy})`,
+            'control-plane',
+            false,
+            1,
+            'eks:cluster-standard',
+          );
+    }
     case 'gke-regional':
     case 'gke-zonal': {
       li.hourly(
@@ -217,6 +267,25 @@ function priceBillable(li: LineItems, inv: Inventory, b: Billable, workerNodes: 
     }
     case 'kms-key':
       return li.add(b.address, b.description, 'other', false, b.quantity, li.price('kms:key'));
+    case 'eks-auto-mode-fee':
+      // One fee billable per Auto Mode pool (extract-eks-auto-mode.ts), or one for every worker pool.
+      for (const g of inv.nodeGroups.filter((n) => n.role === 'worker' && (b.pool === undefined || n.pool === b.pool))) {
+        li.hourly(
+          b.address,
+          `EKS Auto Mode management fee: ${g.desiredNodes} x ${g.instanceType}`,
+          'compute',
+          true,
+          g.desiredNodes,
+          `eks:auto-mode:${g.instanceType}`,
+        );
+      }
+      return;
+    case 'flow-logs':
+    case 'control-plane-logs':
+    case 'log-analytics-workspace':
+    case 'managed-prometheus-workspace':
+    case 'managed-prometheus-scraper':
+      return priceUsageBillable(li, inv, b, workerNodes);
   }
 }
 
@@ -248,27 +317,29 @@ const MANAGED_PROMETHEUS: Partial<Record<Inventory['target'], { name: string; sk
   aks: { name: 'Azure Monitor managed service for Prometheus', sku: 'azmon:prometheus-samples', samplesPerUnit: 1e7 },
 };
 
-function priceMonitoring(li: LineItems, inv: Inventory, prefix: string): void {
+function priceMonitoring(li: LineItems, inv: Inventory, options: CostOptions): void {
   const monitoring = inv.workload.monitoring;
+  const datadogSku = options.datadogBilling === 'annual' ? 'datadog:infrastructure-pro-host' : 'datadog:infrastructure-pro-host-on-demand';
+  const datadogBilling = options.datadogBilling === 'annual' ? 'annual commitment' : 'on-demand';
   if (monitoring === 'datadog') {
     const cp = inv.controlPlane.kind === 'self-managed' ? inv.controlPlane.instances.length : 0;
     const hosts = inv.nodeGroups.reduce((n, g) => n + g.desiredNodes, 0);
     li.add(
       `Deployment/${inv.workload.name}`,
-      `Datadog Infrastructure Pro: ${hosts} worker hosts`,
+      `Datadog Infrastructure Pro (${datadogBilling}): ${hosts} worker hosts`,
       'monitoring',
       true,
       hosts,
-      li.price('datadog:infrastructure-pro-host', true),
+      li.price(datadogSku, true),
     );
     if (cp > 0)
       li.add(
         `Deployment/${inv.workload.name}`,
-        `Datadog Infrastructure Pro: ${cp} control-plane hosts`,
+        `Datadog Infrastructure Pro (${datadogBilling}): ${cp} control-plane hosts`,
         'monitoring',
         false,
         cp,
-        li.price('datadog:infrastructure-pro-host', true),
+        li.price(datadogSku, true),
       );
   } else if (monitoring === 'prometheus' && MANAGED_PROMETHEUS[inv.target]) {
     const managed = MANAGED_PROMETHEUS[inv.target]!;
@@ -281,24 +352,9 @@ function priceMonitoring(li: LineItems, inv: Inventory, prefix: string): void {
       samples / managed.samplesPerUnit,
       li.price(managed.sku),
     );
-  } else if (monitoring === 'prometheus') {
-    const pool = inv.nodeGroups.find((g) => g.role === 'worker') ?? inv.nodeGroups[0];
+  } else if (monitoring === 'prometheus' && !inv.billables.some((b) => b.kind === 'managed-prometheus-workspace')) {
+    // A self-hosted server: its volume is money; its CPU/memory requests are capacity on nodes already billed.
     const storageClass = inv.target === 'gke' ? 'standard-rwo' : inv.target === 'aks' ? 'managed-csi' : 'gp3';
     li.disk('Prometheus/self-hosted', 'Prometheus volume', false, 1, STORAGE_CLASS_DISKS[storageClass], PROMETHEUS_STACK.volumeGiB);
-    const share = prometheusNodeShare(inv, pool);
-    li.add(
-      'Prometheus/self-hosted',
-      `Prometheus share of one ${pool.instanceType} (${(share * 100).toFixed(0)}%)`,
-      'monitoring',
-      false,
-      share * HOURS_PER_MONTH,
-      li.price(`${prefix}:${pool.instanceType}`),
-    );
   }
-}
-
-/** Fraction of a node the Prometheus server's requests take (the larger of its CPU and memory shares). */
-function prometheusNodeShare(inv: Inventory, pool: NodeGroup): number {
-  const shape = instanceShapeOf(inv.cloud, pool.instanceType);
-  return Math.min(1, Math.max(PROMETHEUS_STACK.cpuMillicores / 1000 / shape.vcpu, PROMETHEUS_STACK.memoryMiB / 1024 / shape.memoryGiB));
 }

@@ -15,7 +15,8 @@ type Kind = 'service-public' | 'service-internal' | 'ingress';
  * Capability table (kops' map[CloudProvider] style), from the targets' adaptations:
  * EKS: AWS Load Balancer Controller makes an NLB per Service and an ALB per Ingress group;
  * kops: the cloud provider's service controller makes an NLB, ingress-nginx sits behind one NLB;
- * GKE: a forwarding rule (+ external IP when public) per Service, a global forwarding rule + IP per Ingress;
+ * GKE: a forwarding rule per Service, a global forwarding rule per Ingress; Google does not charge for an external
+ * IP attached to a forwarding rule (https://cloud.google.com/vpc/network-pricing#ipaddress, 2026-11);
  * AKS: Services add rules and a public IP to the cluster's existing Standard LB (the first 5 rules are one
  * hourly charge, already counted for the outbound LB); internal Services get a second, internal LB;
  * the app-routing add-on's NGINX is itself a LoadBalancer Service (one more public IP).
@@ -45,13 +46,13 @@ export const LOAD_BALANCER_REALISATION: Readonly<Record<TargetId, Readonly<Recor
   },
   gke: {
     'service-public': {
-      hourlySkus: ['lb:forwarding-rule', 'ip:external-ipv4'],
-      description: 'forwarding rule + external IPv4 (passthrough NLB)',
+      hourlySkus: ['lb:forwarding-rule'],
+      description: 'forwarding rule (passthrough NLB; its external IPv4 is not charged)',
     },
     'service-internal': { hourlySkus: ['lb:forwarding-rule'], description: 'internal forwarding rule (passthrough NLB)' },
     ingress: {
-      hourlySkus: ['lb:forwarding-rule', 'ip:external-ipv4'],
-      description: 'global forwarding rule + external IPv4 (external Application LB)',
+      hourlySkus: ['lb:forwarding-rule'],
+      description: 'global forwarding rule (external Application LB; its external IPv4 is not charged)',
     },
   },
   aks: {

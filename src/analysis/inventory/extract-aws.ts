@@ -95,11 +95,61 @@ export function extractAws(tf: TfIndex): CloudExtract {
       description: 'S3 bucket (cluster state and etcd backups)',
       quantity: 1,
     })),
-    ...tf
-      .ofType('aws_kms_key')
-      .map((k) => ({ address: k.address, kind: 'kms-key' as const, description: 'KMS key (secrets envelope encryption)', quantity: 1 })),
+    ...tf.ofType('aws_kms_key').map((k) => ({
+      address: k.address,
+      kind: 'kms-key' as const,
+      description: `KMS key (${typeof k.body.description === 'string' && !k.body.description.startsWith('${') ? k.body.description : 'customer managed'})`,
+      quantity: 1,
+    })),
+    ...eks.filter((c) => list(c.body.enabled_cluster_log_types).length > 0).map((c) => controlPlaneLogs(tf, c)),
+    ...tf.ofType('aws_flow_log').map((f) => flowLogs(tf, f)),
+    ...tf.ofType('aws_prometheus_workspace').map((w) => ({
+      address: w.address,
+      kind: 'managed-prometheus-workspace' as const,
+      description: 'Amazon Managed Service for Prometheus workspace',
+      quantity: 1,
+    })),
+    ...tf.ofType('aws_prometheus_scraper').map((s) => ({
+      address: s.address,
+      kind: 'managed-prometheus-scraper' as const,
+      description: 'Amazon Managed Service for Prometheus managed collector (scraper)',
+      quantity: 1,
+    })),
   ];
   return { region, kubernetesVersion, controlPlane, nodeGroups, billables };
+}
+
+/** EKS writes control-plane logs to `/aws/eks/<name>/cluster`; its retention comes from that log group when the stack creates it. */
+function controlPlaneLogs(tf: TfIndex, cluster: TfEntry): Billable {
+  const name = tf.resolve(cluster.body.name);
+  const group = tf.ofType('aws_cloudwatch_log_group').find((g) => g.body.name === `/aws/eks/${String(name)}/cluster`);
+  return {
+    address: cluster.address,
+    kind: 'control-plane-logs',
+    description: 'EKS control-plane logs in CloudWatch Logs',
+    quantity: 1,
+    logTypes: list(cluster.body.enabled_cluster_log_types).map(String),
+    retentionDays: retention(group),
+  };
+}
+
+function flowLogs(tf: TfIndex, f: TfEntry): Billable {
+  const destination = f.body.log_destination_type === 's3' ? 's3' : 'cloud-watch-logs';
+  const group =
+    destination === 'cloud-watch-logs' ? (tf.referenced(f.body.log_destination) ?? tf.referenced(f.body.log_group_name)) : undefined;
+  return {
+    address: f.address,
+    kind: 'flow-logs',
+    description: `VPC flow logs to ${destination === 's3' ? 'S3' : 'CloudWatch Logs'}`,
+    quantity: 1,
+    logDestination: destination,
+    retentionDays: retention(group),
+  };
+}
+
+function retention(group: TfEntry | undefined): number | undefined {
+  const days = group?.body.retention_in_days;
+  return typeof days === 'number' && days > 0 ? days : undefined;
 }
 
 function volumePurpose(v: TfEntry): string {
@@ -120,7 +170,8 @@ function zonesOf(tf: TfIndex, subnetRefs: unknown): string[] {
 
 function launchTemplate(tf: TfIndex, spec: unknown): TfEntry | undefined {
   const lt = block(spec);
-  return lt ? tf.referenced(lt.id ?? lt.name) : undefined;
+  // An ASG's launch_template has id/name; a mixed-instances policy's launch_template_specification has launch_template_id/_name.
+  return lt ? tf.referenced(lt.id ?? lt.launch_template_id ?? lt.name ?? lt.launch_template_name) : undefined;
 }
 
 /** Root volume from the launch template's first block device; EKS' default is a 20 GiB volume. */
@@ -148,24 +199,39 @@ function eksNodeGroup(tf: TfIndex, g: TfEntry): NodeGroup {
     maxNodes: num(scaling.max_size, `${g.address}.scaling_config.max_size`),
     // EKS managed node groups default to a 20 GiB root volume (https://docs.aws.amazon.com/eks/latest/APIReference/API_CreateNodegroup.html, 2026-11).
     rootVolume: rootVolume(template, num(g.body.disk_size ?? 20, 'disk_size')),
+    capacity: g.body.capacity_type === 'SPOT' ? 'spot' : 'on-demand',
   };
 }
 
 function asgNodeGroup(tf: TfIndex, g: TfEntry): NodeGroup {
-  // A spot group names its launch template inside its mixed-instances policy (kops-instance-group.ts).
-  const mixed = block(block(block(g.body.mixed_instances_policy)?.launch_template)?.launch_template_specification);
-  const template = launchTemplate(tf, g.body.launch_template ?? (mixed ? { id: mixed.launch_template_id } : undefined));
+  const mixed = block(g.body.mixed_instances_policy);
+  const mixedTemplate = block(mixed?.launch_template);
+  const template = launchTemplate(tf, g.body.launch_template ?? mixedTemplate?.launch_template_specification);
+  // With a mixed-instances policy the first override names the instance type the group prefers.
+  const override = block(mixedTemplate?.override)?.instance_type;
   return {
     address: g.address,
     pool: asgTag(g, NODE_POOL_LABEL),
     role: 'worker',
-    instanceType: str(template?.body.instance_type, `${g.address} launch template instance_type`),
+    instanceType: str(override ?? template?.body.instance_type, `${g.address} launch template instance_type`),
     zones: zonesOf(tf, g.body.vpc_zone_identifier),
     minNodes: num(g.body.min_size, `${g.address}.min_size`),
     desiredNodes: num(g.body.desired_capacity ?? g.body.min_size, `${g.address}.desired_capacity`),
     maxNodes: num(g.body.max_size, `${g.address}.max_size`),
     rootVolume: rootVolume(template, 8),
+    capacity: asgIsSpot(mixed, template) ? 'spot' : 'on-demand',
   };
+}
+
+/** Spot when the mixed-instances policy keeps no on-demand share, or the launch template asks for the spot market. */
+function asgIsSpot(mixed: Record<string, unknown> | undefined, template: TfEntry | undefined): boolean {
+  const distribution = block(mixed?.instances_distribution);
+  if (distribution) {
+    const base = Number(distribution.on_demand_base_capacity ?? 0);
+    const share = Number(distribution.on_demand_percentage_above_base_capacity ?? 100);
+    if (base === 0 && share === 0) return true;
+  }
+  return block(template?.body.instance_market_options)?.market_type === 'spot';
 }
 
 function controlPlaneInstance(tf: TfIndex, g: TfEntry): ControlPlaneInstance {

@@ -39,6 +39,25 @@ export function extractAzure(tf: TfIndex): CloudExtract {
       { address: cluster.address, kind: 'public-ipv4', description: 'Outbound public IPv4 address of the AKS load balancer', quantity: 1 },
     );
   }
+  for (const workspace of tf.ofType('azurerm_log_analytics_workspace')) {
+    // Categories every diagnostic setting that targets this workspace ships (kube-audit-admin, guard, ...).
+    const categories = tf
+      .ofType('azurerm_monitor_diagnostic_setting')
+      .filter((d) => tf.referenced(d.body.log_analytics_workspace_id)?.address === workspace.address)
+      .flatMap((d) => [...list(d.body.enabled_log), ...list(d.body.log)].map((l) => String((l as { category?: unknown }).category ?? '')))
+      .filter((c) => c !== '');
+    const retention = workspace.body.retention_in_days;
+    billables.push({
+      address: workspace.address,
+      kind: 'log-analytics-workspace',
+      description: 'Log Analytics workspace',
+      quantity: 1,
+      logTypes: [...new Set(categories)],
+      retentionDays: typeof retention === 'number' ? retention : undefined,
+      // Container insights (the monitoring add-on) ships node and container logs too: priced per node.
+      perNode: block(cluster.body.oms_agent) !== undefined,
+    });
+  }
   return { region, kubernetesVersion: String(cluster.body.kubernetes_version ?? 'unknown'), controlPlane, nodeGroups, billables };
 }
 
@@ -58,6 +77,7 @@ function pool(address: string, body: Record<string, unknown>, role: NodeGroup['r
     desiredNodes: desired,
     maxNodes: autoscale ? num(body.max_count, `${address}.max_count`) : desired,
     rootVolume: osDisk(body),
+    capacity: body.priority === 'Spot' ? 'spot' : 'on-demand',
   };
 }
 

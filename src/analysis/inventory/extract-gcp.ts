@@ -42,14 +42,31 @@ export function extractGcp(tf: TfIndex): CloudExtract {
       maxNodes: num(max, 'max'),
       // GKE's defaults when unset: 100 GB pd-balanced (https://cloud.google.com/kubernetes-engine/docs/concepts/node-images, 2026-11).
       rootVolume: { type: String(config.disk_type ?? 'pd-balanced'), sizeGiB: num(config.disk_size_gb ?? 100, 'disk_size_gb') },
+      // Spot VMs and the older preemptible VMs bill at the same spot rates (https://cloud.google.com/compute/docs/instances/spot, 2026-11).
+      capacity: config.spot === true || config.preemptible === true ? 'spot' : 'on-demand',
     };
   });
 
-  const billables: Billable[] = tf.ofType('google_compute_router_nat').flatMap((nat) => [
-    { address: nat.address, kind: 'nat-gateway' as const, description: 'Cloud NAT (per VM using it)', quantity: 1, perNode: true },
-    // AUTO_ONLY allocates one external address per 64-port-per-VM block of up to 1,008 VMs.
-    { address: nat.address, kind: 'public-ipv4' as const, description: 'Cloud NAT external IPv4 address', quantity: 1 },
-  ]);
+  const billables: Billable[] = [
+    ...tf.ofType('google_compute_router_nat').flatMap((nat) => [
+      { address: nat.address, kind: 'nat-gateway' as const, description: 'Cloud NAT (per VM using it)', quantity: 1, perNode: true },
+      // AUTO_ONLY allocates one external address per 64-port-per-VM block of up to 1,008 VMs.
+      { address: nat.address, kind: 'public-ipv4' as const, description: 'Cloud NAT external IPv4 address', quantity: 1 },
+    ]),
+    // Subnetwork flow logs go to Cloud Logging; the provider's default sampling is 0.5
+    // (https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/compute_subnetwork#flow_sampling, 2026-11).
+    ...tf
+      .ofType('google_compute_subnetwork')
+      .filter((subnet) => block(subnet.body.log_config) !== undefined)
+      .map((subnet) => ({
+        address: subnet.address,
+        kind: 'flow-logs' as const,
+        description: 'VPC flow logs of the subnetwork to Cloud Logging',
+        quantity: 1,
+        logDestination: 'cloud-logging' as const,
+        sampling: Number(block(subnet.body.log_config)?.flow_sampling ?? 0.5),
+      })),
+  ];
 
   const controlPlane: ManagedControlPlane = {
     kind: 'managed',

@@ -67,6 +67,12 @@ export interface NodeGroup {
   readonly desiredNodes: number;
   readonly maxNodes: number;
   readonly rootVolume: VolumeShape;
+  /**
+   * On-demand or spot/preemptible capacity (eks `capacity_type = "SPOT"`, gke `spot = true`, aks
+   * `priority = "Spot"`, kops mixed-instances with no on-demand share).
+   * @default 'on-demand'
+   */
+  readonly capacity?: 'on-demand' | 'spot';
 }
 
 export type BillableKind =
@@ -77,7 +83,20 @@ export type BillableKind =
   | 'block-volume'
   | 'object-storage'
   | 'kms-key'
-  /** EKS Auto Mode's per-instance management fee: `perNode` for the nodes of `pool`, priced by `instanceType`. */
+  /** VPC flow logs (`aws_flow_log`, a GCP subnetwork's `log_config`); `logDestination` says where they are delivered. */
+  | 'flow-logs'
+  /** EKS control-plane logs in CloudWatch Logs; `logTypes` from `enabled_cluster_log_types`. */
+  | 'control-plane-logs'
+  /** A Log Analytics workspace (`azurerm_log_analytics_workspace`); `logTypes` are the diagnostic categories sent to it. */
+  | 'log-analytics-workspace'
+  /** Amazon Managed Service for Prometheus workspace (`aws_prometheus_workspace`): samples ingested. */
+  | 'managed-prometheus-workspace'
+  /** Amazon Managed Service for Prometheus managed collector (`aws_prometheus_scraper`): collector-hours. */
+  | 'managed-prometheus-scraper'
+  /**
+   * EKS Auto Mode's per-instance management fee on top of EC2: `perNode` for the worker nodes of
+   * `pool` (every worker pool when unset), each priced by its instance type, so sweeps follow.
+   */
   | 'eks-auto-mode-fee';
 
 export interface Billable {
@@ -94,6 +113,14 @@ export interface Billable {
   readonly pool?: string;
   /** The instance type a per-instance charge is priced by (the EKS Auto Mode fee). */
   readonly instanceType?: string;
+  /** Log types or diagnostic categories shipped (control-plane logs, Log Analytics). */
+  readonly logTypes?: readonly string[];
+  /** Where logs are delivered (flow logs). @default 'cloud-watch-logs' */
+  readonly logDestination?: 'cloud-watch-logs' | 's3' | 'cloud-logging';
+  /** Fraction of flows logged (GCP subnetwork flow logs' `flow_sampling`). @default 1 */
+  readonly sampling?: number;
+  /** Log retention in days; undefined: never expires (CloudWatch) or the workspace default. */
+  readonly retentionDays?: number;
 }
 
 export interface WorkloadInventory {

@@ -1,4 +1,5 @@
 import type { TargetId } from '../../targets/cluster-target';
+import type { SweepReport } from '../sweep/sweep-report';
 
 /**
  * The public JSON contract of `report/comparison.json` (documented in the README).
@@ -9,6 +10,10 @@ export interface ComparisonReport {
   readonly generatedAt: string;
   readonly assumptions: ReportAssumptions;
   readonly targets: Readonly<Record<TargetId, TargetReport>>;
+  /** Things a reader must act on, e.g. an EKS version about to leave standard support (its fee rises). */
+  readonly warnings?: readonly string[];
+  /** What-if sweep results, when `compare --sweep/--require` ran one. */
+  readonly sweep?: SweepReport;
 }
 
 export interface ReportAssumptions {
@@ -17,6 +22,8 @@ export interface ReportAssumptions {
   readonly regions: { readonly aws: string; readonly gcp: string; readonly azure: string };
   /** The newest `asOf` date among the prices used. */
   readonly priceCatalogDate: string;
+  /** The oldest and newest `asOf` dates among the prices used (ISO dates). */
+  readonly priceDateRange?: { readonly oldest: string; readonly newest: string };
   readonly currency: 'USD';
   /** Free-text statements the numbers rest on (e.g. "NAT data processing not included"). */
   readonly notes: readonly string[];
@@ -52,8 +59,10 @@ export interface LineItem {
   readonly unitPriceUsd: number;
   readonly unit: string;
   readonly monthlyUsd: number;
-  /** URL of the price and the date it reflects. */
+  /** URL of the price (the vendor's pricing page) and the date it reflects. */
   readonly source: string;
+  /** The secondary page the price was read from, when not the vendor page itself. */
+  readonly readFrom?: string;
 }
 
 export interface ControlPlaneReport {

@@ -13,6 +13,7 @@ import {
   formatUsd,
   formatZones,
   orderedTargets,
+  priceDateRangeText,
   shortSourceLabel,
   splitSource,
 } from './report-format';
@@ -20,6 +21,7 @@ import { findScenario, summaryTable } from './summary-rows';
 import type { Segment } from './summary-rows';
 import { REPORT_CSS } from './html-style';
 import { summarizeSource, type ReportSource } from './report-source';
+import { monitoringLines, sweepChartSpec, sweepRows, sweepVerdict } from './sweep-section';
 
 /**
  * The comparison as one self-contained HTML page (`report/index.html`): inline CSS and SVG charts, no
@@ -27,9 +29,10 @@ import { summarizeSource, type ReportSource } from './report-source';
  * text is escaped.
  */
 export async function renderHtmlReport(report: ComparisonReport, source?: ReportSource): Promise<string> {
-  const [costSvg, availabilitySvg] = await Promise.all([
+  const [costSvg, availabilitySvg, sweep] = await Promise.all([
     renderChartSvg(costBreakdownSpec(report)),
     renderChartSvg(costAvailabilitySpec(report)),
+    sweepHtml(report),
   ]);
   const a = report.assumptions;
   const targets = orderedTargets(report);
@@ -48,12 +51,12 @@ export async function renderHtmlReport(report: ComparisonReport, source?: Report
 <header>
 <h1>Monthly cost and fault tolerance</h1>
 <p class="meta">One workload on ${esc(String(targets.length))} Kubernetes targets. Amounts in ${esc(a.currency)} per month
-(${esc(formatQuantity(a.hoursPerMonth))} h/month), list prices as of ${esc(a.priceCatalogDate)};
+(${esc(formatQuantity(a.hoursPerMonth))} h/month), list prices dated ${esc(priceDateRangeText(report))};
 regions AWS ${esc(a.regions.aws)}, Google Cloud ${esc(a.regions.gcp)}, Azure ${esc(a.regions.azure)}.
 Generated ${esc(report.generatedAt)}.</p>
 ${source ? sourceSummaryHtml(source) : ''}
 </header>
-<section aria-labelledby="summary-title">
+${warningsHtml(report)}<section aria-labelledby="summary-title">
 <h2 id="summary-title">Summary</h2>
 ${summaryHtml(report)}
 </section>
@@ -71,7 +74,7 @@ ${summaryHtml(report)}
 <h2 id="targets-title">Per target</h2>
 ${targets.map(({ id, target }) => targetHtml(id, target)).join('\n')}
 </section>
-<section aria-labelledby="assumptions-title">
+${sweep}<section aria-labelledby="assumptions-title">
 <h2 id="assumptions-title">Assumptions</h2>
 ${assumptionsHtml(report)}
 </section>
@@ -90,6 +93,50 @@ function sourceSummaryHtml(source: ReportSource): string {
 <dt>Cluster</dt><dd>${esc(s.cluster)}</dd>
 <dt>Node pools</dt><dd>${s.pools.map((p) => esc(p)).join('<br>')}</dd>
 </dl>`;
+}
+
+function warningsHtml(report: ComparisonReport): string {
+  const warnings = report.warnings ?? [];
+  if (warnings.length === 0) return '';
+  return `<section id="warnings" aria-labelledby="warnings-title">
+<h2 id="warnings-title">Warnings</h2>
+<ul>${warnings.map((w) => `<li>⚠ ${esc(w)}</li>`).join('')}</ul>
+</section>
+`;
+}
+
+/** The what-if sweep: verdicts per target, a chart per target of cost against what it survives, the cheapest per survival set. */
+async function sweepHtml(report: ComparisonReport): Promise<string> {
+  const sweep = report.sweep;
+  if (!sweep) return '';
+  const charts = await Promise.all(sweep.targets.map((t) => renderChartSvg(sweepChartSpec(t))));
+  const perTarget = sweep.targets
+    .map((t, i) => {
+      const rows = sweepRows(t)
+        .map(
+          ([survives, cost, inputs, meets]) =>
+            `<tr><td>${esc(survives)}</td><td class="num">${esc(cost)}</td><td>${esc(inputs)}</td><td>${esc(meets)}</td></tr>`,
+        )
+        .join('\n');
+      return `<figure id="sweep-chart-${esc(t.target)}" class="sweep">
+<div class="chart">${charts[i]}</div>
+<figcaption>${esc(sweepVerdict(t))} Each point is one configuration: its monthly cost and the failures it survives (the API stays up, replicas keep serving and all can be restored).</figcaption>
+</figure>
+<div class="scroll"><table class="sweep">
+<thead><tr><th scope="col">Survives</th><th scope="col" class="num">Cheapest (USD/month)</th><th scope="col">Configuration</th><th scope="col">Meets the goal</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table></div>`;
+    })
+    .join('\n');
+  const monitoring = monitoringLines(sweep);
+  return `<section id="sweep" aria-labelledby="sweep-title">
+<h2 id="sweep-title">What-if sweep</h2>
+<p>${esc(String(sweep.evaluated))} configurations; goal: ${esc(sweep.goal)}; ${esc(String(sweep.feasible))} meet it. Every configuration is in <code>comparison.json</code> (<code>sweep</code>).</p>
+${perTarget}${monitoring.length === 0 ? '' : `\n<h3>Prometheus or Datadog</h3>\n<ul>${monitoring.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`}
+</section>
+`;
 }
 
 function summaryHtml(report: ComparisonReport): string {
@@ -136,7 +183,7 @@ function targetHtml(id: string, target: TargetReport): string {
         item,
       ) => `<tr><td><code>${breakable(item.address)}</code></td><td>${esc(item.description)}${item.perNode ? ' <span class="tag">per node</span>' : ''}</td>
 <td>${esc(item.category)}</td><td class="num">${esc(formatQuantity(item.quantity))}</td><td class="num">${esc(formatUnitPrice(item.unitPriceUsd))} / ${esc(item.unit)}</td>
-<td class="num">${esc(formatUsd(item.monthlyUsd))}</td><td>${sourceHtml(item.source)}</td></tr>`,
+<td class="num">${esc(formatUsd(item.monthlyUsd))}</td><td>${sourceHtml(item.source)}${item.readFrom ? ` <span class="as-of">read from</span> ${sourceHtml(item.readFrom)}` : ''}</td></tr>`,
     )
     .join('\n');
   const scenarios = SCENARIO_ORDER.map((scenarioId) => {
@@ -190,6 +237,7 @@ function assumptionsHtml(report: ComparisonReport): string {
     ['Hours per month', esc(formatQuantity(a.hoursPerMonth)), 'h/month', esc(HOURS_PER_MONTH_SOURCE)],
     ['Currency', esc(a.currency), '–', 'every price in the catalog is a list price in this currency'],
     ['Price catalog date', esc(a.priceCatalogDate), 'date', 'the newest <code>asOf</code> date among the prices used'],
+    ['Price dates', esc(priceDateRangeText(report)), 'dates', 'the oldest and newest <code>asOf</code> dates among the prices used'],
     ['Region, AWS', esc(a.regions.aws), '–', 'the spec'],
     ['Region, Google Cloud', esc(a.regions.gcp), '–', 'the spec'],
     ['Region, Azure', esc(a.regions.azure), '–', 'the spec'],

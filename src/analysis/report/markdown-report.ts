@@ -13,9 +13,11 @@ import {
   formatUsd,
   formatZones,
   orderedTargets,
+  priceDateRangeText,
   splitSource,
 } from './report-format';
 import { findScenario, summaryTable } from './summary-rows';
+import { monitoringLines, sweepRows, sweepVerdict } from './sweep-section';
 import type { Segment } from './summary-rows';
 
 /**
@@ -30,14 +32,16 @@ export function renderMarkdownReport(report: ComparisonReport, source?: ReportSo
     '# orquesta: monthly cost and fault tolerance',
     ...(source ? [specSourceMarkdown(source)] : []),
     `Generated ${mdText(report.generatedAt)}. Amounts in ${mdText(a.currency)} per month (${formatQuantity(a.hoursPerMonth)} h/month), ` +
-      `list prices as of ${mdText(a.priceCatalogDate)}; regions: AWS ${mdText(a.regions.aws)}, Google Cloud ${mdText(a.regions.gcp)}, ` +
+      `list prices dated ${mdText(priceDateRangeText(report))}; regions: AWS ${mdText(a.regions.aws)}, Google Cloud ${mdText(a.regions.gcp)}, ` +
       `Azure ${mdText(a.regions.azure)}.`,
+    ...warningsMarkdown(report),
     '## Summary',
     summaryMarkdown(report),
     '**Bold**: cheapest monthly total; best financially backed control-plane SLA. API ✓ / ✗: the Kubernetes API is available / down; ' +
       'serving: share of replicas still serving right after the failure; restorable: the surviving nodes fit all replicas; ' +
       'drain blocked: the PodDisruptionBudget stops a node drain afterwards.',
     ...orderedTargets(report).map(({ target }) => targetMarkdown(target)),
+    ...sweepMarkdown(report),
     '## Assumptions',
     assumptionsMarkdown(report),
   ];
@@ -53,6 +57,37 @@ function specSourceMarkdown(source: ReportSource): string {
     `- **Cluster:** ${mdText(s.cluster)}`,
     `- **Node pools:** ${s.pools.map((p) => mdText(p)).join('; ')}`,
   ].join('\n');
+}
+
+function warningsMarkdown(report: ComparisonReport): string[] {
+  const warnings = report.warnings ?? [];
+  return warnings.length === 0 ? [] : ['## Warnings', warnings.map((w) => `- ⚠ ${mdText(w)}`).join('\n')];
+}
+
+/** The what-if sweep: the goal, per target the cheapest configuration meeting it and the cost of surviving more. */
+function sweepMarkdown(report: ComparisonReport): string[] {
+  const sweep = report.sweep;
+  if (!sweep) return [];
+  const axes = Object.entries(sweep.axes).map(([axis, values]) => `${axis} ${(values as readonly unknown[]).join(', ')}`);
+  const blocks = [
+    '## What-if sweep',
+    `${sweep.evaluated} configurations (${mdText(axes.join(' × ') || 'as synthesized')}); goal: ${mdText(sweep.goal)}; ` +
+      `${sweep.feasible} meet it${sweep.feasible === 0 ? ' — none does, so `compare` exits 1' : ''}. Every configuration, with its inputs, cost and verdicts, is in \`comparison.json\` (\`sweep\`).`,
+    sweep.targets.map((t) => `- ${mdText(sweepVerdict(t))}`).join('\n'),
+  ];
+  for (const t of sweep.targets) {
+    blocks.push(
+      `### ${mdText(t.target)}: the cheapest way to survive each set of failures`,
+      markdownTable(
+        ['Survives', 'Cheapest (USD/month)', 'Configuration', 'Meets the goal'],
+        sweepRows(t).map((row) => row.map(mdText)),
+        ['left', 'right', 'left', 'left'],
+      ),
+    );
+  }
+  const monitoring = monitoringLines(sweep);
+  if (monitoring.length > 0) blocks.push('### Prometheus or Datadog', monitoring.map((l) => `- ${mdText(l)}`).join('\n'));
+  return blocks;
 }
 
 function summaryMarkdown(report: ComparisonReport): string {
@@ -96,7 +131,7 @@ function lineItemsMarkdown(target: TargetReport): string {
     formatQuantity(item.quantity),
     `${formatUnitPrice(item.unitPriceUsd)} / ${mdText(item.unit)}`,
     formatUsd(item.monthlyUsd),
-    sourceMarkdown(item.source),
+    sourceMarkdown(item.source) + (item.readFrom ? `; read from ${sourceMarkdown(item.readFrom)}` : ''),
   ]);
   rows.push(['', '**Total**', '', '', '', `**${formatUsd(target.monthlyTotalUsd)}**`, '']);
   return markdownTable(['Address', 'Description', 'Category', 'Quantity', 'Unit price (USD)', 'Monthly (USD)', 'Source'], rows, [
@@ -146,6 +181,7 @@ function assumptionsMarkdown(report: ComparisonReport): string {
     ['Hours per month', formatQuantity(a.hoursPerMonth), 'h/month', mdText(HOURS_PER_MONTH_SOURCE)],
     ['Currency', mdText(a.currency), '–', 'every price in the catalog is a list price in this currency'],
     ['Price catalog date', mdText(a.priceCatalogDate), 'date', 'the newest `asOf` date among the prices used'],
+    ['Price dates', mdText(priceDateRangeText(report)), 'dates', 'the oldest and newest `asOf` dates among the prices used'],
     ['Region, AWS', mdText(a.regions.aws), '–', 'the spec'],
     ['Region, Google Cloud', mdText(a.regions.gcp), '–', 'the spec'],
     ['Region, Azure', mdText(a.regions.azure), '–', 'the spec'],

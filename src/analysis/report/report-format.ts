@@ -187,11 +187,23 @@ export function shortSourceLabel(url: string): string {
   return parts.length > 1 ? `${parts[0]} › ${parts[parts.length - 1]}` : parts[0];
 }
 
+/** `2020-05-13 – 2026-11-22`: the oldest and newest price dates used (the newest alone when they are one date). */
+export function priceDateRangeText(report: ComparisonReport): string {
+  const range = report.assumptions.priceDateRange;
+  if (!range || range.oldest === '' || range.oldest === range.newest) return report.assumptions.priceCatalogDate;
+  return `${range.oldest} – ${range.newest}`;
+}
+
 /** The assumption sentence every rendering carries, e.g. for the terminal footer. */
 export function assumptionsLine(report: ComparisonReport): string {
   const a = report.assumptions;
+  const range = a.priceDateRange;
+  const dated =
+    range && range.oldest !== '' && range.oldest !== range.newest
+      ? `dated ${range.oldest} – ${range.newest}`
+      : `as of ${a.priceCatalogDate}`;
   return (
-    `${formatQuantity(a.hoursPerMonth)} h/month · prices in ${a.currency} as of ${a.priceCatalogDate} · ` +
+    `${formatQuantity(a.hoursPerMonth)} h/month · prices in ${a.currency} ${dated} · ` +
     `regions: AWS ${a.regions.aws}, Google Cloud ${a.regions.gcp}, Azure ${a.regions.azure}`
   );
 }

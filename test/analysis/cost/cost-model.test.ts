@@ -45,11 +45,17 @@ describe('cost model', () => {
     expect(cost.monthlyRangeUsd.max).toBe(r2(cost.monthlyTotalUsd + 3 * perNode));
   });
 
-  test('EKS extended support costs six times the standard fee', () => {
+  test('EKS extended support costs six times the standard fee, once the version has left standard support', () => {
     const inv = eksInventory({
+      kubernetesVersion: '1.31',
       controlPlane: { kind: 'managed', address: 'aws_eks_cluster.cluster', tier: 'eks-extended', usesAvailabilityZones: true },
     });
-    expect(monthly(inv, 'aws_eks_cluster.cluster')).toBe(r2(aws('eks:cluster-extended') * 730));
+    const fee = (at: string) =>
+      priceInventory(inv, PRICE_CATALOG, { at: new Date(at) }).lineItems.find((l) => l.address === 'aws_eks_cluster.cluster')!;
+    // 1.31 left standard support on 2025-11-26.
+    expect(fee('2025-11-25T23:00:00Z').monthlyUsd).toBe(r2(aws('eks:cluster-standard') * 730));
+    expect(fee('2025-11-26T00:00:00Z').monthlyUsd).toBe(r2(aws('eks:cluster-extended') * 730));
+    expect(fee('2025-11-26T00:00:00Z').description).toMatch(/1\.31 in extended support/);
   });
 
   test('kops: control-plane instances and their root volumes, etcd volumes, API NLB, state bucket', () => {
@@ -77,14 +83,15 @@ describe('cost model', () => {
     expect(cp.every((l) => !l.perNode)).toBe(true);
   });
 
-  test('GKE: management fee, Cloud NAT per VM, Service forwarding rule + IP; free-tier credit only when asked and zonal', () => {
+  test('GKE: management fee, Cloud NAT per VM, Service forwarding rule (its IP is free); free-tier credit only when asked and zonal', () => {
     const gcp = (sku: string) => price('gcp', 'us-central1', sku);
     const zonal = gkeZonalInventory();
     expect(monthly(zonal, 'google_container_cluster.c')).toBe(r2(730 * gcp('gke:cluster-management-fee')));
     expect(monthly(zonal, 'google_compute_router_nat.nat')).toBe(r2(3 * 730 * gcp('nat:gateway-vm-hour')));
     expect(line(zonal, 'google_compute_router_nat.nat')[0].perNode).toBe(true);
     expect(monthly(zonal, 'google_container_node_pool.apps', /root/)).toBe(r2(300 * gcp('pd:balanced-storage')));
-    expect(monthly(zonal, 'Service/web-api')).toBe(r2(730 * (gcp('lb:forwarding-rule') + gcp('ip:external-ipv4'))));
+    // Google does not bill an external IP attached to a forwarding rule.
+    expect(monthly(zonal, 'Service/web-api')).toBe(r2(730 * gcp('lb:forwarding-rule')));
     const withCredit = priceInventory(zonal, PRICE_CATALOG, { gkeFreeTierCredit: true });
     expect(
       withCredit.lineItems.filter((l) => l.address === 'google_container_cluster.c').reduce((s, l) => s + l.monthlyUsd, 0),
@@ -124,15 +131,24 @@ describe('cost model', () => {
     expect(monthly(inv, 'StatefulSet/web-api/data')).toBe(r2(60 * aws('ebs:gp3-storage')));
   });
 
-  test('Datadog is per host (all nodes, control plane included); Prometheus is a volume plus a node share', () => {
+  test('Datadog is per host (all nodes, control plane included), on-demand unless annual is chosen', () => {
     const dd = kopsInventory(3);
     const ddInv = { ...dd, workload: workload({ monitoring: 'datadog' }) };
-    const host = lookupPrice(PRICE_CATALOG, 'global', '-', 'datadog:infrastructure-pro-host').usd;
-    expect(monthly(ddInv, 'Deployment/web-api')).toBe(r2(6 * host));
+    const host = (sku: string) => lookupPrice(PRICE_CATALOG, 'global', '-', sku).usd;
+    expect(monthly(ddInv, 'Deployment/web-api')).toBe(r2(6 * host('datadog:infrastructure-pro-host-on-demand')));
+    const annual = priceInventory(ddInv, PRICE_CATALOG, { datadogBilling: 'annual' }).lineItems.filter(
+      (l) => l.address === 'Deployment/web-api',
+    );
+    expect(r2(annual.reduce((s, l) => s + l.monthlyUsd, 0))).toBe(r2(6 * host('datadog:infrastructure-pro-host')));
+    expect(annual[0].description).toMatch(/annual commitment/);
+  });
+
+  test('a self-hosted Prometheus is its volume only: its requests are capacity on nodes already billed', () => {
     const prom = eksInventory({ workload: workload({ monitoring: 'prometheus' }) });
-    // 500m of 2 vCPU = 25%; 2 GiB of 8 GiB = 25%.
-    expect(monthly(prom, 'Prometheus/self-hosted', /share/)).toBe(r2(0.25 * 730 * aws('ec2:m6i.large')));
-    expect(monthly(prom, 'Prometheus/self-hosted', /volume/)).toBe(r2(50 * aws('ebs:gp3-storage')));
+    expect(line(prom, 'Prometheus/self-hosted', /share/)).toEqual([]);
+    expect(monthly(prom, 'Prometheus/self-hosted')).toBe(r2(50 * aws('ebs:gp3-storage')));
+    const none = priceInventory(eksInventory(), PRICE_CATALOG).monthlyTotalUsd;
+    expect(r2(priceInventory(prom, PRICE_CATALOG).monthlyTotalUsd - none)).toBe(r2(50 * aws('ebs:gp3-storage')));
   });
 
   test('an unknown instance type or region is an error naming what is missing, never a silent zero', () => {

@@ -114,6 +114,17 @@ describe('price catalog facts', () => {
     expect(fact.asOf <= TODAY).toBe(true);
   });
 
+  /** The vendors' own sites: every `source` is one of them; a secondary page is only ever `readFrom`. */
+  const VENDOR_HOSTS = ['aws.amazon.com', 'cloud.google.com', 'azure.microsoft.com', 'prices.azure.com', 'www.datadoghq.com'];
+
+  test.each(labelledFacts(PRICE_CATALOG))("%s cites the vendor's own page as its source", (_label, fact) => {
+    expect(VENDOR_HOSTS).toContain(new URL(fact.source).host);
+    if (fact.readFrom !== undefined) {
+      expect(fact.readFrom.startsWith('https://')).toBe(true);
+      expect(VENDOR_HOSTS).not.toContain(new URL(fact.readFrom).host);
+    }
+  });
+
   const cloudRegionSkus = (Object.keys(REQUIRED_SKUS) as CloudName[]).flatMap((cloud) =>
     REQUIRED_REGIONS[cloud].flatMap((region) => REQUIRED_SKUS[cloud].map((sku) => [cloud, region, sku] as const)),
   );

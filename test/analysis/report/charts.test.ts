@@ -9,6 +9,11 @@ import {
 } from '../../../src/analysis/report/charts';
 import type { ParetoPoint } from '../../../src/analysis/report/charts';
 import { FIXTURE_REPORT, withTarget } from './fixture-report';
+import { PRICE_CATALOG } from '../../../src/analysis/cost/catalog/price-catalog';
+import { sweepChartSpec } from '../../../src/analysis/report/sweep-section';
+import { runSweep } from '../../../src/analysis/sweep/run-sweep';
+import { parseRequirement, parseSweepAxes } from '../../../src/analysis/sweep/sweep-spec';
+import { kopsInventory } from '../inventory-fixture';
 
 const p = (id: string, cost: number, availability: number | null): ParetoPoint => ({ id, cost, availability });
 
@@ -142,5 +147,38 @@ describe('renderChartSvg', () => {
     const svg = await renderChartSvg(costBreakdownSpec(withTarget('eks', { displayName: '<script>x</script>' })));
     expect(svg).not.toContain('<script>');
     expect(svg).toContain('&lt;script&gt;');
+  });
+});
+
+describe('what-if sweep chart', () => {
+  const sweep = runSweep(
+    [kopsInventory(3)],
+    parseSweepAxes(['nodes=1..4', 'zones=1..3']),
+    parseRequirement('survive=zone'),
+    PRICE_CATALOG,
+    {
+      at: new Date('2026-11-22T00:00:00Z'),
+    },
+  );
+  const spec = sweepChartSpec(sweep.targets[0]) as any;
+
+  test('one point per configuration: cost on x, what it survives on y, the goal in colour', () => {
+    expect(spec.data.values).toHaveLength(12);
+    expect(spec.encoding.x.field).toBe('cost');
+    expect(spec.encoding.y.field).toBe('survives');
+    // kops with 3 members: 1 or 2 zones do not survive a zone loss; 3 zones with 2+ nodes do.
+    const meets = spec.data.values.filter((v: any) => v.goal === 'meets the goal');
+    expect(meets.every((v: any) => /zone/.test(v.survives))).toBe(true);
+    expect(meets.length).toBe(sweep.targets[0].feasible);
+    // y is ordered from surviving least to surviving most.
+    const sizes = spec.encoding.y.sort.map((label: string) => (label === 'nothing' ? 0 : label.split(' + ').length));
+    expect(sizes).toEqual([...sizes].sort((a: number, b: number) => a - b));
+    expect(sizes.at(-1)).toBe(4);
+  });
+
+  test('renders to an SVG with one mark per configuration', async () => {
+    const svg = await renderChartSvg(spec);
+    expect(svg).toMatch(/^<svg/);
+    expect((svg.match(/<path [^>]*aria-roledescription="point"/g) ?? []).length).toBe(12);
   });
 });

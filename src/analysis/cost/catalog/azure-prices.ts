@@ -1,10 +1,10 @@
-import type { CloudPrices, PriceFact, RegionPrices } from './price-fact';
+import { pricesOf, type CloudPrices, type PriceFact, type RegionPrices } from './price-fact';
 
 /*
  * Azure list prices (USD, pay-as-you-go, Linux) for the SKUs the cost model prices.
  *
- * `source` is the page that publishes the number: the vendor page when the figure was read from it or
- * from a stored mirror of it, otherwise the secondary page it was read from. A `note` containing
+ * `source` is the vendor's own pricing page for the number; when the figure was read from a secondary
+ * page quoting it rather than from the vendor page or a stored mirror of it, `readFrom` names that page. A `note` containing
  * NOT_VERIFIED marks a best-knowledge list price that no stored page confirmed; `source` then names
  * the vendor page a reviewer should check. `asOf` is the date the page states, else the date it was read.
  *
@@ -30,7 +30,8 @@ const RETAIL_API_CORROBORATION = 'Matches Azure Retail Prices API records quoted
 const AKS_STANDARD: PriceFact = {
   usd: 0.1,
   unit: 'hour',
-  source: 'https://techcommunity.microsoft.com/t5/apps-on-azure-blog/aks-introduces-uptime-sla/ba-p/1350832',
+  source: AKS_PRICING,
+  readFrom: 'https://techcommunity.microsoft.com/t5/apps-on-azure-blog/aks-introduces-uptime-sla/ba-p/1350832',
   asOf: '2020-05-13',
   note:
     'Per cluster-hour. Microsoft announced the Uptime SLA add-on at $0.10/hour per cluster (2020-05-13); it became ' +
@@ -121,7 +122,8 @@ const EASTUS: RegionPrices = {
   'disk:premium-ssd-p10': {
     usd: 19.71,
     unit: 'disk-month',
-    source: 'https://searchcloudcomputing.techtarget.com/answer/How-does-Azure-Premium-Storage-billing-work',
+    source: DISK_PRICING,
+    readFrom: 'https://searchcloudcomputing.techtarget.com/answer/How-does-Azure-Premium-Storage-billing-work',
     asOf: READ_ON,
     note: `Premium SSD P10, 128 GiB, LRS. Secondary source; vendor page: ${DISK_PRICING}. ${RETAIL_API_CORROBORATION}`,
   },
@@ -135,14 +137,16 @@ const EASTUS: RegionPrices = {
   'disk:premium-ssd-p20': {
     usd: 73.22,
     unit: 'disk-month',
-    source: 'https://searchcloudcomputing.techtarget.com/answer/How-does-Azure-Premium-Storage-billing-work',
+    source: DISK_PRICING,
+    readFrom: 'https://searchcloudcomputing.techtarget.com/answer/How-does-Azure-Premium-Storage-billing-work',
     asOf: READ_ON,
     note: `Premium SSD P20, 512 GiB, LRS. Secondary source; vendor page: ${DISK_PRICING}.`,
   },
   'lb:standard-rule': {
     usd: 0.025,
     unit: 'hour',
-    source: 'https://c3x.dev/resources/azure/azurerm_lb',
+    source: LB_PRICING,
+    readFrom: 'https://c3x.dev/resources/azure/azurerm_lb',
     asOf: READ_ON,
     note:
       'Standard Load Balancer: $0.025/hour covers the first 5 rules (load-balancing, outbound, inbound NAT); ' +
@@ -151,28 +155,32 @@ const EASTUS: RegionPrices = {
   'lb:standard-data': {
     usd: 0.005,
     unit: 'GB',
-    source: 'https://c3x.dev/resources/azure/azurerm_lb',
+    source: LB_PRICING,
+    readFrom: 'https://c3x.dev/resources/azure/azurerm_lb',
     asOf: READ_ON,
     note: `Per GB processed by a Standard Load Balancer. Secondary source; vendor page: ${LB_PRICING}.`,
   },
   'ip:public-ipv4-standard': {
     usd: 0.005,
     unit: 'IP-hour',
-    source: 'https://c3x.dev/resources/azure/azurerm_public_ip',
+    source: IP_PRICING,
+    readFrom: 'https://c3x.dev/resources/azure/azurerm_public_ip',
     asOf: READ_ON,
     note: `Standard SKU public IPv4, billed whether attached or not. Secondary source; vendor page: ${IP_PRICING}.`,
   },
   'nat:gateway': {
     usd: 0.045,
     unit: 'hour',
-    source: 'https://c3x.dev/resources/azure/azurerm_nat_gateway/',
+    source: NAT_PRICING,
+    readFrom: 'https://c3x.dev/resources/azure/azurerm_nat_gateway/',
     asOf: READ_ON,
     note: `Per NAT gateway-hour; its public IPs are billed separately. Secondary source; vendor page: ${NAT_PRICING}.`,
   },
   'nat:data': {
     usd: 0.045,
     unit: 'GB',
-    source: 'https://c3x.dev/resources/azure/azurerm_nat_gateway/',
+    source: NAT_PRICING,
+    readFrom: 'https://c3x.dev/resources/azure/azurerm_nat_gateway/',
     asOf: READ_ON,
     note: `Per GB processed by the NAT gateway. Secondary source; vendor page: ${NAT_PRICING}.`,
   },
@@ -338,7 +346,43 @@ const AZMON_PROMETHEUS_SAMPLES: PriceFact = {
   note: `Metrics ingestion (Prometheus) per 10 million samples; queries billed separately. ${NOT_VERIFIED}`,
 };
 
+const MONITOR_PRICING = 'https://azure.microsoft.com/en-us/pricing/details/monitor/';
+const RETAIL_PRICES_API = 'https://prices.azure.com/api/retail/prices';
+
+/** Spot VM prices vary by region and over time; one dated reading of the Retail Prices API's "Spot" meters. */
+const spot = pricesOf({
+  unit: 'hour',
+  source: RETAIL_PRICES_API,
+  asOf: READ_ON,
+  note:
+    `Linux Spot meter (pay-as-you-go). ${NOT_VERIFIED} Azure can evict Spot VMs at any time with a 30-second notice ` +
+    '(capacity or price), and an eviction can take many nodes of one pool at once.',
+});
+
+const logAnalytics = pricesOf({
+  unit: 'GB',
+  source: MONITOR_PRICING,
+  asOf: READ_ON,
+  note:
+    'Log Analytics, Analytics Logs pay-as-you-go ingestion; 31 days of retention included; the free monthly 5 GB ' +
+    `allowance is not applied. ${NOT_VERIFIED} monitoringcost.com/azure-monitor-cost (2026) gives ~$2.30/GB as the general rate.`,
+});
+
 export const AZURE_PRICES: CloudPrices = {
-  eastus: { ...EASTUS, 'azmon:prometheus-samples': AZMON_PROMETHEUS_SAMPLES },
-  westeurope: { ...WESTEUROPE, 'azmon:prometheus-samples': AZMON_PROMETHEUS_SAMPLES },
+  eastus: {
+    ...EASTUS,
+    'azmon:prometheus-samples': AZMON_PROMETHEUS_SAMPLES,
+    'vm-spot:Standard_B2s': spot(0.0083),
+    'vm-spot:Standard_D2s_v5': spot(0.0115),
+    'vm-spot:Standard_D4s_v5': spot(0.023),
+    'loganalytics:ingest': logAnalytics(2.3),
+  },
+  westeurope: {
+    ...WESTEUROPE,
+    'azmon:prometheus-samples': AZMON_PROMETHEUS_SAMPLES,
+    'vm-spot:Standard_B2s': spot(0.0096),
+    'vm-spot:Standard_D2s_v5': spot(0.0138),
+    'vm-spot:Standard_D4s_v5': spot(0.0276),
+    'loganalytics:ingest': logAnalytics(2.99),
+  },
 };

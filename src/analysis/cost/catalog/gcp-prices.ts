@@ -3,8 +3,8 @@ import type { CloudPrices, PriceFact, RegionPrices } from './price-fact';
 /*
  * Google Cloud list prices (USD, on-demand) for the SKUs the cost model prices.
  *
- * `source` is the page that publishes the number: the vendor page when the figure was read from it or
- * from a stored mirror of it, otherwise the secondary page it was read from. A `note` containing
+ * `source` is the vendor's own pricing page for the number; when the figure was read from a secondary
+ * page quoting it rather than from the vendor page or a stored mirror of it, `readFrom` names that page. A `note` containing
  * NOT_VERIFIED marks a best-knowledge list price that no stored page confirmed; `source` then names
  * the vendor page a reviewer should check. `asOf` is the date the page states, else the date it was read.
  */
@@ -69,9 +69,10 @@ const EXTERNAL_IPV4: PriceFact = {
   source: NAT_PRICING,
   asOf: READ_ON,
   note:
-    'Static or ephemeral external IPv4 in use. Verified for IPs used by a Cloud NAT gateway on the stored NAT ' +
-    'page; the same rate applies to IPs on standard VMs (https://cloud.google.com/vpc/network-pricing#ipaddress, ' +
-    'not in the stored copy). Reserved but unused static IPs cost more.',
+    'Static or ephemeral external IPv4 in use by a VM or a Cloud NAT gateway. Verified for IPs used by a Cloud NAT ' +
+    'gateway on the stored NAT page; the same rate applies to IPs on standard VMs. IPs attached to forwarding rules ' +
+    '(load balancers) are not charged (https://cloud.google.com/vpc/network-pricing#ipaddress). Reserved but unused ' +
+    'static IPs cost more.',
 };
 
 const GCS_STANDARD: PriceFact = {
@@ -110,7 +111,8 @@ const US_CENTRAL1: RegionPrices = {
   'pd:balanced-storage': {
     usd: 0.1,
     unit: 'GiB-month',
-    source: 'https://c3x.dev/blog/gcp-persistent-disk-types-cost/',
+    source: DISK_PRICING,
+    readFrom: 'https://c3x.dev/blog/gcp-persistent-disk-types-cost/',
     asOf: READ_ON,
     note: `pd-balanced provisioned capacity. Secondary source (gives ~$0.10); vendor page: ${DISK_PRICING}.`,
   },
@@ -207,8 +209,47 @@ const GMP_SAMPLES: PriceFact = {
   note: 'Managed Service for Prometheus, first 0-50 billion samples ingested per month; read from a secondary source (the stored vendor page is a 2023 copy at $0.15).',
 };
 
+const SPOT_PRICING = 'https://cloud.google.com/spot-vms/pricing';
+
+const LOGGING_INGEST: PriceFact = {
+  usd: 0.5,
+  unit: 'GiB',
+  source: 'https://cloud.google.com/stackdriver/pricing',
+  asOf: READ_ON,
+  note:
+    'Cloud Logging ingestion (includes 30 days of storage in the _Default bucket); the first 50 GiB per project per ' +
+    `month are free (not applied: other logs use them). ${NOT_VERIFIED}`,
+};
+
+/** Spot VM list prices: Google may change them up to once every 30 days, so each is a dated reading. */
+function spot(usd: number, shape: string): PriceFact {
+  return {
+    usd,
+    unit: 'hour',
+    source: SPOT_PRICING,
+    asOf: READ_ON,
+    note:
+      `Spot VM (${shape}). ${NOT_VERIFIED} Compute Engine can preempt Spot VMs at any time with a 30-second ` +
+      'notice, and a preemption can take many VMs of one zone at once.',
+  };
+}
+
 /** Google Cloud prices by region name. */
 export const GCP_PRICES: CloudPrices = {
-  'us-central1': { ...US_CENTRAL1, 'gmp:samples': GMP_SAMPLES },
-  'europe-west1': { ...EUROPE_WEST1, 'gmp:samples': GMP_SAMPLES },
+  'us-central1': {
+    ...US_CENTRAL1,
+    'gmp:samples': GMP_SAMPLES,
+    'logging:ingest': LOGGING_INGEST,
+    'gce-spot:e2-medium': spot(0.010051, 'shared-core, 1 vCPU + 4 GB billed'),
+    'gce-spot:e2-standard-2': spot(0.020102, '2 vCPU, 8 GB'),
+    'gce-spot:e2-standard-4': spot(0.040204, '4 vCPU, 16 GB'),
+  },
+  'europe-west1': {
+    ...EUROPE_WEST1,
+    'gmp:samples': GMP_SAMPLES,
+    'logging:ingest': LOGGING_INGEST,
+    'gce-spot:e2-medium': spot(0.011071, 'shared-core, 1 vCPU + 4 GB billed'),
+    'gce-spot:e2-standard-2': spot(0.022142, '2 vCPU, 8 GB'),
+    'gce-spot:e2-standard-4': spot(0.044284, '4 vCPU, 16 GB'),
+  },
 };

@@ -3,8 +3,10 @@ export interface PriceFact {
   readonly usd: number;
   /** e.g. 'hour', 'GiB-month', 'GB', 'month', 'disk-month', 'LCU-hour', 'host-month'. */
   readonly unit: string;
-  /** URL of the public price page the number was read from. */
+  /** URL of the vendor's own price page for the number. */
   readonly source: string;
+  /** The secondary page the number was actually read from, when not the vendor page or a stored copy of it. */
+  readonly readFrom?: string;
   /** ISO date (YYYY-MM-DD) the price reflects. */
   readonly asOf: string;
   /** Anything a reader needs to interpret the number (tiering, included quotas). */
@@ -12,6 +14,11 @@ export interface PriceFact {
 }
 
 export type CloudName = 'aws' | 'gcp' | 'azure';
+
+/** A maker of facts that share unit, source, date and note and differ only in the number (per-type spot rates, fees). */
+export function pricesOf(fact: Omit<PriceFact, 'usd'>): (usd: number) => PriceFact {
+  return (usd) => ({ usd, ...fact });
+}
 
 /** Prices of one region, keyed by SKU key (`ec2:m6i.large`, `eks:cluster-standard`, ...). */
 export type RegionPrices = Readonly<Record<string, PriceFact>>;
