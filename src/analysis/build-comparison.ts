@@ -8,6 +8,7 @@ import { DAEMONSET_OVERHEAD } from './fault/placement';
 import { extractInventory, type SynthesizedTarget } from './inventory/extract-inventory';
 import type { Inventory } from './inventory/inventory';
 import type { ComparisonReport, TargetReport } from './report/comparison-report';
+import { topologyModel } from './report/topology/topology-model';
 
 export interface ComparisonInput {
   readonly synthesized: readonly SynthesizedTarget[];
@@ -51,7 +52,11 @@ export function analyseInventory(
 export function buildComparison(input: ComparisonInput): { report: ComparisonReport; inventories: Inventory[] } {
   const inventories = input.synthesized.map(extractInventory);
   const targets = {} as Record<TargetId, TargetReport>;
-  for (const inv of inventories) targets[inv.target] = analyseInventory(inv, input.catalog, input.costOptions);
+  for (const inv of inventories) {
+    // The topology is drawn once per report, so sweeps (analyseInventory alone) do not pay for it.
+    const topology = topologyModel(inv, (type) => getTarget(inv.target).nodeAllocatable(type));
+    targets[inv.target] = { ...analyseInventory(inv, input.catalog, input.costOptions), topology };
+  }
   const regionOf = (cloud: Inventory['cloud']) => inventories.find((i) => i.cloud === cloud)?.region ?? '-';
   const dates = Object.values(targets).flatMap((t) => t.lineItems.map((l) => /\((\d{4}-\d{2}-\d{2})\)$/.exec(l.source)?.[1] ?? ''));
   return {

@@ -19,6 +19,7 @@ import {
 import { findScenario, summaryTable } from './summary-rows';
 import type { Segment } from './summary-rows';
 import { REPORT_CSS } from './html-style';
+import { topologySectionHtml } from './topology/topology-html';
 
 /**
  * The comparison as one self-contained HTML page (`report/index.html`): inline CSS and SVG charts, no
@@ -30,6 +31,7 @@ export async function renderHtmlReport(report: ComparisonReport): Promise<string
     renderChartSvg(costBreakdownSpec(report)),
     renderChartSvg(costAvailabilitySpec(report)),
   ]);
+  const topology = await topologySectionHtml(report);
   const a = report.assumptions;
   const targets = orderedTargets(report);
   return `<!doctype html>
@@ -65,6 +67,7 @@ ${summaryHtml(report)}
 <figcaption>${esc(availabilityCaption(report))}</figcaption>
 </figure>
 </section>
+${topology}
 <section aria-labelledby="targets-title">
 <h2 id="targets-title">Per target</h2>
 ${targets.map(({ id, target }) => targetHtml(id, target)).join('\n')}

@@ -16,6 +16,7 @@ import {
 } from './report-format';
 import { findScenario, summaryTable } from './summary-rows';
 import type { Segment } from './summary-rows';
+import { topologySectionMarkdown } from './topology/topology-markdown';
 
 /**
  * The comparison as GitHub-flavoured Markdown (`report/comparison.md`): the summary table, then per
@@ -36,10 +37,11 @@ export function renderMarkdownReport(report: ComparisonReport): string {
       'serving: share of replicas still serving right after the failure; restorable: the surviving nodes fit all replicas; ' +
       'drain blocked: the PodDisruptionBudget stops a node drain afterwards.',
     ...orderedTargets(report).map(({ target }) => targetMarkdown(target)),
+    topologySectionMarkdown(report),
     '## Assumptions',
     assumptionsMarkdown(report),
   ];
-  return blocks.join('\n\n') + '\n';
+  return blocks.filter((b) => b !== '').join('\n\n') + '\n';
 }
 
 function summaryMarkdown(report: ComparisonReport): string {

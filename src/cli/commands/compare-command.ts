@@ -4,6 +4,7 @@ import { readSynthOutput } from '../../analysis/inventory/read-synth-output';
 import { renderHtmlReport } from '../../analysis/report/html-report';
 import { renderMarkdownReport } from '../../analysis/report/markdown-report';
 import { renderTerminalTable } from '../../analysis/report/terminal-table';
+import { topologySvgFiles } from '../../analysis/report/topology/topology-spec';
 import { parseRequirement, parseSweepAxes } from '../../analysis/sweep/sweep-spec';
 import { runSweep } from '../../analysis/sweep/run-sweep';
 import { synthesize } from '../../synth/synthesize';
@@ -54,10 +55,12 @@ ${TARGET_OPTION_HELP}
     const costOptions = { gkeFreeTierCredit: opts['gke-free-tier'] ?? false };
     const { report, inventories } = buildComparison({ synthesized, catalog: PRICE_CATALOG, now, costOptions });
 
+    const topologyFiles = await topologySvgFiles(report);
     writeFilesAtomically(io.cwd, REPORT_DIR, {
       'comparison.json': `${JSON.stringify(report, null, 2)}\n`,
       'comparison.md': renderMarkdownReport(report),
       'index.html': await renderHtmlReport(report),
+      ...topologyFiles,
     });
     const color = !opts['no-color'] && process.stdout.isTTY === true && !process.env.NO_COLOR;
     io.out(renderTerminalTable(report, { color }));
@@ -65,7 +68,8 @@ ${TARGET_OPTION_HELP}
       io.out('');
       io.out(formatSweep(runSweep(inventories, axes, requirement, PRICE_CATALOG, costOptions), axes, requirement));
     }
-    io.out(`\nwrote ${REPORT_DIR}/comparison.json, ${REPORT_DIR}/comparison.md, ${REPORT_DIR}/index.html`);
+    const written = ['comparison.json', 'comparison.md', 'index.html', ...Object.keys(topologyFiles)];
+    io.out(`\nwrote ${written.map((f) => `${REPORT_DIR}/${f}`).join(', ')}`);
     return EXIT_OK;
   },
 };
