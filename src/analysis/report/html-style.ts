@@ -32,7 +32,7 @@ thead th, thead td { border-bottom: 2px solid var(--line); }
 .best { color: var(--good); background: var(--good-bg); border-radius: 4px; padding: 0 4px; font-weight: 700; }
 .bad { color: var(--bad); font-weight: 600; }
 .sep { color: var(--muted); }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(480px, 1fr)); gap: 20px; margin-top: 28px; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(480px, 100%), 1fr)); gap: 20px; margin-top: 28px; }
 figure { margin: 0; padding: 16px; background: var(--card); border: 1px solid var(--line); border-radius: 6px; }
 .chart svg { display: block; width: 100%; height: auto; }
 figcaption { font-size: 13px; margin-top: 8px; }
