@@ -24,7 +24,8 @@ export const compareCommand: Command = {
 Synthesizes every target (like 'orquesta synth'), reads back what was synthesized
 (cdktf.out/stacks/<target>/cdk.tf.json and dist/k8s/<target>/), prices every billable resource,
 evaluates node loss, zone loss, control-plane upgrade and control-plane instance loss, prints a
-table and writes report/comparison.json, report/comparison.md and report/index.html.
+table and writes report/comparison.json, report/comparison.md, report/index.html and
+report/topology-<target>.svg (each target's zones, nodes, replicas and failure views).
 
 Options:
 ${APP_OPTION_HELP}
