@@ -4,7 +4,7 @@ import { renderMarkdownReport } from '../../../src/analysis/report/markdown-repo
 import { topologySectionMarkdown } from '../../../src/analysis/report/topology/topology-markdown';
 import { renderTopologyViews, topologySvgFiles } from '../../../src/analysis/report/topology/topology-spec';
 import { topologyViews } from '../../../src/analysis/report/topology/topology-views';
-import { wrap } from '../../../src/analysis/report/topology/topology-layout';
+import { shortAddress, wrap } from '../../../src/analysis/report/topology/topology-layout';
 import type { TargetId } from '../../../src/targets/cluster-target';
 import { getTarget } from '../../../src/targets/registry';
 import { FIXTURE_REPORT } from './fixture-report';
@@ -244,4 +244,13 @@ describe('Markdown zone × node grid', () => {
 
 test('wrap keeps words whole and lines within the limit', () => {
   expect(wrap('one two three four five', 9)).toEqual(['one two', 'three', 'four five']);
+});
+
+test.each([
+  ['aws_eks_node_group.Nodes-apps_AD64B0A5', 'Nodes-apps'],
+  ['azurerm_kubernetes_cluster.cluster.default_node_pool', 'default_node_pool'],
+  ['Service/web-api', 'Service/web-api'],
+  ['aws_lb.api', 'api'],
+])('shortAddress(%s) = %s', (address, label) => {
+  expect(shortAddress(address)).toBe(label);
 });

@@ -57,7 +57,9 @@ const MARGIN_PX = 8;
 const PAD_PX = 8;
 const REPLICA_STEP_PX = 16;
 /** Average advance of an 11–12 px system sans-serif character, to wrap and shorten labels. */
-const CHAR_PX = 6.4;
+const CHAR_PX = 6.9;
+/** The same for 12 px semi-bold headings. */
+const HEADING_CHAR_PX = 8;
 
 export const COLORS = {
   text: '#1f2328',
@@ -100,9 +102,10 @@ export function layoutTopology(title: string, model: TopologyModel, controlPlane
   const label = (x: number, y: number, text: string, fill: string = COLORS.muted, align: LayoutText['align'] = 'left') =>
     texts.labels.push({ x, y, text, fill, align, size: 11 });
   const maxChars = (px: number) => Math.max(8, Math.floor(px / CHAR_PX));
+  const maxHeadingChars = (px: number) => Math.max(8, Math.floor(px / HEADING_CHAR_PX));
 
   let y = MARGIN_PX + 10;
-  heading(MARGIN_PX, y, shorten(title, maxChars(width - 2 * MARGIN_PX)));
+  heading(MARGIN_PX, y, shorten(title, maxHeadingChars(width - 2 * MARGIN_PX)));
   for (const line of wrap(view.summary, maxChars(width - 2 * MARGIN_PX))) {
     y += 16;
     label(MARGIN_PX, y, line, COLORS.text);
@@ -131,7 +134,11 @@ export function layoutTopology(title: string, model: TopologyModel, controlPlane
       stroke: COLORS.line,
       description: `managed control plane ${cp.address}, ${TIER_LABELS[cp.tier] ?? cp.tier}, ${sla}, ${view.apiAvailable ? 'API up' : 'API down'}`,
     });
-    heading(x + PAD_PX, y + 15, shorten(`Managed control plane · ${TIER_LABELS[cp.tier] ?? cp.tier}`, maxChars(x2 - x - 2 * PAD_PX)));
+    heading(
+      x + PAD_PX,
+      y + 15,
+      shorten(`Managed control plane · ${TIER_LABELS[cp.tier] ?? cp.tier}`, maxHeadingChars(x2 - x - 2 * PAD_PX)),
+    );
     label(
       x + PAD_PX,
       y + 30,
@@ -247,7 +254,10 @@ export function layoutTopology(title: string, model: TopologyModel, controlPlane
     label(
       first + PAD_PX,
       y + 17,
-      shorten(`${what} ${lb.address} → targets in ${serving.join(', ') || 'no zone left'}`, maxChars(last - first - 2 * PAD_PX)),
+      shorten(
+        `${what} ${shortAddress(lb.address)} → targets in ${serving.join(', ') || 'no zone left'}`,
+        maxChars(last - first - 2 * PAD_PX),
+      ),
       serving.length > 0 ? COLORS.text : COLORS.stopped,
     );
     y += 32;
@@ -282,15 +292,18 @@ export function layoutTopology(title: string, model: TopologyModel, controlPlane
       stroke: COLORS.line,
       description: `node ${node.id} in zone ${node.zone}: ${node.instanceType}, ${counts.before} replicas${lost ? ', lost' : ''}`,
     });
-    const name = `${node.nodeGroup.split('.').pop() ?? node.nodeGroup} #${node.id.split('#').pop()}`;
+    // The group's resource name, shortened before its index so "#2" always shows.
+    const suffix = ` #${node.id.split('#').pop()}${lost ? ' — lost' : ''}`;
+    const group = shortAddress(node.nodeGroup);
     heading(
       x + PAD_PX,
       top + 15,
-      shorten(`${name}${node.runsWorkload ? '' : ' · no workload'}${lost ? ' — lost' : ''}`, maxChars(w - 2 * PAD_PX)),
+      `${shorten(group, maxHeadingChars(w - 2 * PAD_PX) - suffix.length)}${suffix}`,
       lost ? COLORS.stopped : COLORS.text,
     );
     const free = `${trim(node.allocatableLeft.cpuMillicores / 1000)} vCPU · ${trim(node.allocatableLeft.memoryMiB / 1024)} GiB free`;
-    label(x + PAD_PX, top + 30, shorten(node.instanceType, maxChars(w - 2 * PAD_PX)), lost ? COLORS.lostText : COLORS.muted);
+    const role = node.runsWorkload ? '' : node.role === 'system' ? ' · system' : ' · not selected';
+    label(x + PAD_PX, top + 30, shorten(`${node.instanceType}${role}`, maxChars(w - 2 * PAD_PX)), lost ? COLORS.lostText : COLORS.muted);
     label(x + PAD_PX, top + 44, shorten(free, maxChars(w - 2 * PAD_PX)), lost ? COLORS.lostText : COLORS.muted);
     for (let i = 0; i < counts.before; i++) {
       const stopped = i < counts.stopped;
@@ -376,6 +389,15 @@ export function layoutTopology(title: string, model: TopologyModel, controlPlane
   label(lx, y + 10, 'grey: lost', COLORS.muted);
   y += 22;
   return { width, height: y, rects, symbols, texts };
+}
+
+/**
+ * A resource address as a label: its last part without the hash cdktf appends to construct ids
+ * (`aws_eks_node_group.Nodes-apps_AD64B0A5` → `Nodes-apps`). The full address stays in the mark's description.
+ */
+export function shortAddress(address: string): string {
+  const last = address.includes('/') ? address : (address.split('.').pop() ?? address);
+  return last.replace(/_[0-9A-F]{8}$/, '');
 }
 
 function trim(value: number): string {
