@@ -4,7 +4,7 @@ import { renderMarkdownReport } from '../../../src/analysis/report/markdown-repo
 import { topologySectionMarkdown } from '../../../src/analysis/report/topology/topology-markdown';
 import { renderTopologyViews, topologySvgFiles } from '../../../src/analysis/report/topology/topology-spec';
 import { topologyViews } from '../../../src/analysis/report/topology/topology-views';
-import { shortAddress, wrap } from '../../../src/analysis/report/topology/topology-layout';
+import { layoutTopology, shortAddress, wrap } from '../../../src/analysis/report/topology/topology-layout';
 import type { TargetId } from '../../../src/targets/cluster-target';
 import { getTarget } from '../../../src/targets/registry';
 import { FIXTURE_REPORT } from './fixture-report';
@@ -144,6 +144,9 @@ describe('topology figure (SVG rendered by Vega)', () => {
       'control-plane member aws_autoscaling_group.control_plane_0 in zone us-east-1a: m6i.large, etcd + API, lost',
     ]);
     expect(marksOf(svg, 'zone_loss', 'nats')).toEqual(['NAT gateway aws_nat_gateway.nat in zone us-east-1a, lost']);
+    const view = topologyViews(target.topology!, target).views.find((v) => v.id === 'zone-loss')!;
+    const texts = layoutTopology('kops', target.topology!, target.controlPlane, view).texts.labels.map((t) => t.text);
+    expect(texts.filter((t) => t === 'no egress: its NAT is lost')).toHaveLength(2);
     expect(marksOf(svg, 'zone_loss', 'volumes').filter((v) => v.endsWith('lost with its zone'))).toHaveLength(1);
     expect(marksOf(svg, 'zone_loss', 'unschedulable')).toEqual(['replica that cannot start again: its volume is pinned to the lost zone']);
     expect(marksOf(svg, 'zone_loss', 'bands')).toContain('etcd quorum: 2 of 3 members needed, 2 up');
@@ -253,4 +256,11 @@ test.each([
   ['aws_lb.api', 'api'],
 ])('shortAddress(%s) = %s', (address, label) => {
   expect(shortAddress(address)).toBe(label);
+});
+
+test('a scenario that is not restorable never reads "all can start again", even without unschedulable counts', () => {
+  const eks = TOPOLOGY_REPORT.targets.eks;
+  const patched = { ...eks, scenarios: eks.scenarios.map((s) => (s.id === 'zone-loss' ? { ...s, restorable: false } : s)) };
+  const zoneLoss = topologyViews(patched.topology!, patched).views.find((v) => v.id === 'zone-loss')!;
+  expect(zoneLoss.summary).toBe('67% keep serving · 1 replica stops · API up · not all can start again on what is left.');
 });

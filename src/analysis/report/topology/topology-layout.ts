@@ -197,12 +197,15 @@ export function layoutTopology(title: string, model: TopologyModel, controlPlane
     for (const zone of zones) {
       const gateways = egress.gateways.filter((g) => g.zone === zone);
       if (gateways.length === 0) {
-        const via = egress.gateways.map((g) => g.zone).join(', ');
+        const left = egress.gateways.filter((g) => !view.lostZones.has(g.zone)).map((g) => g.zone);
         label(
           colX(zone) + zoneWidth / 2,
           y + 17,
-          shorten(`no NAT · egress via ${via}`, maxChars(zoneWidth - 2 * PAD_PX)),
-          COLORS.muted,
+          shorten(
+            left.length > 0 ? `no NAT · egress via ${left.join(', ')}` : 'no egress: its NAT is lost',
+            maxChars(zoneWidth - 2 * PAD_PX),
+          ),
+          left.length > 0 ? COLORS.muted : COLORS.stopped,
           'center',
         );
         continue;

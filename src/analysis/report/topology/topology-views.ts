@@ -74,7 +74,9 @@ export function topologyViews(model: TopologyModel, target: TargetReport): Topol
       cannotStart > 0
         ? `${cannotStart} cannot start again (${d.unschedulable.map((u) => `${u.count}: ${UNSCHEDULABLE_REASONS[u.reason]}`).join('; ')})`
         : stoppedTotal > 0
-          ? 'all can start again on what is left'
+          ? outcome.restorable
+            ? 'all can start again on what is left'
+            : 'not all can start again on what is left'
           : '',
     ].filter((p) => p !== '');
     views.push({
