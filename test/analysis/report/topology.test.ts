@@ -8,7 +8,8 @@ import { layoutTopology, shortAddress, wrap } from '../../../src/analysis/report
 import type { TargetId } from '../../../src/targets/cluster-target';
 import { getTarget } from '../../../src/targets/registry';
 import { FIXTURE_REPORT } from './fixture-report';
-import { INVENTORIES, TOPOLOGY_MODELS, TOPOLOGY_REPORT, modelOf } from './topology-fixture';
+import { gkeZonalInventory } from '../inventory-fixture';
+import { INVENTORIES, TOPOLOGY_MODELS, TOPOLOGY_REPORT, detailOf, modelOf } from './topology-fixture';
 import { countBy, marksOf } from './topology-svg';
 
 const IDS = ['eks', 'gke', 'aks', 'kops'] as const;
@@ -263,4 +264,27 @@ test('a scenario that is not restorable never reads "all can start again", even 
   const patched = { ...eks, scenarios: eks.scenarios.map((s) => (s.id === 'zone-loss' ? { ...s, restorable: false } : s)) };
   const zoneLoss = topologyViews(patched.topology!, patched).views.find((v) => v.id === 'zone-loss')!;
   expect(zoneLoss.summary).toBe('67% keep serving · 1 replica stops · API up · not all can start again on what is left.');
+});
+
+test('GKE zonal: the control plane sits in its one zone, and losing that zone draws the API down', async () => {
+  const model = modelOf(gkeZonalInventory());
+  expect(model.controlPlane).toEqual({ kind: 'managed', address: 'google_container_cluster.c', tier: 'gke-zonal', zone: 'us-central1-a' });
+  const target = {
+    ...TOPOLOGY_REPORT.targets.gke,
+    topology: model,
+    scenarios: TOPOLOGY_REPORT.targets.gke.scenarios.map((s) =>
+      s.id === 'zone-loss'
+        ? { ...s, apiAvailable: false, detail: detailOf(model, { zones: ['us-central1-a'] }, [{ count: 1, reason: 'api-down' as const }]) }
+        : s,
+    ),
+  };
+  const { views } = await renderTopologyViews(model, target);
+  const zoneLoss = views.find((v) => v.view.id === 'zone-loss')!;
+  const [band] = marksOf(zoneLoss.svg, 'zone_loss', 'bands');
+  expect(band).toMatch(/^managed control plane google_container_cluster\.c, GKE zonal, SLA [\d.]+%, API down$/);
+  expect(marksOf(zoneLoss.svg, 'zone_loss', 'unschedulable')).toEqual(['replica that cannot start again: the Kubernetes API is down']);
+  const layout = layoutTopology('gke', model, target.controlPlane, zoneLoss.view);
+  const column = layout.rects.zones.find((z) => z.description.startsWith('zone us-central1-a'))!;
+  const cpBand = layout.rects.bands[0];
+  expect([cpBand.x, cpBand.x2]).toEqual([column.x, column.x2]);
 });
