@@ -4,7 +4,8 @@ import { renderMarkdownReport } from '../../../src/analysis/report/markdown-repo
 import { topologySectionMarkdown } from '../../../src/analysis/report/topology/topology-markdown';
 import { renderTopologyViews, topologySvgFiles } from '../../../src/analysis/report/topology/topology-spec';
 import { topologyViews } from '../../../src/analysis/report/topology/topology-views';
-import { layoutTopology, shortAddress, wrap } from '../../../src/analysis/report/topology/topology-layout';
+import { layoutTopology } from '../../../src/analysis/report/topology/topology-layout';
+import { shortAddress, wrap } from '../../../src/analysis/report/topology/topology-labels';
 import type { TargetId } from '../../../src/targets/cluster-target';
 import { getTarget } from '../../../src/targets/registry';
 import { FIXTURE_REPORT } from './fixture-report';

@@ -1,6 +1,7 @@
 import type { ControlPlaneReport } from '../comparison-report';
 import { formatPercent } from '../report-format';
 import type { TopologyModel, TopologyNode } from './topology-model';
+import { COLORS, TIER_LABELS, headingChars, labelChars, labelWidth, shortAddress, shorten, trim, wrap } from './topology-labels';
 import { UNSCHEDULABLE_REASONS, type TopologyView } from './topology-views';
 
 /*
@@ -56,37 +57,6 @@ const GAP_PX = 10;
 const MARGIN_PX = 8;
 const PAD_PX = 8;
 const REPLICA_STEP_PX = 16;
-/** Average advance of an 11–12 px system sans-serif character, to wrap and shorten labels. */
-const CHAR_PX = 6.9;
-/** The same for 12 px semi-bold headings. */
-const HEADING_CHAR_PX = 8;
-
-export const COLORS = {
-  text: '#1f2328',
-  muted: '#57606a',
-  lostText: '#8c959f',
-  zone: '#f6f8fa',
-  zoneLost: '#eaeef2',
-  line: '#8c959f',
-  box: '#ffffff',
-  boxLost: '#d8dee4',
-  band: '#ddf4ff',
-  bandDown: '#ffebe9',
-  replica: '#0969da',
-  stopped: '#cf222e',
-  unschedulable: '#bc4c00',
-  volume: '#1a7f37',
-} as const;
-
-const TIER_LABELS: Readonly<Record<string, string>> = {
-  'eks-standard': 'EKS standard support',
-  'eks-extended': 'EKS extended support',
-  'gke-regional': 'GKE regional',
-  'gke-zonal': 'GKE zonal',
-  'aks-free': 'AKS Free tier',
-  'aks-standard': 'AKS Standard tier',
-  'aks-premium': 'AKS Premium tier',
-};
 
 /** Lays out one view of a target's topology. Pure. */
 export function layoutTopology(title: string, model: TopologyModel, controlPlane: ControlPlaneReport, view: TopologyView): TopologyLayout {
@@ -101,12 +71,10 @@ export function layoutTopology(title: string, model: TopologyModel, controlPlane
     texts.headings.push({ x, y, text, fill, align, size: 12 });
   const label = (x: number, y: number, text: string, fill: string = COLORS.muted, align: LayoutText['align'] = 'left') =>
     texts.labels.push({ x, y, text, fill, align, size: 11 });
-  const maxChars = (px: number) => Math.max(8, Math.floor(px / CHAR_PX));
-  const maxHeadingChars = (px: number) => Math.max(8, Math.floor(px / HEADING_CHAR_PX));
 
   let y = MARGIN_PX + 10;
-  heading(MARGIN_PX, y, shorten(title, maxHeadingChars(width - 2 * MARGIN_PX)));
-  for (const line of wrap(view.summary, maxChars(width - 2 * MARGIN_PX))) {
+  heading(MARGIN_PX, y, shorten(title, headingChars(width - 2 * MARGIN_PX)));
+  for (const line of wrap(view.summary, labelChars(width - 2 * MARGIN_PX))) {
     y += 16;
     label(MARGIN_PX, y, line, COLORS.text);
   }
@@ -134,15 +102,11 @@ export function layoutTopology(title: string, model: TopologyModel, controlPlane
       stroke: COLORS.line,
       description: `managed control plane ${cp.address}, ${TIER_LABELS[cp.tier] ?? cp.tier}, ${sla}, ${view.apiAvailable ? 'API up' : 'API down'}`,
     });
-    heading(
-      x + PAD_PX,
-      y + 15,
-      shorten(`Managed control plane · ${TIER_LABELS[cp.tier] ?? cp.tier}`, maxHeadingChars(x2 - x - 2 * PAD_PX)),
-    );
+    heading(x + PAD_PX, y + 15, shorten(`Managed control plane · ${TIER_LABELS[cp.tier] ?? cp.tier}`, headingChars(x2 - x - 2 * PAD_PX)));
     label(
       x + PAD_PX,
       y + 30,
-      shorten(`${sla} · ${where} · ${view.apiAvailable ? 'API up' : 'API down'}`, maxChars(x2 - x - 2 * PAD_PX)),
+      shorten(`${sla} · ${where} · ${view.apiAvailable ? 'API up' : 'API down'}`, labelChars(x2 - x - 2 * PAD_PX)),
       view.apiAvailable ? COLORS.muted : COLORS.stopped,
     );
     y += 46;
@@ -164,7 +128,7 @@ export function layoutTopology(title: string, model: TopologyModel, controlPlane
           description: `control-plane member ${m.address} in zone ${zone}: ${m.instanceType}, etcd + API${lost ? ', lost' : ''}`,
         });
         heading(x + w / 2, y + 15, lost ? 'lost' : 'etcd + API', lost ? COLORS.stopped : COLORS.text, 'center');
-        label(x + w / 2, y + 30, shorten(m.instanceType, maxChars(w - 4)), lost ? COLORS.lostText : COLORS.muted, 'center');
+        label(x + w / 2, y + 30, shorten(m.instanceType, labelChars(w - 4)), lost ? COLORS.lostText : COLORS.muted, 'center');
       });
     }
     const quorumOk = up >= cp.quorum;
@@ -184,7 +148,7 @@ export function layoutTopology(title: string, model: TopologyModel, controlPlane
         `Self-managed control plane: etcd quorum needs ${cp.quorum} of ${cp.members.length} members; ${up} up — ${quorumOk ? 'API up' : 'quorum lost, API down'} · ${
           controlPlane.sla === null ? 'no SLA' : `SLA ${formatPercent(controlPlane.sla)}`
         }`,
-        maxChars(width - 2 * MARGIN_PX - 2 * PAD_PX),
+        labelChars(width - 2 * MARGIN_PX - 2 * PAD_PX),
       ),
       quorumOk && view.apiAvailable ? COLORS.text : COLORS.stopped,
     );
@@ -203,7 +167,7 @@ export function layoutTopology(title: string, model: TopologyModel, controlPlane
           y + 17,
           shorten(
             left.length > 0 ? `no NAT · egress via ${left.join(', ')}` : 'no egress: its NAT is lost',
-            maxChars(zoneWidth - 2 * PAD_PX),
+            labelChars(zoneWidth - 2 * PAD_PX),
           ),
           left.length > 0 ? COLORS.muted : COLORS.stopped,
           'center',
@@ -259,7 +223,7 @@ export function layoutTopology(title: string, model: TopologyModel, controlPlane
       y + 17,
       shorten(
         `${what} ${shortAddress(lb.address)} → targets in ${serving.join(', ') || 'no zone left'}`,
-        maxChars(last - first - 2 * PAD_PX),
+        labelChars(last - first - 2 * PAD_PX),
       ),
       serving.length > 0 ? COLORS.text : COLORS.stopped,
     );
@@ -301,13 +265,13 @@ export function layoutTopology(title: string, model: TopologyModel, controlPlane
     heading(
       x + PAD_PX,
       top + 15,
-      `${shorten(group, maxHeadingChars(w - 2 * PAD_PX) - suffix.length)}${suffix}`,
+      `${shorten(group, headingChars(w - 2 * PAD_PX) - suffix.length)}${suffix}`,
       lost ? COLORS.stopped : COLORS.text,
     );
     const free = `${trim(node.allocatableLeft.cpuMillicores / 1000)} vCPU · ${trim(node.allocatableLeft.memoryMiB / 1024)} GiB free`;
     const role = node.runsWorkload ? '' : node.role === 'system' ? ' · system' : ' · not selected';
-    label(x + PAD_PX, top + 30, shorten(`${node.instanceType}${role}`, maxChars(w - 2 * PAD_PX)), lost ? COLORS.lostText : COLORS.muted);
-    label(x + PAD_PX, top + 44, shorten(free, maxChars(w - 2 * PAD_PX)), lost ? COLORS.lostText : COLORS.muted);
+    label(x + PAD_PX, top + 30, shorten(`${node.instanceType}${role}`, labelChars(w - 2 * PAD_PX)), lost ? COLORS.lostText : COLORS.muted);
+    label(x + PAD_PX, top + 44, shorten(free, labelChars(w - 2 * PAD_PX)), lost ? COLORS.lostText : COLORS.muted);
     for (let i = 0; i < counts.before; i++) {
       const stopped = i < counts.stopped;
       const cx = x + PAD_PX + 6 + (i % perRow) * REPLICA_STEP_PX;
@@ -381,47 +345,15 @@ export function layoutTopology(title: string, model: TopologyModel, controlPlane
   ];
   let lx = MARGIN_PX + 6;
   for (const [shape, angle, fill, text] of legend) {
-    if (lx + 20 + text.length * CHAR_PX > width - MARGIN_PX) {
+    if (lx + 20 + labelWidth(text) > width - MARGIN_PX) {
       lx = MARGIN_PX + 6;
       y += 18;
     }
     symbols.legend.push({ x: lx, y: y + 6, shape, angle, fill, description: `legend: ${text}` });
     label(lx + 10, y + 10, text, COLORS.muted);
-    lx += 26 + text.length * CHAR_PX;
+    lx += 26 + labelWidth(text);
   }
   label(lx, y + 10, 'grey: lost', COLORS.muted);
   y += 22;
   return { width, height: y, rects, symbols, texts };
-}
-
-/**
- * A resource address as a label: its last part without the hash cdktf appends to construct ids
- * (`aws_eks_node_group.Nodes-apps_AD64B0A5` → `Nodes-apps`). The full address stays in the mark's description.
- */
-export function shortAddress(address: string): string {
-  const last = address.includes('/') ? address : (address.split('.').pop() ?? address);
-  return last.replace(/_[0-9A-F]{8}$/, '');
-}
-
-function trim(value: number): string {
-  return (Math.round(value * 10) / 10).toString();
-}
-
-/** Text shortened to `max` characters with an ellipsis. */
-export function shorten(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`;
-}
-
-/** Greedy word wrap to lines of at most `max` characters (a longer word gets its own line). */
-export function wrap(text: string, max: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
-    if (line !== '' && line.length + 1 + word.length > max) {
-      lines.push(line);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  if (line !== '') lines.push(line);
-  return lines;
 }
