@@ -9,6 +9,7 @@ import { DAEMONSET_OVERHEAD } from './fault/placement';
 import { extractInventory, type SynthesizedTarget } from './inventory/extract-inventory';
 import type { Inventory } from './inventory/inventory';
 import type { ComparisonReport, TargetReport } from './report/comparison-report';
+import { topologyModel } from './report/topology/topology-model';
 
 export interface ComparisonInput {
   readonly synthesized: readonly SynthesizedTarget[];
@@ -54,7 +55,11 @@ export function buildComparison(input: ComparisonInput): { report: ComparisonRep
   const inventories = input.synthesized.map(extractInventory);
   const targets = {} as Record<TargetId, TargetReport>;
   const costOptions = { ...input.costOptions, at: input.costOptions?.at ?? input.now };
-  for (const inv of inventories) targets[inv.target] = analyseInventory(inv, input.catalog, costOptions);
+  for (const inv of inventories) {
+    // The topology is drawn once per report, so sweeps (analyseInventory alone) do not pay for it.
+    const topology = topologyModel(inv, (type) => getTarget(inv.target).nodeAllocatable(type));
+    targets[inv.target] = { ...analyseInventory(inv, input.catalog, costOptions), topology };
+  }
   const regionOf = (cloud: Inventory['cloud']) => inventories.find((i) => i.cloud === cloud)?.region ?? '-';
   const dates = Object.values(targets)
     .flatMap((t) => t.lineItems.map((l) => /\((\d{4}-\d{2}-\d{2})\)$/.exec(l.source)?.[1] ?? ''))

@@ -80,7 +80,7 @@ describe('output replacement: only what was asked for, and only once everything 
     const written = JSON.parse(fs.readFileSync(path.join(root, 'report/comparison.json'), 'utf8'));
     expect(printed).toEqual(written);
     expect(Object.keys(printed.targets)).toEqual(['eks']);
-    expect(a.err.mock.calls[0][0]).toBe('wrote report/comparison.json, report/comparison.md, report/index.html');
+    expect(a.err.mock.calls[0][0]).toBe('wrote report/comparison.json, report/comparison.md, report/index.html, report/topology-eks.svg');
     expect(fs.readFileSync(path.join(root, 'report/comparison.md'), 'utf8')).toContain('- **Spec:** `built-in example (web-api)`');
   });
 });

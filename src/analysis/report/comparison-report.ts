@@ -1,5 +1,6 @@
 import type { TargetId } from '../../targets/cluster-target';
 import type { SweepReport } from '../sweep/sweep-report';
+import type { TopologyModel } from './topology/topology-model';
 
 /**
  * The public JSON contract of `report/comparison.json` (documented in the README).
@@ -44,6 +45,8 @@ export interface TargetReport {
   readonly scenarios: readonly ScenarioOutcome[];
   /** Spare allocatable capacity after losing the busiest zone, in percent of what the replicas request (negative: short). */
   readonly zoneLossHeadroomPercent: number;
+  /** Zones, nodes with their replicas, control plane, egress, volumes and load balancers, as the analysis placed them (drawn in the report's topology figure). */
+  readonly topology?: TopologyModel;
 }
 
 export type CostCategory = 'control-plane' | 'compute' | 'storage' | 'network' | 'monitoring' | 'other';
@@ -88,4 +91,20 @@ export interface ScenarioOutcome {
   /** After rescheduling, a node drain can still proceed under the PodDisruptionBudget. */
   readonly drainAllowed: boolean;
   readonly explanation: string;
+  readonly detail?: ScenarioDetail;
+}
+
+export interface ScenarioDetail {
+  /** Zones lost entirely (zone-loss), else []. */
+  readonly lostZones: readonly string[];
+  /** Worker node ids lost, as placement names them: `<nodeGroupAddress>#<index>`. */
+  readonly lostNodes: readonly string[];
+  /** Addresses of self-managed control-plane instances lost, else []. */
+  readonly lostControlPlaneInstances: readonly string[];
+  /** Replicas per node id before the failure (the placement the analysis computed). */
+  readonly replicasBefore: Readonly<Record<string, number>>;
+  /** Replicas that stop, by the node they ran on. */
+  readonly stoppedReplicas: Readonly<Record<string, number>>;
+  /** Replicas that cannot start again anywhere, and why. */
+  readonly unschedulable: readonly { readonly count: number; readonly reason: 'no-capacity' | 'volume-zone' | 'no-egress' | 'api-down' }[];
 }

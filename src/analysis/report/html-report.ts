@@ -22,6 +22,7 @@ import type { Segment } from './summary-rows';
 import { REPORT_CSS } from './html-style';
 import { summarizeSource, type ReportSource } from './report-source';
 import { monitoringLines, sweepChartSpec, sweepRows, sweepVerdict } from './sweep-section';
+import { topologySectionHtml } from './topology/topology-html';
 
 /**
  * The comparison as one self-contained HTML page (`report/index.html`): inline CSS and SVG charts, no
@@ -34,6 +35,7 @@ export async function renderHtmlReport(report: ComparisonReport, source?: Report
     renderChartSvg(costAvailabilitySpec(report)),
     sweepHtml(report),
   ]);
+  const topology = await topologySectionHtml(report);
   const a = report.assumptions;
   const targets = orderedTargets(report);
   return `<!doctype html>
@@ -70,6 +72,7 @@ ${summaryHtml(report)}
 <figcaption>${esc(availabilityCaption(report))}</figcaption>
 </figure>
 </section>
+${topology}
 <section aria-labelledby="targets-title">
 <h2 id="targets-title">Per target</h2>
 ${targets.map(({ id, target }) => targetHtml(id, target)).join('\n')}

@@ -19,6 +19,7 @@ import {
 import { findScenario, summaryTable } from './summary-rows';
 import { monitoringLines, sweepRows, sweepVerdict } from './sweep-section';
 import type { Segment } from './summary-rows';
+import { topologySectionMarkdown } from './topology/topology-markdown';
 
 /**
  * The comparison as GitHub-flavoured Markdown (`report/comparison.md`): the summary table, then per
@@ -42,10 +43,11 @@ export function renderMarkdownReport(report: ComparisonReport, source?: ReportSo
       'drain blocked: the PodDisruptionBudget stops a node drain afterwards.',
     ...orderedTargets(report).map(({ target }) => targetMarkdown(target)),
     ...sweepMarkdown(report),
+    topologySectionMarkdown(report),
     '## Assumptions',
     assumptionsMarkdown(report),
   ];
-  return blocks.join('\n\n') + '\n';
+  return blocks.filter((b) => b !== '').join('\n\n') + '\n';
 }
 
 /** Which spec this report describes. */

@@ -4,6 +4,7 @@ import { readSynthOutput } from '../../analysis/inventory/read-synth-output';
 import { renderHtmlReport } from '../../analysis/report/html-report';
 import { renderMarkdownReport } from '../../analysis/report/markdown-report';
 import { renderTerminalTable } from '../../analysis/report/terminal-table';
+import { topologySvgFiles } from '../../analysis/report/topology/topology-spec';
 import { parseRequirement, parseSweepAxes } from '../../analysis/sweep/sweep-spec';
 import { runSweep } from '../../analysis/sweep/run-sweep';
 import { stageSynthesis } from '../../synth/synthesize';
@@ -26,7 +27,8 @@ export const compareCommand: Command = {
 Synthesizes every target (like 'orquesta synth'), reads back what was synthesized
 (cdktf.out/stacks/<target>/cdk.tf.json and dist/k8s/<target>/), prices every billable resource,
 evaluates node loss, zone loss, control-plane upgrade and control-plane instance loss, prints a
-table and writes report/comparison.json, report/comparison.md and report/index.html.
+table and writes report/comparison.json, report/comparison.md, report/index.html and
+report/topology-<target>.svg (each target's zones, nodes, replicas and failure views).
 
 Options:
 ${APP_OPTION_HELP}
@@ -85,6 +87,7 @@ ${TARGET_OPTION_HELP}
         'comparison.json': `${JSON.stringify(report, null, 2)}\n`,
         'comparison.md': renderMarkdownReport(report, source),
         'index.html': await renderHtmlReport(report, source),
+        ...(await topologySvgFiles(report)),
       };
     } catch (error) {
       staged.discard();
@@ -96,7 +99,7 @@ ${TARGET_OPTION_HELP}
     const exitCode = sweep && sweep.feasible === 0 ? EXIT_FAILURE : EXIT_OK;
     if (opts.json) {
       io.out(JSON.stringify(report, null, 2));
-      io.err(`wrote ${REPORT_DIR}/comparison.json, ${REPORT_DIR}/comparison.md, ${REPORT_DIR}/index.html`);
+      io.err(`wrote ${Object.keys(files).map((f) => `${REPORT_DIR}/${f}`).join(', ')}`);
       return exitCode;
     }
     const color = !opts['no-color'] && process.stdout.isTTY === true && !process.env.NO_COLOR;
@@ -106,7 +109,7 @@ ${TARGET_OPTION_HELP}
       io.out('');
       io.out(formatSweep(sweep));
     }
-    io.out(`\nwrote ${REPORT_DIR}/comparison.json, ${REPORT_DIR}/comparison.md, ${REPORT_DIR}/index.html`);
+    io.out(`\nwrote ${Object.keys(files).map((f) => `${REPORT_DIR}/${f}`).join(', ')}`);
     return exitCode;
   },
 };
