@@ -130,6 +130,25 @@ export interface GkeOptions {
   readonly releaseChannel?: 'RAPID' | 'REGULAR' | 'STABLE';
   /** CIDRs allowed to reach the control plane. @default ['203.0.113.0/24'] */
   readonly masterAuthorizedCidrs?: readonly string[];
+  /**
+   * Opt-in: enforce the project's Binary Authorization policy on every pod (images must be
+   * attested or allow-listed by a policy your organisation writes first).
+   * @default false
+   */
+  readonly binaryAuthorization?: boolean;
+  /**
+   * Opt-in: Google Groups for RBAC; the `gke-security-groups@<your domain>` group of your Google
+   * Workspace / Cloud Identity organisation.
+   * @default - RBAC bindings name users and service accounts only
+   */
+  readonly rbacSecurityGroup?: string;
+  /**
+   * Opt-in: application-layer encryption of Secrets with your Cloud KMS key
+   * (`projects/<p>/locations/<region>/keyRings/<r>/cryptoKeys/<k>`; the GKE service agent needs
+   * `roles/cloudkms.cryptoKeyEncrypterDecrypter` on it). Key operations are billed by Cloud KMS.
+   * @default - Google-managed encryption at rest only
+   */
+  readonly secretsEncryptionKey?: string;
 }
 
 export interface AksOptions {
@@ -141,6 +160,12 @@ export interface AksOptions {
   readonly apiServerAuthorizedCidrs?: readonly string[];
   /** Entra ID group object ids granted "Azure Kubernetes Service RBAC Cluster Admin", besides the deploying identity. @default [] */
   readonly adminGroupObjectIds?: readonly string[];
+  /**
+   * Opt-in: the Azure Policy add-on (Gatekeeper), which enforces the policy assignments your
+   * organisation makes on the cluster's scope; without assignments it enforces nothing.
+   * @default false
+   */
+  readonly azurePolicy?: boolean;
 }
 
 export interface KopsOptions {

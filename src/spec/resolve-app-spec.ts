@@ -81,12 +81,16 @@ export function resolveAppSpec(spec: AppSpec): ResolvedAppSpec {
         locationType: c.gke?.locationType ?? (ha ? 'regional' : 'zonal'),
         releaseChannel: c.gke?.releaseChannel ?? D.DEFAULT_RELEASE_CHANNEL,
         masterAuthorizedCidrs: c.gke?.masterAuthorizedCidrs ?? D.DEFAULT_API_ACCESS_CIDRS,
+        binaryAuthorization: c.gke?.binaryAuthorization ?? false,
+        rbacSecurityGroup: c.gke?.rbacSecurityGroup,
+        secretsEncryptionKey: c.gke?.secretsEncryptionKey,
       },
       aks: {
         tier: c.aks?.tier ?? (ha ? 'Standard' : 'Free'),
         upgradeChannel: c.aks?.upgradeChannel ?? D.DEFAULT_AKS_UPGRADE_CHANNEL,
         apiServerAuthorizedCidrs: c.aks?.apiServerAuthorizedCidrs ?? D.DEFAULT_API_ACCESS_CIDRS,
         adminGroupObjectIds: c.aks?.adminGroupObjectIds ?? [],
+        azurePolicy: c.aks?.azurePolicy ?? false,
       },
       kops: {
         controlPlaneCount: c.kops?.controlPlaneCount ?? (ha ? 3 : 1),

@@ -106,12 +106,16 @@ export interface ResolvedCluster {
     readonly locationType: NonNullable<GkeOptions['locationType']>;
     readonly releaseChannel: NonNullable<GkeOptions['releaseChannel']>;
     readonly masterAuthorizedCidrs: readonly string[];
+    readonly binaryAuthorization: boolean;
+    readonly rbacSecurityGroup?: string;
+    readonly secretsEncryptionKey?: string;
   };
   readonly aks: {
     readonly tier: NonNullable<AksOptions['tier']>;
     readonly upgradeChannel: NonNullable<AksOptions['upgradeChannel']>;
     readonly apiServerAuthorizedCidrs: readonly string[];
     readonly adminGroupObjectIds: readonly string[];
+    readonly azurePolicy: boolean;
   };
   readonly kops: {
     readonly controlPlaneCount: 1 | 3 | 5;

@@ -198,7 +198,39 @@ function validateTargetOptions(list: ProblemList, path: string, c: Record<string
   if (eks?.publicAccessCidrs !== undefined) checkCidrList(list, `${path}.eks.publicAccessCidrs`, eks.publicAccessCidrs);
   if (eks?.supportType !== undefined) checkOneOf(list, `${path}.eks.supportType`, eks.supportType, ['STANDARD', 'EXTENDED']);
 
-  const gke = block('gke', ['project', 'locationType', 'releaseChannel', 'masterAuthorizedCidrs']);
+  const gke = block('gke', [
+    'project',
+    'locationType',
+    'releaseChannel',
+    'masterAuthorizedCidrs',
+    'binaryAuthorization',
+    'rbacSecurityGroup',
+    'secretsEncryptionKey',
+  ]);
+  if (gke?.binaryAuthorization !== undefined && typeof gke.binaryAuthorization !== 'boolean') {
+    list.add(`${path}.gke.binaryAuthorization`, gke.binaryAuthorization, 'must be true or false');
+  }
+  if (
+    gke?.rbacSecurityGroup !== undefined &&
+    (typeof gke.rbacSecurityGroup !== 'string' || !/^gke-security-groups@[a-z0-9.-]+\.[a-z]{2,}$/.test(gke.rbacSecurityGroup))
+  ) {
+    list.add(
+      `${path}.gke.rbacSecurityGroup`,
+      gke.rbacSecurityGroup,
+      "must be your organisation's 'gke-security-groups@<domain>' Google Group",
+    );
+  }
+  if (
+    gke?.secretsEncryptionKey !== undefined &&
+    (typeof gke.secretsEncryptionKey !== 'string' ||
+      !/^projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys\/[^/]+$/.test(gke.secretsEncryptionKey))
+  ) {
+    list.add(
+      `${path}.gke.secretsEncryptionKey`,
+      gke.secretsEncryptionKey,
+      "must be a Cloud KMS key name 'projects/<p>/locations/<region>/keyRings/<r>/cryptoKeys/<k>'",
+    );
+  }
   if (gke?.project !== undefined && (typeof gke.project !== 'string' || !/^[a-z][-a-z0-9]{4,28}[a-z0-9]$/.test(gke.project))) {
     list.add(
       `${path}.gke.project`,
@@ -218,7 +250,9 @@ function validateTargetOptions(list: ProblemList, path: string, c: Record<string
   if (gke?.releaseChannel !== undefined) checkOneOf(list, `${path}.gke.releaseChannel`, gke.releaseChannel, ['RAPID', 'REGULAR', 'STABLE']);
   if (gke?.masterAuthorizedCidrs !== undefined) checkCidrList(list, `${path}.gke.masterAuthorizedCidrs`, gke.masterAuthorizedCidrs);
 
-  const aks = block('aks', ['tier', 'upgradeChannel', 'apiServerAuthorizedCidrs', 'adminGroupObjectIds']);
+  const aks = block('aks', ['tier', 'upgradeChannel', 'apiServerAuthorizedCidrs', 'adminGroupObjectIds', 'azurePolicy']);
+  if (aks?.azurePolicy !== undefined && typeof aks.azurePolicy !== 'boolean')
+    list.add(`${path}.aks.azurePolicy`, aks.azurePolicy, 'must be true or false');
   if (aks?.adminGroupObjectIds !== undefined) {
     if (!Array.isArray(aks.adminGroupObjectIds))
       list.add(`${path}.aks.adminGroupObjectIds`, aks.adminGroupObjectIds, 'must be a list of Entra ID group object ids');

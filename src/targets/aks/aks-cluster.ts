@@ -69,6 +69,11 @@ export interface AksClusterProps {
    * @default - no monitoring add-on
    */
   readonly logAnalytics?: AksLogAnalytics;
+  /**
+   * The Azure Policy add-on (https://learn.microsoft.com/azure/governance/policy/concepts/policy-for-kubernetes, 2026-11):
+   * enforces the organisation's policy assignments. @default false
+   */
+  readonly azurePolicyEnabled?: boolean;
 }
 
 /**
@@ -117,6 +122,7 @@ export class AksCluster extends Construct {
       workloadIdentityEnabled: true,
       localAccountDisabled: true,
       roleBasedAccessControlEnabled: true,
+      azurePolicyEnabled: props.azurePolicyEnabled ?? false,
       azureActiveDirectoryRoleBasedAccessControl: { azureRbacEnabled: true },
 
       apiServerAccessProfile: { authorizedIpRanges: [...props.apiServerAuthorizedCidrs] },

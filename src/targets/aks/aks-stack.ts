@@ -110,6 +110,7 @@ export class AksStack extends OrquestaStack {
       systemPoolTags: tags,
       appRoutingEnabled: workload.exposure.type === 'ingress',
       monitorMetricsEnabled: workload.monitoring.type === 'prometheus',
+      azurePolicyEnabled: c.aks.azurePolicy,
     });
     this.clusterLogs = new AksClusterLogs(this, 'ClusterLogs', {
       cluster: this.cluster,

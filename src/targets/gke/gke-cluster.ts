@@ -27,6 +27,12 @@ export interface GkeClusterProps {
   readonly kubernetesVersion: string;
   /** CIDRs allowed to reach the public control-plane endpoint. An empty list admits nobody. */
   readonly masterAuthorizedCidrs: readonly string[];
+  /** Enforce the project's Binary Authorization policy. @default false */
+  readonly binaryAuthorization?: boolean;
+  /** Google Groups for RBAC (`gke-security-groups@<domain>`). @default - none */
+  readonly rbacSecurityGroup?: string;
+  /** Cloud KMS key for application-layer Secrets encryption. @default - Google-managed encryption only */
+  readonly secretsEncryptionKey?: string;
   readonly network: GkeNetwork;
   /** GCE labels on the cluster resource. @default {} */
   readonly labels?: Readonly<Record<string, string>>;
@@ -107,6 +113,12 @@ export class GkeCluster extends Construct {
       },
 
       workloadIdentityConfig: { workloadPool: `${props.project}.svc.id.goog` },
+      // Organisation-dependent controls, opt-in (https://cloud.google.com/binary-authorization/docs/setting-up ,
+      // https://cloud.google.com/kubernetes-engine/docs/how-to/google-groups-rbac ,
+      // https://cloud.google.com/kubernetes-engine/docs/how-to/encrypting-secrets , 2026-11).
+      binaryAuthorization: props.binaryAuthorization ? { evaluationMode: 'PROJECT_SINGLETON_POLICY_ENFORCE' } : undefined,
+      authenticatorGroupsConfig: props.rbacSecurityGroup ? { securityGroup: props.rbacSecurityGroup } : undefined,
+      databaseEncryption: props.secretsEncryptionKey ? { state: 'ENCRYPTED', keyName: props.secretsEncryptionKey } : undefined,
       enableShieldedNodes: true,
       // Google Cloud Managed Service for Prometheus runs the collectors that read `PodMonitoring`
       // objects; it is on by default for new clusters and stated here because the workload's

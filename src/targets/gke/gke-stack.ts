@@ -83,6 +83,9 @@ export class GkeStack extends OrquestaStack {
       maintenanceWindow: c.maintenanceWindow,
       kubernetesVersion: c.kubernetesVersion,
       masterAuthorizedCidrs: c.gke.masterAuthorizedCidrs,
+      binaryAuthorization: c.gke.binaryAuthorization,
+      rbacSecurityGroup: c.gke.rbacSecurityGroup,
+      secretsEncryptionKey: c.gke.secretsEncryptionKey,
       network: this.network,
       labels,
       // Labs are meant to be destroyed when they expire; anything else needs a deliberate change.
