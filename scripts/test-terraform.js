@@ -95,7 +95,8 @@ function main() {
       aws_lb_listener: 2,
       aws_kms_key: 1,
       aws_kms_key_policy: 1,
-      aws_iam_role: 3,
+      // control plane, workers, the admin role, and the VPC flow-log delivery role
+      aws_iam_role: 4,
       aws_s3_bucket_policy: 1,
       aws_s3_bucket: 1,
       aws_s3_bucket_public_access_block: 1,
