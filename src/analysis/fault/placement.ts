@@ -1,52 +1,60 @@
 import type { NodeAllocatable } from '../../targets/cluster-target';
 import { NODE_POOL_LABEL } from '../../targets/common/kubernetes-common';
 import type { Inventory, NodeGroup, WorkloadInventory } from '../inventory/inventory';
+import { addonReservations, nodeId, nodeZone, type NodeReservation } from './addon-reservations';
 
-/**
- * Pods that run on every node besides the workload (kube-proxy or its eBPF replacement, the CNI
- * agent, a log/metrics agent): 100m CPU / 200 MiB / 3 pods per node is what the managed services'
- * default DaemonSets request together on a small node (e.g. GKE kube-proxy 100m, AKS cilium +
- * cloud-node-manager, EKS aws-node 25m + kube-proxy 100m), checked 2026-11 against their
- * published manifests. One assumption for all targets, stated in the report.
- */
-export const DAEMONSET_OVERHEAD = { cpuMillicores: 100, memoryMiB: 200, pods: 3 } as const;
+export { DAEMONSET_OVERHEAD } from './addon-reservations';
 
 export interface SimNode {
   readonly id: string;
   readonly zone: string;
-  /** Workload pods that fit on this node after reservations and DaemonSets. */
+  /** The node group address the node belongs to. */
+  readonly group: string;
+  readonly capacityType: 'on-demand' | 'spot';
+  /** Workload pods that fit on this node after reservations, DaemonSets and add-on replicas. */
   readonly podCapacity: number;
+  /** CPU and memory left for the workload after reservations, DaemonSets and add-on replicas. */
   readonly spare: { readonly cpuMillicores: number; readonly memoryMiB: number };
 }
 
-/** The nodes the workload can run on (its nodeSelector), each with the pods it can take. */
+/** Workload pods of `requests` that fit into what a node has left. */
+export function podsThatFit(w: WorkloadInventory, free: { cpuMillicores: number; memoryMiB: number; pods: number }): number {
+  const req = w.requests;
+  return Math.max(
+    0,
+    Math.min(
+      req.cpuMillicores > 0 ? Math.floor(free.cpuMillicores / req.cpuMillicores) : Infinity,
+      req.memoryMiB > 0 ? Math.floor(free.memoryMiB / req.memoryMiB) : Infinity,
+      free.pods,
+    ),
+  );
+}
+
+/**
+ * The nodes the workload can run on (its nodeSelector), each with the pods it can take after the
+ * target's kubelet reservations (`allocatable`), per-node add-ons (or the stated DaemonSet
+ * overhead for what they do not cover) and the add-on replicas the scheduler put there first.
+ * `reservations` lets a loss scenario pass the survivors' reservations after add-on replicas moved.
+ */
 export function workloadNodes(
   inv: Inventory,
   allocatable: (instanceType: string) => NodeAllocatable,
   groups: readonly NodeGroup[] = inv.nodeGroups,
+  reservations: ReadonlyMap<string, NodeReservation> = addonReservations(inv, allocatable, groups).byNode,
 ): SimNode[] {
-  const selected = selectedGroups(inv.workload, groups);
   const nodes: SimNode[] = [];
-  for (const g of selected) {
-    const a = allocatable(g.instanceType);
-    const cpu = a.cpuMillicores - DAEMONSET_OVERHEAD.cpuMillicores;
-    const mem = a.memoryMiB - DAEMONSET_OVERHEAD.memoryMiB;
-    const req = inv.workload.requests;
-    const capacity = Math.max(
-      0,
-      Math.min(
-        req.cpuMillicores > 0 ? Math.floor(cpu / req.cpuMillicores) : Infinity,
-        req.memoryMiB > 0 ? Math.floor(mem / req.memoryMiB) : Infinity,
-        a.maxPods - DAEMONSET_OVERHEAD.pods,
-      ),
-    );
-    // Node groups balance nodes over their zones (ASG / managed node group / GKE / AKS zone balancing).
+  for (const g of selectedGroups(inv.workload, groups)) {
     for (let i = 0; i < g.desiredNodes; i++) {
+      const id = nodeId(g, i);
+      const free = reservations.get(id);
+      if (!free) continue;
       nodes.push({
-        id: `${g.address}#${i}`,
-        zone: g.zones[i % g.zones.length],
-        podCapacity: capacity,
-        spare: { cpuMillicores: cpu, memoryMiB: mem },
+        id,
+        group: g.address,
+        zone: nodeZone(g, i),
+        capacityType: g.capacity ?? 'on-demand',
+        podCapacity: podsThatFit(inv.workload, free),
+        spare: { cpuMillicores: free.cpuMillicores, memoryMiB: free.memoryMiB },
       });
     }
   }
@@ -65,10 +73,56 @@ export interface Placement {
   readonly pending: number;
 }
 
+/** One topology domain (zone) as the counting scheduler sees it. */
+export interface ZoneSlots {
+  readonly zone: string;
+  /** Workload pods that still fit on the zone's nodes (pods are uniform, so slots add up). */
+  free: number;
+  /** Workload replicas running in the zone. */
+  count: number;
+}
+
 /**
- * Places `count` more replicas on `nodes` the way kube-scheduler would with the chart's constraints:
- * hard zone spread (maxSkew 1 over every zone that has a selected node: DoNotSchedule) or none, then
- * the least-loaded node (the soft hostname spread). `existing` holds replicas already running.
+ * Adds `pods` replicas over zones the way kube-scheduler does with the chart's constraints: hard
+ * zone spread (maxSkew 1 against the emptiest zone that has a selected node, DoNotSchedule) or
+ * none, emptiest zone first. Mutates `zones`; returns how many pods stay Pending. O(pods × zones).
+ */
+export function fillZones(zones: ZoneSlots[], pods: number, zoneSpread: WorkloadInventory['zoneSpread']): number {
+  let pending = 0;
+  for (let i = 0; i < pods; i++) {
+    let min = Infinity;
+    for (const z of zones) min = Math.min(min, z.count);
+    let best: ZoneSlots | undefined;
+    for (const z of zones) {
+      if (z.free <= 0 || (zoneSpread === 'hard' && z.count + 1 - min > 1)) continue;
+      if (!best || z.count < best.count) best = z;
+    }
+    if (!best) {
+      pending++;
+      continue;
+    }
+    best.count++;
+    best.free--;
+  }
+  return pending;
+}
+
+/** The zones of `nodes` with their free slots and replica counts (`replicasOn` a node id), in node order. */
+export function zoneSlots(nodes: readonly SimNode[], replicasOn: (id: string) => number): ZoneSlots[] {
+  const byZone = new Map<string, ZoneSlots>();
+  for (const n of nodes) {
+    const onNode = replicasOn(n.id);
+    const z = byZone.get(n.zone) ?? { zone: n.zone, free: 0, count: 0 };
+    z.free += Math.max(0, n.podCapacity - onNode);
+    z.count += onNode;
+    byZone.set(n.zone, z);
+  }
+  return [...byZone.values()];
+}
+
+/**
+ * Places `count` more replicas on `nodes`: per zone by counting (`fillZones`), then within a zone
+ * on the emptiest node (the soft hostname spread). `existing` holds replicas already running.
  */
 export function place(
   nodes: readonly SimNode[],
@@ -77,27 +131,22 @@ export function place(
   existing: ReadonlyMap<string, number> = new Map(),
 ): Placement {
   const perNode = new Map<string, number>(nodes.map((n) => [n.id, existing.get(n.id) ?? 0]));
-  // Replicas per zone, kept up to date as pods are placed (sweeps call this thousands of times).
-  const counts = new Map<string, number>();
-  for (const n of nodes) counts.set(n.zone, (counts.get(n.zone) ?? 0) + perNode.get(n.id)!);
-  let pending = 0;
-  for (let i = 0; i < count; i++) {
-    let minCount = Infinity;
-    for (const c of counts.values()) minCount = Math.min(minCount, c);
-    let best: SimNode | undefined;
-    for (const n of nodes) {
-      const onNode = perNode.get(n.id)!;
-      const inZone = counts.get(n.zone)!;
-      if (onNode >= n.podCapacity || (zoneSpread === 'hard' && inZone + 1 - minCount > 1)) continue;
-      // Emptiest zone first, then the emptiest node in it (the soft hostname spread).
-      if (!best || inZone < counts.get(best.zone)! || (inZone === counts.get(best.zone)! && onNode < perNode.get(best.id)!)) best = n;
+  const zones = zoneSlots(nodes, (id) => perNode.get(id) ?? 0);
+  const before = new Map(zones.map((z) => [z.zone, z.count]));
+  const pending = fillZones(zones, count, zoneSpread);
+  for (const z of zones) {
+    let add = z.count - (before.get(z.zone) ?? 0);
+    const inZone = nodes.filter((n) => n.zone === z.zone);
+    while (add > 0) {
+      let best: SimNode | undefined;
+      for (const n of inZone) {
+        const onNode = perNode.get(n.id)!;
+        if (onNode < n.podCapacity && (!best || onNode < perNode.get(best.id)!)) best = n;
+      }
+      if (!best) break;
+      perNode.set(best.id, perNode.get(best.id)! + 1);
+      add--;
     }
-    if (!best) {
-      pending++;
-      continue;
-    }
-    perNode.set(best.id, perNode.get(best.id)! + 1);
-    counts.set(best.zone, counts.get(best.zone)! + 1);
   }
   return { perNode, pending };
 }

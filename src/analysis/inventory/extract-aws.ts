@@ -5,11 +5,26 @@ import type {
   ManagedControlPlane,
   NodeGroup,
   SelfManagedControlPlane,
+  StackNetwork,
   VolumeShape,
 } from './inventory';
+import { awsNetwork, eksApiPath, kopsApiPath, subnetZone, zonesOf } from './extract-aws-network';
 import { TfIndex, block, list, num, str, type TfEntry } from './terraform-json';
 import { NODE_POOL_LABEL } from '../../targets/common/kubernetes-common';
 import { KUBERNETES_VERSION_TAG, ROLE_TAG } from '../../targets/kops/kops-instance-group';
+
+/**
+ * Readers of the nodes an AWS stack runs pods on. A new kind of node source (EKS Auto Mode node
+ * pools) is one more entry here: each reader returns the groups it recognises, [] otherwise.
+ */
+const NODE_GROUP_READERS: ReadonlyArray<(tf: TfIndex) => NodeGroup[]> = [
+  (tf) => tf.ofType('aws_eks_node_group').map((g) => eksNodeGroup(tf, g)),
+  (tf) =>
+    tf
+      .ofType('aws_autoscaling_group')
+      .filter((g) => asgTag(g, ROLE_TAG) === 'worker')
+      .map((g) => asgNodeGroup(tf, g)),
+];
 
 /**
  * AWS stacks: EKS (aws_eks_cluster + managed node groups) or kops-style (ASGs with a control-plane
@@ -18,39 +33,56 @@ import { KUBERNETES_VERSION_TAG, ROLE_TAG } from '../../targets/kops/kops-instan
 export function extractAws(tf: TfIndex): CloudExtract {
   const provider = tf.provider('aws');
   const region = str(provider?.region, 'provider.aws.region');
-  const eks = tf.ofType('aws_eks_cluster');
-  const asgs = tf.ofType('aws_autoscaling_group');
-  const controlPlaneAsgs = asgs.filter((g) => asgTag(g, ROLE_TAG) === 'control-plane');
+  const { controlPlane, kubernetesVersion, apiPath } = awsControlPlane(tf);
+  const nodeGroups = NODE_GROUP_READERS.flatMap((read) => read(tf));
+  return { region, kubernetesVersion, controlPlane, nodeGroups, billables: awsBillables(tf), network: awsNetwork(tf, region, apiPath) };
+}
 
-  let controlPlane: ManagedControlPlane | SelfManagedControlPlane;
-  let kubernetesVersion: string;
+function awsControlPlane(tf: TfIndex): {
+  controlPlane: ManagedControlPlane | SelfManagedControlPlane;
+  kubernetesVersion: string;
+  apiPath: StackNetwork['apiPathForNodes'];
+} {
+  const eks = tf.ofType('aws_eks_cluster');
+  const controlPlaneAsgs = tf.ofType('aws_autoscaling_group').filter((g) => asgTag(g, ROLE_TAG) === 'control-plane');
   if (eks.length === 1) {
     const upgrade = block(eks[0].body.upgrade_policy);
-    controlPlane = {
-      kind: 'managed',
-      address: eks[0].address,
-      tier: upgrade?.support_type === 'EXTENDED' ? 'eks-extended' : 'eks-standard',
-      usesAvailabilityZones: true,
+    return {
+      controlPlane: {
+        kind: 'managed',
+        address: eks[0].address,
+        tier: upgrade?.support_type === 'EXTENDED' ? 'eks-extended' : 'eks-standard',
+        usesAvailabilityZones: true,
+      },
+      kubernetesVersion: String(eks[0].body.version ?? 'unknown'),
+      apiPath: eksApiPath(eks[0]),
     };
-    kubernetesVersion = String(eks[0].body.version ?? 'unknown');
-  } else if (controlPlaneAsgs.length > 0) {
-    const lbs = tf.ofType('aws_lb');
-    controlPlane = {
-      kind: 'self-managed',
-      instances: controlPlaneAsgs.map((g) => controlPlaneInstance(tf, g)),
-      apiLoadBalancer: lbs[0]?.address,
-    };
-    kubernetesVersion = String(asgTag(controlPlaneAsgs[0], KUBERNETES_VERSION_TAG) ?? 'unknown');
-  } else {
-    throw new Error('neither an aws_eks_cluster nor control-plane auto-scaling groups (tag orquesta.dev/role=control-plane) found');
   }
+  if (controlPlaneAsgs.length > 0) {
+    // Users reach the API through the internet-facing load balancer; an internal one serves the nodes.
+    const lbs = tf.ofType('aws_lb');
+    const publicLb = lbs.find((lb) => lb.body.internal !== true) ?? lbs[0];
+    return {
+      controlPlane: {
+        kind: 'self-managed',
+        instances: controlPlaneAsgs.map((g) => controlPlaneInstance(tf, g)),
+        apiLoadBalancer: publicLb?.address,
+        apiLoadBalancerZones: publicLb ? lbZones(tf, publicLb) : [],
+      },
+      kubernetesVersion: String(asgTag(controlPlaneAsgs[0], KUBERNETES_VERSION_TAG) ?? 'unknown'),
+      apiPath: kopsApiPath(tf),
+    };
+  }
+  throw new Error('neither an aws_eks_cluster nor control-plane auto-scaling groups (tag orquesta.dev/role=control-plane) found');
+}
 
-  const nodeGroups: NodeGroup[] = [
-    ...tf.ofType('aws_eks_node_group').map((g) => eksNodeGroup(tf, g)),
-    ...asgs.filter((g) => asgTag(g, ROLE_TAG) === 'worker').map((g) => asgNodeGroup(tf, g)),
-  ];
+function lbZones(tf: TfIndex, lb: TfEntry): string[] {
+  const mapped = list(lb.body.subnet_mapping).map((m) => (m as { subnet_id?: unknown }).subnet_id);
+  return zonesOf(tf, [...list(lb.body.subnets), ...mapped]);
+}
 
-  const billables: Billable[] = [
+function awsBillables(tf: TfIndex): Billable[] {
+  return [
     ...tf.ofType('aws_nat_gateway').map((n) => ({
       address: n.address,
       kind: 'nat-gateway' as const,
@@ -64,7 +96,10 @@ export function extractAws(tf: TfIndex): CloudExtract {
     ...tf.ofType('aws_lb').map((lb) => ({
       address: lb.address,
       kind: lb.body.load_balancer_type === 'application' ? ('application-load-balancer' as const) : ('network-load-balancer' as const),
-      description: lb.body.load_balancer_type === 'application' ? 'Application Load Balancer' : 'Network Load Balancer (Kubernetes API)',
+      description:
+        lb.body.load_balancer_type === 'application'
+          ? 'Application Load Balancer'
+          : `Network Load Balancer (Kubernetes API${lb.body.internal === true ? ', internal' : ''})`,
       quantity: 1,
     })),
     ...tf.ofType('aws_ebs_volume').map((v) => ({
@@ -95,23 +130,12 @@ export function extractAws(tf: TfIndex): CloudExtract {
       .ofType('aws_kms_key')
       .map((k) => ({ address: k.address, kind: 'kms-key' as const, description: 'KMS key (secrets envelope encryption)', quantity: 1 })),
   ];
-  return { region, kubernetesVersion, controlPlane, nodeGroups, billables };
 }
 
 function volumePurpose(v: TfEntry): string {
   const tags = (v.body.tags ?? {}) as Record<string, string>;
   const etcd = tags['orquesta.dev/etcd'];
   return etcd ? `(etcd ${etcd})` : '';
-}
-
-function subnetZone(tf: TfIndex, ref: unknown): string {
-  const subnet = tf.referenced(ref);
-  if (!subnet) throw new Error(`cannot resolve subnet reference ${JSON.stringify(ref)}`);
-  return str(subnet.body.availability_zone, `${subnet.address}.availability_zone`);
-}
-
-function zonesOf(tf: TfIndex, subnetRefs: unknown): string[] {
-  return [...new Set(list(subnetRefs).map((ref) => subnetZone(tf, ref)))];
 }
 
 function launchTemplate(tf: TfIndex, spec: unknown): TfEntry | undefined {
@@ -144,21 +168,34 @@ function eksNodeGroup(tf: TfIndex, g: TfEntry): NodeGroup {
     maxNodes: num(scaling.max_size, `${g.address}.scaling_config.max_size`),
     // EKS managed node groups default to a 20 GiB root volume (https://docs.aws.amazon.com/eks/latest/APIReference/API_CreateNodegroup.html, 2026-11).
     rootVolume: rootVolume(template, num(g.body.disk_size ?? 20, 'disk_size')),
+    capacity: g.body.capacity_type === 'SPOT' ? 'spot' : 'on-demand',
   };
 }
 
+/**
+ * A worker ASG: a plain launch template, or a mixed-instances policy (its launch template and the
+ * first override's instance type). Any share above the on-demand base that is not on-demand makes
+ * the group spot for the fault model: the spot part is what gets reclaimed together.
+ */
 function asgNodeGroup(tf: TfIndex, g: TfEntry): NodeGroup {
-  const template = launchTemplate(tf, g.body.launch_template);
+  const mixed = block(g.body.mixed_instances_policy);
+  const mixedTemplate = block(mixed?.launch_template);
+  const template = launchTemplate(tf, mixedTemplate ? mixedTemplate.launch_template_specification : g.body.launch_template);
+  const override = block(mixedTemplate?.override);
+  const distribution = block(mixed?.instances_distribution);
+  // The ASG default is 100% on-demand above the base (https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_InstancesDistribution.html, 2026-11).
+  const onDemandPercent = distribution ? num(distribution.on_demand_percentage_above_base_capacity ?? 100, 'on_demand_percentage') : 100;
   return {
     address: g.address,
     pool: asgTag(g, NODE_POOL_LABEL),
     role: 'worker',
-    instanceType: str(template?.body.instance_type, `${g.address} launch template instance_type`),
+    instanceType: str(override?.instance_type ?? template?.body.instance_type, `${g.address} launch template instance_type`),
     zones: zonesOf(tf, g.body.vpc_zone_identifier),
     minNodes: num(g.body.min_size, `${g.address}.min_size`),
     desiredNodes: num(g.body.desired_capacity ?? g.body.min_size, `${g.address}.desired_capacity`),
     maxNodes: num(g.body.max_size, `${g.address}.max_size`),
     rootVolume: rootVolume(template, 8),
+    capacity: onDemandPercent < 100 ? 'spot' : 'on-demand',
   };
 }
 

@@ -1,0 +1,173 @@
+import type { NodeAllocatable } from '../../targets/cluster-target';
+import type { AddonInventory, Inventory, NodeGroup } from '../inventory/inventory';
+
+/**
+ * Pods that run on every node besides the workload (kube-proxy or its eBPF replacement, the CNI
+ * agent, a log/metrics agent): 100m CPU / 200 MiB / 3 pods per node is what the managed services'
+ * default DaemonSets request together on a small node (e.g. GKE kube-proxy 100m, AKS cilium +
+ * cloud-node-manager, EKS aws-node 25m + kube-proxy 100m), checked 2026-11 against their
+ * published manifests. One assumption for all targets, stated in the report; add-ons listed in
+ * `platform-addons.json` that are such node agents replace the part of it they cover.
+ */
+export const DAEMONSET_OVERHEAD = { cpuMillicores: 100, memoryMiB: 200, pods: 3 } as const;
+
+export function nodeId(g: NodeGroup, index: number): string {
+  return `${g.address}#${index}`;
+}
+
+/** Node groups balance nodes over their zones (ASG / managed node group / GKE / AKS zone balancing). */
+export function nodeZone(g: NodeGroup, index: number): string {
+  return g.zones[index % g.zones.length];
+}
+
+/** What a node has left for the workload: CPU, memory and pod slots. */
+export interface NodeReservation {
+  readonly cpuMillicores: number;
+  readonly memoryMiB: number;
+  readonly pods: number;
+}
+
+/** An add-on replica and the node the scheduler put it on. */
+export interface AddonReplica {
+  readonly addon: string;
+  readonly node: string;
+}
+
+export interface AddonReservations {
+  /** Every node of every group (workload or not), with what is left after DaemonSets and add-on replicas. */
+  readonly byNode: ReadonlyMap<string, NodeReservation>;
+  readonly replicas: readonly AddonReplica[];
+  /** Add-on replicas that fit nowhere (they would stay Pending). */
+  readonly pending: number;
+  /** The stated DaemonSet overhead still applied per node, after the add-on entries that replace it. */
+  readonly residualOverhead: NodeReservation;
+}
+
+/**
+ * Node agents the stated DaemonSet overhead stands for (kube-proxy, the CNI, a log/metrics agent):
+ * an add-on entry with one of these names and a per-node footprint replaces that much of it.
+ */
+const NODE_AGENT_NAME = /kube-proxy|cni|aws-node|cilium|calico|azure-ip-masq|cloud-node-manager|fluent|node-exporter|otel|agent/;
+
+/** What per-node add-ons leave of the stated DaemonSet overhead: it only counts for what no entry covers. */
+export function residualOverhead(addons: readonly AddonInventory[]): NodeReservation {
+  const agents = addons.filter((a) => a.footprint.perNode !== undefined && NODE_AGENT_NAME.test(a.name));
+  const covered = agents.reduce(
+    (s, a) => ({ cpu: s.cpu + (a.footprint.perNode?.cpuMillicores ?? 0), mem: s.mem + (a.footprint.perNode?.memoryMiB ?? 0) }),
+    { cpu: 0, mem: 0 },
+  );
+  return {
+    cpuMillicores: Math.max(0, DAEMONSET_OVERHEAD.cpuMillicores - covered.cpu),
+    memoryMiB: Math.max(0, DAEMONSET_OVERHEAD.memoryMiB - covered.mem),
+    pods: Math.max(0, DAEMONSET_OVERHEAD.pods - agents.length),
+  };
+}
+
+interface MutableFree {
+  cpuMillicores: number;
+  memoryMiB: number;
+  pods: number;
+  readonly zone: string;
+}
+
+/**
+ * Reserves add-on requests on the nodes before the workload is placed (a fuller node is what a
+ * user pays for): every add-on's per-node footprint on every node, the residual DaemonSet
+ * overhead, then each add-on's replicas one by one on the node with the most free CPU (the
+ * scheduler's LeastAllocated score) in the zone with the fewest replicas of that add-on. Replicas
+ * go to the system pools when the cluster has any (AKS: tainted CriticalAddonsOnly), else to the
+ * workers. With `lost` nodes, replicas that ran on the survivors stay and the lost ones are placed
+ * again on the survivors first (add-ons run at system priority, ahead of the workload).
+ */
+export function addonReservations(
+  inv: Inventory,
+  allocatable: (instanceType: string) => NodeAllocatable,
+  groups: readonly NodeGroup[] = inv.nodeGroups,
+  lost?: { readonly nodes: ReadonlySet<string>; readonly before: AddonReservations },
+): AddonReservations {
+  const residual = residualOverhead(inv.addons);
+  const perNode = inv.addons.reduce(
+    (s, a) => ({
+      cpu: s.cpu + (a.footprint.perNode?.cpuMillicores ?? 0),
+      mem: s.mem + (a.footprint.perNode?.memoryMiB ?? 0),
+      pods: s.pods + (a.footprint.perNode ? 1 : 0),
+    }),
+    { cpu: 0, mem: 0, pods: 0 },
+  );
+  const free = new Map<string, MutableFree>();
+  const hosts: string[] = [];
+  const hasSystem = groups.some((g) => g.role === 'system');
+  for (const g of groups) {
+    const a = allocatable(g.instanceType);
+    for (let i = 0; i < g.desiredNodes; i++) {
+      const id = nodeId(g, i);
+      if (lost?.nodes.has(id)) continue;
+      free.set(id, {
+        cpuMillicores: a.cpuMillicores - residual.cpuMillicores - perNode.cpu,
+        memoryMiB: a.memoryMiB - residual.memoryMiB - perNode.mem,
+        pods: a.maxPods - residual.pods - perNode.pods,
+        zone: nodeZone(g, i),
+      });
+      if (g.role === (hasSystem ? 'system' : 'worker')) hosts.push(id);
+    }
+  }
+  const requests = new Map(inv.addons.map((a) => [a.name, a.footprint.replicas]));
+  const replicas: AddonReplica[] = [];
+  const toPlace: string[] = [];
+  if (lost) {
+    for (const r of lost.before.replicas) {
+      if (lost.nodes.has(r.node)) toPlace.push(r.addon);
+      else reserve(free.get(r.node), requests.get(r.addon)) && replicas.push(r);
+    }
+  } else {
+    for (const a of inv.addons) for (let i = 0; i < (a.footprint.replicas?.count ?? 0); i++) toPlace.push(a.name);
+  }
+  let pending = 0;
+  for (const addon of toPlace) {
+    const node = bestHost(hosts, free, replicas, addon, requests.get(addon));
+    if (node === undefined) pending++;
+    else {
+      reserve(free.get(node), requests.get(addon));
+      replicas.push({ addon, node });
+    }
+  }
+  return { byNode: free, replicas, pending, residualOverhead: residual };
+}
+
+type ReplicaRequest = AddonInventory['footprint']['replicas'];
+
+function fits(f: MutableFree | undefined, req: ReplicaRequest): f is MutableFree {
+  return f !== undefined && req !== undefined && f.cpuMillicores >= req.cpuMillicores && f.memoryMiB >= req.memoryMiB && f.pods >= 1;
+}
+
+function reserve(f: MutableFree | undefined, req: ReplicaRequest): boolean {
+  if (f === undefined || req === undefined) return false;
+  f.cpuMillicores -= req.cpuMillicores;
+  f.memoryMiB -= req.memoryMiB;
+  f.pods -= 1;
+  return true;
+}
+
+function bestHost(
+  hosts: readonly string[],
+  free: ReadonlyMap<string, MutableFree>,
+  placed: readonly AddonReplica[],
+  addon: string,
+  req: ReplicaRequest,
+): string | undefined {
+  const perZone = new Map<string, number>();
+  for (const r of placed) if (r.addon === addon) perZone.set(free.get(r.node)?.zone ?? '', (perZone.get(free.get(r.node)?.zone ?? '') ?? 0) + 1);
+  let best: string | undefined;
+  for (const id of hosts) {
+    const f = free.get(id);
+    if (!fits(f, req)) continue;
+    if (best === undefined) {
+      best = id;
+      continue;
+    }
+    const b = free.get(best)!;
+    const zoneDiff = (perZone.get(f.zone) ?? 0) - (perZone.get(b.zone) ?? 0);
+    if (zoneDiff < 0 || (zoneDiff === 0 && f.cpuMillicores > b.cpuMillicores)) best = id;
+  }
+  return best;
+}
