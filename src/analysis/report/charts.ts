@@ -27,7 +27,7 @@ const PARETO_COLORS = { [PARETO_OPTIMAL]: '#d95f02', [DOMINATED]: '#8c8c8c' } as
 
 const BASIS_LABELS: Readonly<Record<AvailabilityBasis, string>> = {
   sla: 'published SLA',
-  modelled: 'modelled, no SLA (ranked as none)',
+  modelled: 'model, not an SLA',
   none: 'no figure (bottom line)',
 };
 const BASIS_SHAPES: Readonly<Record<AvailabilityBasis, string>> = { sla: 'circle', modelled: 'diamond', none: 'cross' };
