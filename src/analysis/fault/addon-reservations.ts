@@ -63,6 +63,27 @@ export function residualOverhead(addons: readonly AddonInventory[]): NodeReserva
   };
 }
 
+/** Whether any add-on runs replicas (then nodes differ by what the scheduler put on them). */
+export function hasAddonReplicas(inv: Inventory): boolean {
+  return inv.addons.some((a) => (a.footprint.replicas?.count ?? 0) > 0);
+}
+
+/** What every node of an instance type keeps after per-node add-ons and the residual DaemonSet overhead. */
+export function baseNodeFree(inv: Inventory, a: NodeAllocatable): NodeReservation {
+  const residual = residualOverhead(inv.addons);
+  let cpu = a.cpuMillicores - residual.cpuMillicores;
+  let mem = a.memoryMiB - residual.memoryMiB;
+  let pods = a.maxPods - residual.pods;
+  for (const addon of inv.addons) {
+    const perNode = addon.footprint.perNode;
+    if (!perNode) continue;
+    cpu -= perNode.cpuMillicores;
+    mem -= perNode.memoryMiB;
+    pods -= 1;
+  }
+  return { cpuMillicores: cpu, memoryMiB: mem, pods };
+}
+
 interface MutableFree {
   cpuMillicores: number;
   memoryMiB: number;
@@ -86,28 +107,15 @@ export function addonReservations(
   lost?: { readonly nodes: ReadonlySet<string>; readonly before: AddonReservations },
 ): AddonReservations {
   const residual = residualOverhead(inv.addons);
-  const perNode = inv.addons.reduce(
-    (s, a) => ({
-      cpu: s.cpu + (a.footprint.perNode?.cpuMillicores ?? 0),
-      mem: s.mem + (a.footprint.perNode?.memoryMiB ?? 0),
-      pods: s.pods + (a.footprint.perNode ? 1 : 0),
-    }),
-    { cpu: 0, mem: 0, pods: 0 },
-  );
   const free = new Map<string, MutableFree>();
   const hosts: string[] = [];
   const hasSystem = groups.some((g) => g.role === 'system');
   for (const g of groups) {
-    const a = allocatable(g.instanceType);
+    const base = baseNodeFree(inv, allocatable(g.instanceType));
     for (let i = 0; i < g.desiredNodes; i++) {
       const id = nodeId(g, i);
       if (lost?.nodes.has(id)) continue;
-      free.set(id, {
-        cpuMillicores: a.cpuMillicores - residual.cpuMillicores - perNode.cpu,
-        memoryMiB: a.memoryMiB - residual.memoryMiB - perNode.mem,
-        pods: a.maxPods - residual.pods - perNode.pods,
-        zone: nodeZone(g, i),
-      });
+      free.set(id, { ...base, zone: nodeZone(g, i) });
       if (g.role === (hasSystem ? 'system' : 'worker')) hosts.push(id);
     }
   }

@@ -1,24 +1,42 @@
 import type { NodeAllocatable } from '../../targets/cluster-target';
 import { NODE_POOL_LABEL } from '../../targets/common/kubernetes-common';
 import type { Inventory, NodeGroup, WorkloadInventory } from '../inventory/inventory';
-import { addonReservations, nodeId, nodeZone, type NodeReservation } from './addon-reservations';
+import { baseNodeFree, hasAddonReplicas, nodeId, nodeZone, type NodeReservation } from './addon-reservations';
 
 export { DAEMONSET_OVERHEAD } from './addon-reservations';
 
+/*
+ * Placement as a counting problem. Workload pods are uniform, so a node's room is a number of pod
+ * slots and slots add up per zone. Nodes of one group in one zone with the same room are a
+ * `NodeClass`; the scheduler's emptiest-node-first spreads a class's replicas evenly (floor/ceil),
+ * so per-node counts follow from the class total. A sweep over 100 nodes costs what 3 zones cost.
+ */
+
+/** Nodes of one group in one zone that have the same room for the workload. */
+export interface NodeClass {
+  readonly group: string;
+  readonly zone: string;
+  readonly capacityType: 'on-demand' | 'spot';
+  /** Workload pods one node takes after reservations, DaemonSets and add-on replicas. */
+  readonly podCapacity: number;
+  /** CPU and memory one node has left for the workload. */
+  readonly spare: { readonly cpuMillicores: number; readonly memoryMiB: number };
+  /** The nodes' indexes in their group (node id `<group>#<index>`), in order. */
+  readonly indexes: readonly number[];
+}
+
+/** One node, for callers that want nodes rather than classes (pictures, tests). */
 export interface SimNode {
   readonly id: string;
   readonly zone: string;
-  /** The node group address the node belongs to. */
   readonly group: string;
   readonly capacityType: 'on-demand' | 'spot';
-  /** Workload pods that fit on this node after reservations, DaemonSets and add-on replicas. */
   readonly podCapacity: number;
-  /** CPU and memory left for the workload after reservations, DaemonSets and add-on replicas. */
   readonly spare: { readonly cpuMillicores: number; readonly memoryMiB: number };
 }
 
 /** Workload pods of `requests` that fit into what a node has left. */
-export function podsThatFit(w: WorkloadInventory, free: { cpuMillicores: number; memoryMiB: number; pods: number }): number {
+export function podsThatFit(w: WorkloadInventory, free: NodeReservation): number {
   const req = w.requests;
   return Math.max(
     0,
@@ -31,46 +49,81 @@ export function podsThatFit(w: WorkloadInventory, free: { cpuMillicores: number;
 }
 
 /**
- * The nodes the workload can run on (its nodeSelector), each with the pods it can take after the
- * target's kubelet reservations (`allocatable`), per-node add-ons (or the stated DaemonSet
- * overhead for what they do not cover) and the add-on replicas the scheduler put there first.
- * `reservations` lets a loss scenario pass the survivors' reservations after add-on replicas moved.
+ * The workload's nodes (its nodeSelector) as classes, after the target's kubelet reservations
+ * (`allocatable`), per-node add-ons (or the stated DaemonSet overhead for what they do not cover)
+ * and, when `byNode` is given, the add-on replicas the scheduler put on each node first.
  */
-export function workloadNodes(
+export function workloadClasses(
   inv: Inventory,
   allocatable: (instanceType: string) => NodeAllocatable,
-  groups: readonly NodeGroup[] = inv.nodeGroups,
-  reservations: ReadonlyMap<string, NodeReservation> = addonReservations(inv, allocatable, groups).byNode,
-): SimNode[] {
-  const nodes: SimNode[] = [];
-  for (const g of selectedGroups(inv.workload, groups)) {
+  byNode?: ReadonlyMap<string, NodeReservation>,
+): NodeClass[] {
+  const classes: NodeClass[] = [];
+  for (const g of selectedGroups(inv.workload, inv.nodeGroups)) {
+    const capacityType = g.capacity ?? 'on-demand';
+    if (!byNode || !hasAddonReplicas(inv)) {
+      // Every node of the group is alike: one class per zone, nodes round-robin over the zones.
+      const free = baseNodeFree(inv, allocatable(g.instanceType));
+      const spare = { cpuMillicores: free.cpuMillicores, memoryMiB: free.memoryMiB };
+      const podCapacity = podsThatFit(inv.workload, free);
+      g.zones.forEach((zone, z) => {
+        const indexes: number[] = [];
+        for (let i = z; i < g.desiredNodes; i += g.zones.length) indexes.push(i);
+        if (indexes.length > 0) classes.push({ group: g.address, zone, capacityType, podCapacity, spare, indexes });
+      });
+      continue;
+    }
+    const byKey = new Map<string, { zone: string; free: NodeReservation; indexes: number[] }>();
     for (let i = 0; i < g.desiredNodes; i++) {
-      const id = nodeId(g, i);
-      const free = reservations.get(id);
+      const free = byNode.get(nodeId(g, i));
       if (!free) continue;
-      nodes.push({
-        id,
+      const zone = nodeZone(g, i);
+      const key = `${zone}|${free.cpuMillicores}|${free.memoryMiB}|${free.pods}`;
+      const entry = byKey.get(key) ?? { zone, free, indexes: [] };
+      entry.indexes.push(i);
+      byKey.set(key, entry);
+    }
+    for (const { zone, free, indexes } of byKey.values()) {
+      classes.push({
         group: g.address,
-        zone: nodeZone(g, i),
-        capacityType: g.capacity ?? 'on-demand',
+        zone,
+        capacityType,
         podCapacity: podsThatFit(inv.workload, free),
         spare: { cpuMillicores: free.cpuMillicores, memoryMiB: free.memoryMiB },
+        indexes,
       });
     }
   }
-  return nodes;
+  return classes;
+}
+
+/** The classes as nodes. */
+export function classNodes(classes: readonly NodeClass[]): SimNode[] {
+  return classes.flatMap((c) =>
+    c.indexes.map((i) => ({
+      id: `${c.group}#${i}`,
+      zone: c.zone,
+      group: c.group,
+      capacityType: c.capacityType,
+      podCapacity: c.podCapacity,
+      spare: c.spare,
+    })),
+  );
+}
+
+/** The workload's nodes, one by one (see `workloadClasses`). */
+export function workloadNodes(
+  inv: Inventory,
+  allocatable: (instanceType: string) => NodeAllocatable,
+  byNode?: ReadonlyMap<string, NodeReservation>,
+): SimNode[] {
+  return classNodes(workloadClasses(inv, allocatable, byNode));
 }
 
 /** Groups whose pool label satisfies the workload's nodeSelector (all worker groups when it selects nothing). */
 export function selectedGroups(workload: WorkloadInventory, groups: readonly NodeGroup[]): NodeGroup[] {
   const wanted = workload.nodeSelector[NODE_POOL_LABEL];
   return groups.filter((g) => (wanted === undefined ? g.role === 'worker' : g.pool === wanted));
-}
-
-/** Replicas per node id; pods the scheduler could not place are `pending`. */
-export interface Placement {
-  readonly perNode: ReadonlyMap<string, number>;
-  readonly pending: number;
 }
 
 /** One topology domain (zone) as the counting scheduler sees it. */
@@ -107,50 +160,43 @@ export function fillZones(zones: ZoneSlots[], pods: number, zoneSpread: Workload
   return pending;
 }
 
-/** The zones of `nodes` with their free slots and replica counts (`replicasOn` a node id), in node order. */
-export function zoneSlots(nodes: readonly SimNode[], replicasOn: (id: string) => number): ZoneSlots[] {
-  const byZone = new Map<string, ZoneSlots>();
-  for (const n of nodes) {
-    const onNode = replicasOn(n.id);
-    const z = byZone.get(n.zone) ?? { zone: n.zone, free: 0, count: 0 };
-    z.free += Math.max(0, n.podCapacity - onNode);
-    z.count += onNode;
-    byZone.set(n.zone, z);
-  }
-  return [...byZone.values()];
+/** Replicas per class (same order as the classes); pods the scheduler could not place are `pending`. */
+export interface ClassPlacement {
+  readonly replicas: readonly number[];
+  readonly pending: number;
 }
 
 /**
- * Places `count` more replicas on `nodes`: per zone by counting (`fillZones`), then within a zone
- * on the emptiest node (the soft hostname spread). `existing` holds replicas already running.
+ * Places `count` replicas on the classes: per zone by counting (`fillZones`), then within a zone
+ * on the class whose nodes are emptiest (the soft hostname spread), a class's nodes evenly.
  */
-export function place(
-  nodes: readonly SimNode[],
-  count: number,
-  zoneSpread: WorkloadInventory['zoneSpread'],
-  existing: ReadonlyMap<string, number> = new Map(),
-): Placement {
-  const perNode = new Map<string, number>(nodes.map((n) => [n.id, existing.get(n.id) ?? 0]));
-  const zones = zoneSlots(nodes, (id) => perNode.get(id) ?? 0);
-  const before = new Map(zones.map((z) => [z.zone, z.count]));
+export function placeOnClasses(classes: readonly NodeClass[], count: number, zoneSpread: WorkloadInventory['zoneSpread']): ClassPlacement {
+  const replicas = classes.map(() => 0);
+  const zones: ZoneSlots[] = [];
+  const zoneOf = classes.map((c) => {
+    let z = zones.findIndex((s) => s.zone === c.zone);
+    if (z < 0) z = zones.push({ zone: c.zone, free: 0, count: 0 }) - 1;
+    zones[z].free += c.podCapacity * c.indexes.length;
+    return z;
+  });
   const pending = fillZones(zones, count, zoneSpread);
-  for (const z of zones) {
-    let add = z.count - (before.get(z.zone) ?? 0);
-    const inZone = nodes.filter((n) => n.zone === z.zone);
-    while (add > 0) {
-      let best: SimNode | undefined;
-      for (const n of inZone) {
-        const onNode = perNode.get(n.id)!;
-        if (onNode < n.podCapacity && (!best || onNode < perNode.get(best.id)!)) best = n;
+  zones.forEach((zone, z) => {
+    for (let added = 0; added < zone.count; added++) {
+      let best = -1;
+      for (let c = 0; c < classes.length; c++) {
+        const n = classes[c].indexes.length;
+        if (zoneOf[c] !== z || replicas[c] >= classes[c].podCapacity * n) continue;
+        if (best < 0 || Math.floor(replicas[c] / n) < Math.floor(replicas[best] / classes[best].indexes.length)) best = c;
       }
-      if (!best) break;
-      perNode.set(best.id, perNode.get(best.id)! + 1);
-      add--;
+      if (best < 0) break;
+      replicas[best]++;
     }
-  }
-  return { perNode, pending };
+  });
+  return { replicas, pending };
 }
 
-export function placedOn(placement: Placement, nodes: readonly SimNode[]): number {
-  return nodes.reduce((s, n) => s + (placement.perNode.get(n.id) ?? 0), 0);
+/** Replicas on the `j`-th node of a class holding `replicas` (evenly: the first ones get the remainder). */
+export function replicasOnNode(c: NodeClass, replicas: number, j: number): number {
+  const n = c.indexes.length;
+  return Math.floor(replicas / n) + (j < replicas % n ? 1 : 0);
 }

@@ -1,18 +1,16 @@
 import type { NodeAllocatable } from '../../targets/cluster-target';
 import type { ScenarioOutcome } from '../report/comparison-report';
 import type { Inventory, WorkloadInventory } from '../inventory/inventory';
-import { addonReservations, nodeId, nodeZone } from './addon-reservations';
+import { addonReservations, hasAddonReplicas, nodeId, nodeZone } from './addon-reservations';
 import { controlPlaneFacts, quorum, type ControlPlaneFacts } from './control-plane-model';
 import { evaluateLoss, lossDetail, type Baseline, type LossEvent, type LossResult } from './loss-outcome';
 import { describeEgress } from './network-reach';
-import { place, workloadNodes, type SimNode } from './placement';
+import { placeOnClasses, replicasOnNode, workloadClasses, type NodeClass } from './placement';
 
 export interface FaultAnalysis {
   readonly controlPlane: ControlPlaneFacts;
   readonly scenarios: readonly ScenarioOutcome[];
   readonly zoneLossHeadroomPercent: number;
-  /** Add-on replicas that fit on no node (they would stay Pending), for the report notes. */
-  readonly pendingAddonReplicas: number;
 }
 
 /**
@@ -22,18 +20,39 @@ export interface FaultAnalysis {
  */
 export function analyseFaultTolerance(inv: Inventory, allocatable: (instanceType: string) => NodeAllocatable): FaultAnalysis {
   const cp = controlPlaneFacts(inv);
-  const reservations = addonReservations(inv, allocatable);
-  const nodes = workloadNodes(inv, allocatable, inv.nodeGroups, reservations.byNode);
+  const reservations = hasAddonReplicas(inv) ? addonReservations(inv, allocatable) : undefined;
+  const classes = workloadClasses(inv, allocatable, reservations?.byNode);
   const w = inv.workload;
-  const initial = place(nodes, w.replicas, w.zoneSpread);
+  const initial = placeOnClasses(classes, w.replicas, w.zoneSpread);
   const replicasBefore: Record<string, number> = {};
-  for (const [id, count] of initial.perNode) if (count > 0) replicasBefore[id] = count;
-  const base: Baseline = { inv, allocatable, reservations, nodes, initial, running: w.replicas - initial.pending, replicasBefore };
+  classes.forEach((c, i) => {
+    for (let j = 0; j < c.indexes.length && replicasOnNode(c, initial.replicas[i], j) > 0; j++) {
+      replicasBefore[`${c.group}#${c.indexes[j]}`] = replicasOnNode(c, initial.replicas[i], j);
+    }
+  });
+  const base: Baseline = {
+    inv,
+    allocatable,
+    reservations,
+    classes,
+    replicas: initial.replicas,
+    pending: initial.pending,
+    running: w.replicas - initial.pending,
+    replicasBefore,
+  };
 
   const scenarios = [nodeLoss(base), zoneLoss(base, cp), controlPlaneUpgrade(base, cp), controlPlaneInstanceLoss(base, cp)];
   const spot = spotReclaim(base);
   if (spot) scenarios.push(spot);
-  return { controlPlane: cp, scenarios, zoneLossHeadroomPercent: zoneLossHeadroom(inv, nodes), pendingAddonReplicas: reservations.pending };
+  return {
+    controlPlane: cp,
+    scenarios,
+    zoneLossHeadroomPercent: zoneLossHeadroom(inv, classes),
+  };
+}
+
+function nodeCount(classes: readonly NodeClass[]): number {
+  return classes.reduce((n, c) => n + c.indexes.length, 0);
 }
 
 /** PDB arithmetic: can one more pod be evicted when `healthy` replicas are up? */
@@ -104,25 +123,22 @@ function recovery(base: Baseline, r: LossResult, zone?: string): string {
 }
 
 function nodeLoss(base: Baseline): ScenarioOutcome {
-  if (base.nodes.length === 0) return noNodes('node-loss');
-  // Nodes of one group and zone with the same load and room behave alike: evaluate one of each.
-  const seen = new Set<string>();
-  const candidates = base.nodes.filter((n) => {
-    const key = `${n.group}|${n.zone}|${base.initial.perNode.get(n.id) ?? 0}|${n.podCapacity}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
+  if (base.classes.length === 0) return noNodes('node-loss');
+  // The nodes of a class behave alike: losing its busiest node is the one case to evaluate per class.
+  const outcomes = base.classes.map((c, i) => {
+    const id = `${c.group}#${c.indexes[0]}`;
+    const event: LossEvent = { lostNodes: new Map([[i, 1]]), apiUp: true, lostIds: () => new Set([id]) };
+    return { c, id, apiUp: true, r: evaluateLoss(base, event) };
   });
-  const outcomes = candidates.map((node) => ({ node, apiUp: true, r: evaluateLoss(base, { lostNodes: new Set([node.id]), apiUp: true }) }));
   outcomes.sort(worse);
-  const { node, r } = outcomes[0];
+  const { c, id, r } = outcomes[0];
   const w = base.inv.workload;
   return {
     ...verdict(base, 'node-loss', true, r),
     explanation:
-      `Losing the worst of ${base.nodes.length} workload nodes (${node.zone}) stops ${r.lostReplicas} of ${w.replicas} replicas; ` +
+      `Losing the worst of ${nodeCount(base.classes)} workload nodes (${c.zone}) stops ${r.lostReplicas} of ${w.replicas} replicas; ` +
       `${pct(Math.max(0, r.serving) / Math.max(1, w.replicas))} keep serving. ${recovery(base, r)}`,
-    detail: lossDetail(base, r, { nodes: [node.id] }),
+    detail: lossDetail(base, r, { nodes: [id] }),
   };
 }
 
@@ -136,16 +152,17 @@ function nodesInZone(inv: Inventory, zone: string): string[] {
 function zoneLoss(base: Baseline, cp: ControlPlaneFacts): ScenarioOutcome {
   const inv = base.inv;
   const w = inv.workload;
-  if (base.nodes.length === 0) return noNodes('zone-loss');
+  if (base.classes.length === 0) return noNodes('zone-loss');
   const plane = inv.controlPlane;
   const zones = [
-    ...new Set([...base.nodes.map((n) => n.zone), ...(plane.kind === 'self-managed' ? plane.instances.map((i) => i.zone) : [])]),
+    ...new Set([...base.classes.map((c) => c.zone), ...(plane.kind === 'self-managed' ? plane.instances.map((i) => i.zone) : [])]),
   ];
   const outcomes = zones.map((zone) => {
-    const lostNodes = nodesInZone(inv, zone);
     const apiUp = apiAvailableAfterZoneLoss(inv, cp, zone);
-    const event: LossEvent = { lostNodes: new Set(lostNodes), lostZone: zone, apiUp };
-    return { zone, lostNodes, apiUp, r: evaluateLoss(base, event) };
+    const lostNodes = new Map<number, number>();
+    base.classes.forEach((c, i) => c.zone === zone && lostNodes.set(i, c.indexes.length));
+    const event: LossEvent = { lostNodes, lostZone: zone, apiUp, lostIds: () => new Set(nodesInZone(inv, zone)) };
+    return { zone, apiUp, r: evaluateLoss(base, event) };
   });
   outcomes.sort(worse);
   const o = outcomes[0];
@@ -160,7 +177,7 @@ function zoneLoss(base: Baseline, cp: ControlPlaneFacts): ScenarioOutcome {
       `Worst case is losing ${o.zone}${zones.length === 1 ? ', the only zone with workload nodes' : ` (of ${zones.length} zones)`}: ` +
       `${o.r.lostReplicas} of ${w.replicas} replicas stop, ${pct(fraction)} keep serving; ${api}` +
       (o.apiUp ? ` ${o.r.survivors === 0 ? 'No workload nodes remain.' : recovery(base, o.r, o.zone)}` : ''),
-    detail: lossDetail(base, o.r, { zones: [o.zone], nodes: o.lostNodes, controlPlane: lostMembers }),
+    detail: lossDetail(base, o.r, { zones: [o.zone], nodes: nodesInZone(inv, o.zone), controlPlane: lostMembers }),
   };
 }
 
@@ -178,7 +195,7 @@ function apiAvailableAfterZoneLoss(inv: Inventory, cp: ControlPlaneFacts, zone: 
 
 /** Nothing of the workload is lost; only the API may be. */
 function apiOnly(base: Baseline, id: ScenarioOutcome['id'], apiUp: boolean, lostControlPlane: readonly string[], text: string): ScenarioOutcome {
-  const r = evaluateLoss(base, { lostNodes: new Set(), apiUp });
+  const r = evaluateLoss(base, { lostNodes: new Map(), apiUp });
   return { ...verdict(base, id, apiUp, r), explanation: apiUp ? text : `${text} ${API_DOWN}`, detail: lossDetail(base, r, { controlPlane: lostControlPlane }) };
 }
 
@@ -220,12 +237,19 @@ function controlPlaneInstanceLoss(base: Baseline, cp: ControlPlaneFacts): Scenar
  * https://learn.microsoft.com/azure/virtual-machines/spot-vms#eviction-policy (2026-11)
  */
 function spotReclaim(base: Baseline): ScenarioOutcome | undefined {
-  const spot = base.nodes.filter((n) => n.capacityType === 'spot');
+  const spot = base.classes.filter((c) => c.capacityType === 'spot');
   if (spot.length === 0) return undefined;
-  const pools = [...new Set(spot.map((n) => `${n.group}|${n.zone}`))];
+  const pools = [...new Set(spot.map((c) => `${c.group}|${c.zone}`))];
   const outcomes = pools.map((pool) => {
-    const lostNodes = spot.filter((n) => `${n.group}|${n.zone}` === pool).map((n) => n.id);
-    return { pool, lostNodes, apiUp: true, r: evaluateLoss(base, { lostNodes: new Set(lostNodes), apiUp: true }) };
+    const lost = new Map<number, number>();
+    const ids: string[] = [];
+    base.classes.forEach((c, i) => {
+      if (c.capacityType !== 'spot' || `${c.group}|${c.zone}` !== pool) return;
+      lost.set(i, c.indexes.length);
+      for (const index of c.indexes) ids.push(`${c.group}#${index}`);
+    });
+    const lostNodes = ids.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    return { pool, lostNodes, apiUp: true, r: evaluateLoss(base, { lostNodes: lost, apiUp: true, lostIds: () => new Set(ids) }) };
   });
   outcomes.sort(worse);
   const o = outcomes[0];
@@ -256,19 +280,19 @@ function noNodes(id: ScenarioOutcome['id']): ScenarioOutcome {
  * Spare capacity after losing the busiest zone, as a percentage of what the replicas request,
  * on the binding resource (CPU or memory). Negative: the survivors are short.
  */
-export function zoneLossHeadroom(inv: Inventory, nodes: readonly SimNode[]): number {
+export function zoneLossHeadroom(inv: Inventory, classes: readonly NodeClass[]): number {
   const w = inv.workload;
-  const zones = [...new Set(nodes.map((n) => n.zone))];
+  const zones = [...new Set(classes.map((c) => c.zone))];
   if (zones.length === 0 || w.replicas === 0) return -100;
   const need = { cpu: w.requests.cpuMillicores * w.replicas, mem: w.requests.memoryMiB * w.replicas };
   let worst = Infinity;
   for (const zone of zones) {
     let cpu = 0;
     let mem = 0;
-    for (const n of nodes) {
-      if (n.zone === zone) continue;
-      cpu += n.spare.cpuMillicores;
-      mem += n.spare.memoryMiB;
+    for (const c of classes) {
+      if (c.zone === zone) continue;
+      cpu += c.spare.cpuMillicores * c.indexes.length;
+      mem += c.spare.memoryMiB * c.indexes.length;
     }
     worst = Math.min(worst, need.cpu > 0 ? (cpu - need.cpu) / need.cpu : Infinity, need.mem > 0 ? (mem - need.mem) / need.mem : Infinity);
   }
