@@ -110,7 +110,8 @@ function recovery(base: Baseline, r: LossResult, zone?: string): string {
     } else if (u.reason === 'no-egress') {
       parts.push(
         `${u.count} replacement replica(s) cannot start: pulling ${inv.network.registry.image} from ${inv.network.registry.host} ` +
-          `(imagePullPolicy ${inv.network.registry.pullPolicy}) needs ${describeEgress(inv.network)}, which is gone or unreachable.`,
+          `(imagePullPolicy ${inv.network.registry.pullPolicy}) needs egress through ${describeEgress(inv.network)}` +
+          (zone ? `, lost with ${zone}.` : ', which these nodes cannot reach.'),
       );
     } else if (u.reason === 'no-capacity') {
       parts.push(`${u.count} replica(s) find no room on the ${r.readyNodes} node(s) left until new nodes join.`);

@@ -116,11 +116,11 @@ export function formatSla(controlPlane: ControlPlaneReport): string {
   return controlPlane.sla === null ? 'none' : formatPercent(controlPlane.sla);
 }
 
-/** `99.98% (model, no SLA)`, `99.95% (the SLA)` or `not modelled`. */
+/** `99.98% (model)`, `99.95% (the SLA)` (a managed control plane is modelled at its SLA) or `not modelled`. */
 export function formatModelledAvailability(controlPlane: ControlPlaneReport): string {
   if (controlPlane.modelledAvailability === null) return 'not modelled';
   const value = formatPercent(controlPlane.modelledAvailability);
-  return controlPlane.sla === null ? `${value} (model, no SLA)` : controlPlane.sla === controlPlane.modelledAvailability ? `${value} (the SLA)` : `${value} (model)`;
+  return controlPlane.sla === controlPlane.modelledAvailability ? `${value} (the SLA)` : `${value} (model)`;
 }
 
 /** `99.95%`, `99.99% (modelled)` or `none`. */

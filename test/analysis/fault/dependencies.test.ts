@@ -123,7 +123,7 @@ describe('data-plane dependencies: egress, the API path of nodes, the registry',
   test('single NAT: the worst zone is the NAT zone and the explanation names the pull', () => {
     const o = outcome(eksSingleNat(), 'zone-loss');
     expect(o.detail!.lostZones).toEqual(['us-east-1a']);
-    expect(o.explanation).toContain('pulling ghcr.io/orquesta-dev/web-api:1.4.2 from ghcr.io (imagePullPolicy Always) needs one NAT gateway in us-east-1a');
+    expect(o.explanation).toContain('pulling ghcr.io/orquesta-dev/web-api:1.4.2 from ghcr.io (imagePullPolicy Always) needs egress through one NAT gateway in us-east-1a, lost with us-east-1a.');
   });
 
   test('kops with a single NAT: the workers still running are NotReady (their replicas keep serving)', () => {

@@ -95,7 +95,7 @@ describe('renderHtmlReport', () => {
     const page = await renderHtmlReport(withTarget('kops', { scenarios }));
     expect(page).toContain('<td><span class="bad">no (API down)</span></td>\n<td><span class="bad">no (API down)</span></td>');
     expect(page).toContain('<span class="sla">control-plane SLA none</span>');
-    expect(page).toContain('<dt>Modelled availability (not a commitment)</dt><dd>99.98% (model, no SLA)<ul class="factors">');
+    expect(page).toContain('<dt>Modelled availability (not a commitment)</dt><dd>99.98% (model)<ul class="factors">');
     expect(page).toContain('API down: no rescheduling, no drains until the API returns');
   });
 

@@ -42,7 +42,7 @@ describe('renderMarkdownReport', () => {
     const byLabel = new Map(summary.map((row) => [row[0], row.slice(1)]));
     expect(byLabel.get('**Monthly cost**')).toEqual(['$386.77', '**$317.06**', '$411.46', '$545.59']);
     expect(byLabel.get('**Control-plane SLA**')).toEqual(['**99.95%**', '**99.95%**', '**99.95%**', 'none']);
-    expect(byLabel.get('↳ modelled availability')?.[3]).toBe('99.98% (model, no SLA)');
+    expect(byLabel.get('↳ modelled availability')?.[3]).toBe('99.98% (model)');
     expect(byLabel.get('**Zone loss**')?.[2]).toBe('API ✓ · 67% serving · not restorable · drain blocked');
   });
 
@@ -51,9 +51,9 @@ describe('renderMarkdownReport', () => {
     const scenarios = kops.scenarios.map((o) => (o.id === 'zone-loss' ? { ...o, apiAvailable: false, restorable: false, drainAllowed: false } : o));
     const text = renderMarkdownReport(withTarget('kops', { scenarios }));
     expect(text).toMatch(/\| Zone loss \| ✗ \*\*down\*\* \| 67% \| \*\*no\*\* \(API down\) \| \*\*no\*\* \(API down\) \|/);
-    expect(text).toContain('- **Modelled availability (not a commitment):** 99.98% (model, no SLA)');
+    expect(text).toContain('- **Modelled availability (not a commitment):** 99.98% (model)');
     expect(text).toContain('  - API load balancer (3 zones): 99.99%');
-    expect(text).toContain('Control-plane SLA: none; modelled availability: 99.98% (model, no SLA).');
+    expect(text).toContain('Control-plane SLA: none; modelled availability: 99.98% (model).');
   });
 
   test('every table row has as many cells as its header', () => {
