@@ -125,7 +125,7 @@ export function addonReservations(
   if (lost) {
     for (const r of lost.before.replicas) {
       if (lost.nodes.has(r.node)) toPlace.push(r.addon);
-      else reserve(free.get(r.node), requests.get(r.addon)) && replicas.push(r);
+      else if (reserve(free.get(r.node), requests.get(r.addon))) replicas.push(r);
     }
   } else {
     for (const a of inv.addons) for (let i = 0; i < (a.footprint.replicas?.count ?? 0); i++) toPlace.push(a.name);
@@ -164,7 +164,8 @@ function bestHost(
   req: ReplicaRequest,
 ): string | undefined {
   const perZone = new Map<string, number>();
-  for (const r of placed) if (r.addon === addon) perZone.set(free.get(r.node)?.zone ?? '', (perZone.get(free.get(r.node)?.zone ?? '') ?? 0) + 1);
+  for (const r of placed)
+    if (r.addon === addon) perZone.set(free.get(r.node)?.zone ?? '', (perZone.get(free.get(r.node)?.zone ?? '') ?? 0) + 1);
   let best: string | undefined;
   for (const id of hosts) {
     const f = free.get(id);

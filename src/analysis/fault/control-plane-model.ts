@@ -21,7 +21,8 @@ function fromSla(fact: SlaFact): Pick<ControlPlaneReport, 'sla' | 'slaSource' | 
     sla: fact.percent,
     slaSource: source,
     modelledAvailability: fact.percent,
-    availabilityFactors: fact.percent === null ? [] : [{ component: 'managed control plane (published SLA)', percent: fact.percent, source }],
+    availabilityFactors:
+      fact.percent === null ? [] : [{ component: 'managed control plane (published SLA)', percent: fact.percent, source }],
   };
 }
 
@@ -101,7 +102,9 @@ function binomial(n: number, k: number): number {
 export function quorumCriticalZone(cp: SelfManagedControlPlane): string | undefined {
   const q = quorum(cp.instances.length);
   const byZone = membersByZone(cp);
-  return [...byZone.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).find(([, size]) => cp.instances.length - size < q)?.[0];
+  return [...byZone.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .find(([, size]) => cp.instances.length - size < q)?.[0];
 }
 
 function membersByZone(cp: SelfManagedControlPlane): Map<string, number> {

@@ -191,7 +191,9 @@ function survivingClasses(base: Baseline, event: LossEvent): Survivor[] {
   }
   // Replicas still running, by node id, then the survivors' room after the add-ons moved.
   const running = new Map<string, number>();
-  base.classes.forEach((c, i) => c.indexes.forEach((index, j) => running.set(`${c.group}#${index}`, replicasOnNode(c, base.replicas[i], j))));
+  base.classes.forEach((c, i) =>
+    c.indexes.forEach((index, j) => running.set(`${c.group}#${index}`, replicasOnNode(c, base.replicas[i], j))),
+  );
   const after = addonReservations(base.inv, base.allocatable, base.inv.nodeGroups, { nodes: lostIds, before: base.reservations });
   return workloadClasses(base.inv, base.allocatable, after.byNode).flatMap((c) =>
     c.indexes.map((index) => {

@@ -106,7 +106,9 @@ function recovery(base: Baseline, r: LossResult, zone?: string): string {
   }
   for (const u of r.unschedulable) {
     if (u.reason === 'volume-zone') {
-      parts.push(`${u.count} replica(s) keep their volume in a zone with no node left to run them (zonal block storage): they cannot start elsewhere.`);
+      parts.push(
+        `${u.count} replica(s) keep their volume in a zone with no node left to run them (zonal block storage): they cannot start elsewhere.`,
+      );
     } else if (u.reason === 'no-egress') {
       parts.push(
         `${u.count} replacement replica(s) cannot start: pulling ${inv.network.registry.image} from ${inv.network.registry.host} ` +
@@ -195,9 +197,19 @@ function apiAvailableAfterZoneLoss(inv: Inventory, cp: ControlPlaneFacts, zone: 
 }
 
 /** Nothing of the workload is lost; only the API may be. */
-function apiOnly(base: Baseline, id: ScenarioOutcome['id'], apiUp: boolean, lostControlPlane: readonly string[], text: string): ScenarioOutcome {
+function apiOnly(
+  base: Baseline,
+  id: ScenarioOutcome['id'],
+  apiUp: boolean,
+  lostControlPlane: readonly string[],
+  text: string,
+): ScenarioOutcome {
   const r = evaluateLoss(base, { lostNodes: new Map(), apiUp });
-  return { ...verdict(base, id, apiUp, r), explanation: apiUp ? text : `${text} ${API_DOWN}`, detail: lossDetail(base, r, { controlPlane: lostControlPlane }) };
+  return {
+    ...verdict(base, id, apiUp, r),
+    explanation: apiUp ? text : `${text} ${API_DOWN}`,
+    detail: lossDetail(base, r, { controlPlane: lostControlPlane }),
+  };
 }
 
 function controlPlaneUpgrade(base: Baseline, cp: ControlPlaneFacts): ScenarioOutcome {

@@ -49,7 +49,14 @@ export function extractAzure(tf: TfIndex): CloudExtract {
         : ('via-egress' as const),
     privateRegistryHosts: [],
   };
-  return { region, kubernetesVersion: String(cluster.body.kubernetes_version ?? 'unknown'), controlPlane, nodeGroups, billables, network: paths };
+  return {
+    region,
+    kubernetesVersion: String(cluster.body.kubernetes_version ?? 'unknown'),
+    controlPlane,
+    nodeGroups,
+    billables,
+    network: paths,
+  };
 }
 
 /**

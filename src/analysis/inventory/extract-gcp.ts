@@ -32,9 +32,11 @@ export function extractGcp(tf: TfIndex): CloudExtract {
     const desired = perZone * poolZones.length;
     const autoscaling = block(pool.body.autoscaling);
     const bound = (total: unknown, perZoneBound: unknown, what: string): number =>
-      total !== undefined ? num(total, `${pool.address}.autoscaling.total_${what}_node_count`)
-      : perZoneBound !== undefined ? num(perZoneBound, `${pool.address}.autoscaling.${what}_node_count`) * poolZones.length
-      : desired;
+      total !== undefined
+        ? num(total, `${pool.address}.autoscaling.total_${what}_node_count`)
+        : perZoneBound !== undefined
+          ? num(perZoneBound, `${pool.address}.autoscaling.${what}_node_count`) * poolZones.length
+          : desired;
     const min = bound(autoscaling?.total_min_node_count, autoscaling?.min_node_count, 'min');
     const max = bound(autoscaling?.total_max_node_count, autoscaling?.max_node_count, 'max');
     const labels = (config.labels ?? {}) as Record<string, string>;

@@ -36,9 +36,7 @@ export function extractInventory(synth: SynthesizedTarget): Inventory {
     cloud: extractor.cloud,
     ...extracted,
     network: withRegistry(extracted.network, synth.manifests),
-    addons: (synth.platformAddons ?? []).map(
-      (a): AddonInventory => ({ name: a.name, namespace: a.namespace, footprint: a.footprint }),
-    ),
+    addons: (synth.platformAddons ?? []).map((a): AddonInventory => ({ name: a.name, namespace: a.namespace, footprint: a.footprint })),
     workload: workloadFromManifests(synth.manifests),
   };
 }

@@ -88,13 +88,19 @@ export function workloadFromManifests(objects: readonly ManifestObject[]): Workl
  * https://learn.microsoft.com/azure/aks/azure-csi-disk-storage-provision#create-a-custom-storage-class (2026-11)
  */
 function isZonalClass(objects: readonly ManifestObject[], name: string | undefined): boolean {
-  const sc = objects.find((o) => o.kind === 'StorageClass' && o.metadata.name === name) as { parameters?: Record<string, string> } | undefined;
+  const sc = objects.find((o) => o.kind === 'StorageClass' && o.metadata.name === name) as
+    | { parameters?: Record<string, string> }
+    | undefined;
   const p = sc?.parameters ?? {};
   return !(p['replication-type'] === 'regional-pd' || /_ZRS$/i.test(p.skuName ?? p.skuname ?? ''));
 }
 
 /** The workload's first container image and its pull policy (Kubernetes' default: Always for `:latest` or no tag). */
-export function workloadImage(objects: readonly ManifestObject[]): { image: string; host: string; pullPolicy: 'Always' | 'IfNotPresent' | 'Never' } {
+export function workloadImage(objects: readonly ManifestObject[]): {
+  image: string;
+  host: string;
+  pullPolicy: 'Always' | 'IfNotPresent' | 'Never';
+} {
   const workload = objects.find((o) => o.kind === 'Deployment' || o.kind === 'StatefulSet');
   const container = workload?.spec?.template?.spec?.containers?.[0] ?? {};
   const image = String(container.image ?? '');

@@ -129,18 +129,20 @@ function targetHtml(id: string, target: TargetReport): string {
     )
     .join('\n');
   const ids = [...SCENARIO_ORDER, ...target.scenarios.map((s) => s.id).filter((i) => !(SCENARIO_ORDER as readonly string[]).includes(i))];
-  const scenarios = ids.map((scenarioId) => {
-    const outcome = findScenario(target, scenarioId);
-    const label = esc(scenarioLabel(scenarioId));
-    if (outcome === undefined) return `<tr><th scope="row">${label}</th><td colspan="5">not evaluated</td></tr>`;
-    const no = `<span class="bad">no${outcome.apiAvailable ? '' : ' (API down)'}</span>`;
-    return `<tr><th scope="row">${label}</th>
+  const scenarios = ids
+    .map((scenarioId) => {
+      const outcome = findScenario(target, scenarioId);
+      const label = esc(scenarioLabel(scenarioId));
+      if (outcome === undefined) return `<tr><th scope="row">${label}</th><td colspan="5">not evaluated</td></tr>`;
+      const no = `<span class="bad">no${outcome.apiAvailable ? '' : ' (API down)'}</span>`;
+      return `<tr><th scope="row">${label}</th>
 <td>${outcome.apiAvailable ? 'API ✓' : '<span class="bad">API ✗ down</span>'}</td>
 <td class="num">${esc(formatServingFraction(outcome.servingFraction))}</td>
 <td>${outcome.restorable ? 'yes' : no}</td>
 <td>${outcome.drainAllowed ? 'yes' : no}</td>
 <td>${esc(outcome.explanation)}</td></tr>`;
-  }).join('\n');
+    })
+    .join('\n');
   return `<details id="target-${esc(id)}" class="target">
 <summary><span class="name">${esc(target.displayName)}</span> <span class="region">${esc(target.region)}</span>
 <span class="total">${esc(formatUsd(target.monthlyTotalUsd))} / month</span>

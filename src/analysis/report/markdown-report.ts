@@ -127,7 +127,9 @@ function controlPlaneMarkdown(target: TargetReport): string {
   return [
     `- **SLA:** ${cp.sla === null ? 'none' : formatPercent(cp.sla) + ' monthly uptime'}; source: ${sourceMarkdown(cp.slaSource)}`,
     `- **Modelled availability (not a commitment):** ${mdText(formatModelledAvailability(cp))}` +
-      (cp.availabilityFactors ?? []).map((f) => `\n  - ${mdText(f.component)}: ${formatPercent(f.percent)} (${sourceMarkdown(f.source)})`).join(''),
+      (cp.availabilityFactors ?? [])
+        .map((f) => `\n  - ${mdText(f.component)}: ${formatPercent(f.percent)} (${sourceMarkdown(f.source)})`)
+        .join(''),
     `- **Tolerates losing:** ${formatInstances(cp.tolerates.instances)}, ${formatZones(cp.tolerates.zones)}`,
     `- **Model:** ${mdText(cp.model)}`,
   ].join('\n');

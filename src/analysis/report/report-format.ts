@@ -1,6 +1,14 @@
 import { TARGET_IDS } from '../../targets/cluster-target';
 import type { TargetId } from '../../targets/cluster-target';
-import type { ComparisonReport, ConditionalScenarioId, ControlPlaneReport, CostCategory, ScenarioId, ScenarioOutcome, TargetReport } from './comparison-report';
+import type {
+  ComparisonReport,
+  ConditionalScenarioId,
+  ControlPlaneReport,
+  CostCategory,
+  ScenarioId,
+  ScenarioOutcome,
+  TargetReport,
+} from './comparison-report';
 
 /*
  * Formatting shared by the terminal, Markdown and HTML renderings, so that the three show the same

@@ -144,7 +144,10 @@ export function findScenario(target: TargetReport, scenario: ScenarioOutcome['id
 export function scenarioSegments(target: TargetReport, scenario: ScenarioOutcome['id']): Segment[] {
   const outcome = findScenario(target, scenario);
   if (outcome === undefined) return [{ text: 'not evaluated' }];
-  const serving: Segment = { text: `${formatServingFraction(outcome.servingFraction)} serving`, tone: outcome.servingFraction <= 0 ? 'bad' : 'plain' };
+  const serving: Segment = {
+    text: `${formatServingFraction(outcome.servingFraction)} serving`,
+    tone: outcome.servingFraction <= 0 ? 'bad' : 'plain',
+  };
   if (!outcome.apiAvailable) {
     return [{ text: 'API ✗', ascii: 'API DOWN', tone: 'bad' }, serving, { text: 'no rescheduling, no drains', tone: 'bad' }];
   }

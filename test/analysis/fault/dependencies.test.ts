@@ -111,7 +111,12 @@ describe('data-plane dependencies: egress, the API path of nodes, the registry',
       false,
       [{ count: 1, reason: 'no-egress' }],
     ],
-    ['gke, regional Cloud NAT', gkeZonalInventory({ controlPlane: { kind: 'managed', address: 'c', tier: 'gke-regional', usesAvailabilityZones: true } }), true, []],
+    [
+      'gke, regional Cloud NAT',
+      gkeZonalInventory({ controlPlane: { kind: 'managed', address: 'c', tier: 'gke-regional', usesAvailabilityZones: true } }),
+      true,
+      [],
+    ],
   ] as const)('%s', (_name, inv, restorable, unschedulable) => {
     const o = outcome(inv, 'zone-loss');
     expect(o.apiAvailable).toBe(true);
@@ -123,7 +128,9 @@ describe('data-plane dependencies: egress, the API path of nodes, the registry',
   test('single NAT: the worst zone is the NAT zone and the explanation names the pull', () => {
     const o = outcome(eksSingleNat(), 'zone-loss');
     expect(o.detail!.lostZones).toEqual(['us-east-1a']);
-    expect(o.explanation).toContain('pulling ghcr.io/orquesta-dev/web-api:1.4.2 from ghcr.io (imagePullPolicy Always) needs egress through one NAT gateway in us-east-1a, lost with us-east-1a.');
+    expect(o.explanation).toContain(
+      'pulling ghcr.io/orquesta-dev/web-api:1.4.2 from ghcr.io (imagePullPolicy Always) needs egress through one NAT gateway in us-east-1a, lost with us-east-1a.',
+    );
   });
 
   test('kops with a single NAT: the workers still running are NotReady (their replicas keep serving)', () => {
@@ -167,9 +174,21 @@ describe('add-on footprints reduce what the workload can use', () => {
   test.each([
     // name, add-ons, total replica slots over 3 nodes (650m each: 550m after the 100m DaemonSet overhead = 2 x 250m)
     ['none', [], 6],
-    ['a node agent replaces the DaemonSet overhead it covers', [{ name: 'kube-proxy', namespace: 'kube-system', footprint: { perNode: { cpuMillicores: 100, memoryMiB: 50 } } }], 6],
-    ['a per-node add-on that is no node agent adds to it', [{ name: 'ebs-csi-node', namespace: 'kube-system', footprint: { perNode: { cpuMillicores: 60, memoryMiB: 40 } } }], 3],
-    ['add-on replicas are placed first, on the emptiest nodes', [{ name: 'metrics-server', namespace: 'kube-system', footprint: { replicas: { count: 2, cpuMillicores: 300, memoryMiB: 200 } } }], 4],
+    [
+      'a node agent replaces the DaemonSet overhead it covers',
+      [{ name: 'kube-proxy', namespace: 'kube-system', footprint: { perNode: { cpuMillicores: 100, memoryMiB: 50 } } }],
+      6,
+    ],
+    [
+      'a per-node add-on that is no node agent adds to it',
+      [{ name: 'ebs-csi-node', namespace: 'kube-system', footprint: { perNode: { cpuMillicores: 60, memoryMiB: 40 } } }],
+      3,
+    ],
+    [
+      'add-on replicas are placed first, on the emptiest nodes',
+      [{ name: 'metrics-server', namespace: 'kube-system', footprint: { replicas: { count: 2, cpuMillicores: 300, memoryMiB: 200 } } }],
+      4,
+    ],
   ] as const)('%s', (_name, addons, slots) => {
     // 9 replicas ask for more than any layout has: the pending count shows the slots.
     const inv = eksInventory({ addons, workload: workload({ replicas: 9, zoneSpread: 'soft' }) });
@@ -178,8 +197,14 @@ describe('add-on footprints reduce what the workload can use', () => {
   });
 
   test('a lost node moves its add-on replicas to the survivors first', () => {
-    const addons = [{ name: 'coredns', namespace: 'kube-system', footprint: { replicas: { count: 1, cpuMillicores: 300, memoryMiB: 100 } } }];
-    const inv = eksInventory({ addons, nodeGroups: [pool({ desiredNodes: 2, zones: ZONES2 })], workload: workload({ replicas: 2, zoneSpread: 'soft' }) });
+    const addons = [
+      { name: 'coredns', namespace: 'kube-system', footprint: { replicas: { count: 1, cpuMillicores: 300, memoryMiB: 100 } } },
+    ];
+    const inv = eksInventory({
+      addons,
+      nodeGroups: [pool({ desiredNodes: 2, zones: ZONES2 })],
+      workload: workload({ replicas: 2, zoneSpread: 'soft' }),
+    });
     // 550m per node: the node with coredns keeps 250m (1 replica), the other 550m (2); one replica on each.
     // Losing the coredns node moves coredns onto the survivor, which then has room for its own replica only;
     // losing the other leaves the coredns node full.
@@ -205,7 +230,11 @@ describe('scenario detail for pictures', () => {
     const { scenarios } = analyseFaultTolerance(kopsInventory(3), roomy);
     for (const s of scenarios) expect(s.detail).toBeDefined();
     const zone = scenarios.find((s) => s.id === 'zone-loss')!.detail!;
-    expect(zone.replicasBefore).toEqual({ 'aws_autoscaling_group.apps#0': 1, 'aws_autoscaling_group.apps#1': 1, 'aws_autoscaling_group.apps#2': 1 });
+    expect(zone.replicasBefore).toEqual({
+      'aws_autoscaling_group.apps#0': 1,
+      'aws_autoscaling_group.apps#1': 1,
+      'aws_autoscaling_group.apps#2': 1,
+    });
     expect(zone.lostZones).toEqual(['us-east-1a']);
     expect(zone.lostNodes).toEqual(['aws_autoscaling_group.apps#0']);
     expect(zone.lostControlPlaneInstances).toEqual(['aws_autoscaling_group.control_plane_0']);

@@ -1,4 +1,11 @@
-import { classNodes, placeOnClasses, replicasOnNode, workloadClasses, type NodeClass, type SimNode } from '../../../src/analysis/fault/placement';
+import {
+  classNodes,
+  placeOnClasses,
+  replicasOnNode,
+  workloadClasses,
+  type NodeClass,
+  type SimNode,
+} from '../../../src/analysis/fault/placement';
 import type { WorkloadInventory } from '../../../src/analysis/inventory/inventory';
 import type { NodeAllocatable } from '../../../src/targets/cluster-target';
 import { eksInventory, pool, workload } from '../inventory-fixture';
@@ -44,7 +51,9 @@ describe('placement by counting agrees with placing pod by pod', () => {
     const counted = placeOnClasses(classes, replicas, spread);
     const reference = placePodByPod(classNodes(classes), replicas, spread);
     const perZone = (get: (c: NodeClass, i: number) => number) =>
-      Object.fromEntries(['us-east-1a', 'us-east-1b', 'us-east-1c'].map((z) => [z, classes.reduce((s, c, i) => s + (c.zone === z ? get(c, i) : 0), 0)]));
+      Object.fromEntries(
+        ['us-east-1a', 'us-east-1b', 'us-east-1c'].map((z) => [z, classes.reduce((s, c, i) => s + (c.zone === z ? get(c, i) : 0), 0)]),
+      );
     expect(perZone((_c, i) => counted.replicas[i])).toEqual(
       perZone((c) => c.indexes.reduce((s, index) => s + reference.get(`${c.group}#${index}`)!, 0)),
     );

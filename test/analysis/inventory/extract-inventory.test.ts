@@ -167,7 +167,11 @@ describe('inventory from synthesized output', () => {
   test('platform-addons.json is read when synth wrote one, and tolerated when it did not', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'orquesta-inventory-'));
     try {
-      synthesize(exampleSpec(), ALL_TARGETS.filter((t) => t.id === 'eks'), { root, now: TEST_NOW });
+      synthesize(
+        exampleSpec(),
+        ALL_TARGETS.filter((t) => t.id === 'eks'),
+        { root, now: TEST_NOW },
+      );
       const addon = {
         name: 'metrics-server',
         purpose: 'HPA metrics',

@@ -21,10 +21,18 @@ describe('GKE node counts follow GKE semantics (per zone unless total_*)', () =>
     ['initial_node_count is per zone', { initial_node_count: 1 }, [3, 3, 3]],
     ['node_count wins over initial_node_count', { initial_node_count: 2, node_count: 1 }, [3, 3, 3]],
     ['autoscaling min/max are per zone', { initial_node_count: 1, autoscaling: { min_node_count: 1, max_node_count: 2 } }, [3, 3, 6]],
-    ['total_min/total_max are totals', { initial_node_count: 1, autoscaling: { total_min_node_count: 2, total_max_node_count: 5 } }, [2, 3, 5]],
+    [
+      'total_min/total_max are totals',
+      { initial_node_count: 1, autoscaling: { total_min_node_count: 2, total_max_node_count: 5 } },
+      [2, 3, 5],
+    ],
     [
       'node_locations of the pool override the cluster',
-      { node_count: 2, node_locations: ['us-central1-a', 'us-central1-b'], autoscaling: { total_min_node_count: 4, total_max_node_count: 8 } },
+      {
+        node_count: 2,
+        node_locations: ['us-central1-a', 'us-central1-b'],
+        autoscaling: { total_min_node_count: 4, total_max_node_count: 8 },
+      },
       [4, 4, 8],
     ],
   ] as const)('%s', (_name, pool, [min, desired, max]) => {
@@ -54,14 +62,31 @@ function awsStack(routes: Record<string, string>, extra: Record<string, Record<s
   const subnet = (z: string) => ({ availability_zone: z });
   const resource: Record<string, Record<string, Record<string, unknown>>> = {
     aws_eks_cluster: { c: { version: '1.35', vpc_config: { endpoint_private_access: false } } },
-    aws_subnet: Object.fromEntries(zones.flatMap((z) => [[`private_${z}`, subnet(z)], [`public_${z}`, subnet(z)]])),
-    aws_nat_gateway: Object.fromEntries([...new Set(Object.values(routes))].map((z) => [`nat_${z}`, { subnet_id: `\${aws_subnet.public_${z}.id}` }])),
+    aws_subnet: Object.fromEntries(
+      zones.flatMap((z) => [
+        [`private_${z}`, subnet(z)],
+        [`public_${z}`, subnet(z)],
+      ]),
+    ),
+    aws_nat_gateway: Object.fromEntries(
+      [...new Set(Object.values(routes))].map((z) => [`nat_${z}`, { subnet_id: `\${aws_subnet.public_${z}.id}` }]),
+    ),
     aws_route_table: Object.fromEntries(zones.map((z) => [`private_${z}`, {}])),
     aws_route: Object.fromEntries(
-      zones.map((z) => [`default_${z}`, { route_table_id: `\${aws_route_table.private_${z}.id}`, destination_cidr_block: '0.0.0.0/0', nat_gateway_id: `\${aws_nat_gateway.nat_${routes[z]}.id}` }]),
+      zones.map((z) => [
+        `default_${z}`,
+        {
+          route_table_id: `\${aws_route_table.private_${z}.id}`,
+          destination_cidr_block: '0.0.0.0/0',
+          nat_gateway_id: `\${aws_nat_gateway.nat_${routes[z]}.id}`,
+        },
+      ]),
     ),
     aws_route_table_association: Object.fromEntries(
-      zones.map((z) => [`private_${z}`, { route_table_id: `\${aws_route_table.private_${z}.id}`, subnet_id: `\${aws_subnet.private_${z}.id}` }]),
+      zones.map((z) => [
+        `private_${z}`,
+        { route_table_id: `\${aws_route_table.private_${z}.id}`, subnet_id: `\${aws_subnet.private_${z}.id}` },
+      ]),
     ),
     ...extra,
   };
@@ -81,23 +106,29 @@ describe('AWS network paths from routes and endpoints', () => {
 
   test('ECR behind interface endpoints (with the S3 gateway) needs no egress', () => {
     const endpoint = (service: string, type: string) => ({ service_name: `com.amazonaws.us-east-1.${service}`, vpc_endpoint_type: type });
-    const stack = awsStack({ 'us-east-1a': 'us-east-1a' }, {
-      aws_vpc_endpoint: { api: endpoint('ecr.api', 'Interface'), dkr: endpoint('ecr.dkr', 'Interface'), s3: endpoint('s3', 'Gateway') },
-    });
+    const stack = awsStack(
+      { 'us-east-1a': 'us-east-1a' },
+      {
+        aws_vpc_endpoint: { api: endpoint('ecr.api', 'Interface'), dkr: endpoint('ecr.dkr', 'Interface'), s3: endpoint('s3', 'Gateway') },
+      },
+    );
     expect(extractAws(new TfIndex(stack)).network.privateRegistryHosts).toEqual(['.dkr.ecr.us-east-1.amazonaws.com']);
   });
 
   test('a spot managed node group and a spot mixed-instances ASG', () => {
-    const stack = awsStack({ 'us-east-1a': 'us-east-1a' }, {
-      aws_eks_node_group: {
-        apps: {
-          capacity_type: 'SPOT',
-          instance_types: ['m6i.large'],
-          subnet_ids: ['${aws_subnet.private_us-east-1a.id}'],
-          scaling_config: { min_size: 1, desired_size: 2, max_size: 3 },
+    const stack = awsStack(
+      { 'us-east-1a': 'us-east-1a' },
+      {
+        aws_eks_node_group: {
+          apps: {
+            capacity_type: 'SPOT',
+            instance_types: ['m6i.large'],
+            subnet_ids: ['${aws_subnet.private_us-east-1a.id}'],
+            scaling_config: { min_size: 1, desired_size: 2, max_size: 3 },
+          },
         },
       },
-    });
+    );
     expect(extractAws(new TfIndex(stack)).nodeGroups[0].capacity).toBe('spot');
   });
 });
@@ -107,16 +138,27 @@ describe('AKS outbound', () => {
     provider: { azurerm: [{ features: {} }] },
     resource: {
       azurerm_kubernetes_cluster: {
-        c: { location: 'eastus', network_profile: network, default_node_pool: { vm_size: 'Standard_D2s_v5', node_count: 3, zones: ['1', '2', '3'] } },
+        c: {
+          location: 'eastus',
+          network_profile: network,
+          default_node_pool: { vm_size: 'Standard_D2s_v5', node_count: 3, zones: ['1', '2', '3'] },
+        },
       },
-      azurerm_kubernetes_cluster_node_pool: { apps: { vm_size: 'Standard_D2s_v5', node_count: 3, zones: ['1', '2', '3'], priority: 'Spot' } },
+      azurerm_kubernetes_cluster_node_pool: {
+        apps: { vm_size: 'Standard_D2s_v5', node_count: 3, zones: ['1', '2', '3'], priority: 'Spot' },
+      },
       ...extra,
     },
   });
 
   test.each([
     ['load balancer (zone-redundant)', {}, {}, { kind: 'regional', zones: [] }],
-    ['NAT gateway in zone 1', { outbound_type: 'userAssignedNATGateway' }, { azurerm_nat_gateway: { n: { zones: ['1'] } } }, { kind: 'single-nat', zones: ['eastus-1'] }],
+    [
+      'NAT gateway in zone 1',
+      { outbound_type: 'userAssignedNATGateway' },
+      { azurerm_nat_gateway: { n: { zones: ['1'] } } },
+      { kind: 'single-nat', zones: ['eastus-1'] },
+    ],
   ] as const)('%s', (_name, network, extra, egress) => {
     const extract = extractAzure(new TfIndex(aks(network, extra)));
     expect(extract.network.egress).toMatchObject(egress);
@@ -157,10 +199,14 @@ describe('the workload side of dependencies', () => {
         spec: {
           replicas: 3,
           template: { spec: { containers: [{ image: 'db:1', resources: { requests: { cpu: '100m', memory: '128Mi' } } }] } },
-          volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { storageClassName: 'fast', resources: { requests: { storage: '10Gi' } } } }],
+          volumeClaimTemplates: [
+            { metadata: { name: 'data' }, spec: { storageClassName: 'fast', resources: { requests: { storage: '10Gi' } } } },
+          ],
         },
       },
-      ...(parameters ? [{ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'fast' }, parameters } as ManifestObject] : []),
+      ...(parameters
+        ? [{ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'fast' }, parameters } as ManifestObject]
+        : []),
     ];
     expect(workloadFromManifests(objects).volumeClaims[0].zonal).toBe(zonal);
   });

@@ -68,12 +68,18 @@ describe('chart data', () => {
   });
 
   test('a modelled figure never dominates a published SLA, even when it is higher and cheaper', () => {
-    const report = withTarget('kops', { monthlyTotalUsd: 100, controlPlane: { ...FIXTURE_REPORT.targets.kops.controlPlane, modelledAvailability: 99.999 } });
+    const report = withTarget('kops', {
+      monthlyTotalUsd: 100,
+      controlPlane: { ...FIXTURE_REPORT.targets.kops.controlPlane, modelledAvailability: 99.999 },
+    });
     const byId = new Map(availabilityPoints(report).points.map((pt) => [pt.id, pt]));
     expect(byId.get('gke')?.pareto).toBe(true);
     // kops stays on the frontier only as the cheapest, like a target with no figure at all.
     expect(byId.get('kops')?.pareto).toBe(true);
-    const pricier = withTarget('kops', { monthlyTotalUsd: 400, controlPlane: { ...FIXTURE_REPORT.targets.kops.controlPlane, modelledAvailability: 99.999 } });
+    const pricier = withTarget('kops', {
+      monthlyTotalUsd: 400,
+      controlPlane: { ...FIXTURE_REPORT.targets.kops.controlPlane, modelledAvailability: 99.999 },
+    });
     expect(new Map(availabilityPoints(pricier).points.map((pt) => [pt.id, pt])).get('kops')?.pareto).toBe(false);
   });
 

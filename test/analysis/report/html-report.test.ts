@@ -91,7 +91,9 @@ describe('renderHtmlReport', () => {
 
   test('API down: no (API down) in the scenario table; SLA and modelled availability apart', async () => {
     const kops = FIXTURE_REPORT.targets.kops;
-    const scenarios = kops.scenarios.map((o) => (o.id === 'zone-loss' ? { ...o, apiAvailable: false, restorable: false, drainAllowed: false } : o));
+    const scenarios = kops.scenarios.map((o) =>
+      o.id === 'zone-loss' ? { ...o, apiAvailable: false, restorable: false, drainAllowed: false } : o,
+    );
     const page = await renderHtmlReport(withTarget('kops', { scenarios }));
     expect(page).toContain('<td><span class="bad">no (API down)</span></td>\n<td><span class="bad">no (API down)</span></td>');
     expect(page).toContain('<span class="sla">control-plane SLA none</span>');

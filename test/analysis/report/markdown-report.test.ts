@@ -48,7 +48,9 @@ describe('renderMarkdownReport', () => {
 
   test('API down: restorable and drain say why, and the modelled availability lists its factors', () => {
     const kops = FIXTURE_REPORT.targets.kops;
-    const scenarios = kops.scenarios.map((o) => (o.id === 'zone-loss' ? { ...o, apiAvailable: false, restorable: false, drainAllowed: false } : o));
+    const scenarios = kops.scenarios.map((o) =>
+      o.id === 'zone-loss' ? { ...o, apiAvailable: false, restorable: false, drainAllowed: false } : o,
+    );
     const text = renderMarkdownReport(withTarget('kops', { scenarios }));
     expect(text).toMatch(/\| Zone loss \| ✗ \*\*down\*\* \| 67% \| \*\*no\*\* \(API down\) \| \*\*no\*\* \(API down\) \|/);
     expect(text).toContain('- **Modelled availability (not a commitment):** 99.98% (model)');
