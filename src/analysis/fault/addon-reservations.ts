@@ -47,7 +47,8 @@ export interface AddonReservations {
  * Node agents the stated DaemonSet overhead stands for (kube-proxy, the CNI, a log/metrics agent):
  * an add-on entry with one of these names and a per-node footprint replaces that much of it.
  */
-const NODE_AGENT_NAME = /kube-proxy|cni|aws-node|cilium|calico|azure-ip-masq|cloud-node-manager|fluent|node-exporter|otel|agent/;
+const NODE_AGENT_NAME =
+  /kube-proxy|vpc-cni|aws-node|(^|-)cni($|-)|cilium|calico|cloud-node-manager|fluent-?bit|node-exporter|cloudwatch-agent|datadog-agent|otel-collector|ama-metrics|ama-logs/;
 
 /** What per-node add-ons leave of the stated DaemonSet overhead: it only counts for what no entry covers. */
 export function residualOverhead(addons: readonly AddonInventory[]): NodeReservation {

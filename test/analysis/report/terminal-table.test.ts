@@ -136,4 +136,12 @@ describe('wrapSegments', () => {
     expect(zone.slice(zone.indexOf('API DOWN'))).not.toContain('drain blocked');
     expect(text.replace(/\s+/g, ' ')).toContain('API down: no rescheduling, no drains until the API returns');
   });
+
+  test('a spot-reclaim scenario gets its own row where a target evaluated it; the others say not evaluated', () => {
+    const kops = FIXTURE_REPORT.targets.kops;
+    const spot = { ...kops.scenarios[0], id: 'spot-reclaim' as const, explanation: 'spot pool reclaimed' };
+    const text = renderTerminalTable(withTarget('kops', { scenarios: [...kops.scenarios, spot] }), { width: 200 });
+    expect(lineStartingWith(text, 'Spot reclaim')).toMatch(/not evaluated +not evaluated +not evaluated +API ok, 67% serving, restorable$/);
+    expect(renderTerminalTable(FIXTURE_REPORT)).not.toContain('Spot reclaim');
+  });
 });
