@@ -101,7 +101,7 @@ export function summaryTable(report: ComparisonReport): SummaryTable {
       'Control-plane SLA',
       false,
       'Financially backed monthly uptime of the Kubernetes API (none for self-managed control planes and AKS Free)',
-      (t, id) => [{ text: formatSla(t.controlPlane), tone: bestSla.includes(id) ? 'best' : t.controlPlane.sla === null ? 'bad' : 'plain' }],
+      (t, id) => [{ text: formatSla(t.controlPlane), tone: bestSla.includes(id) ? 'best' : 'plain' }],
     ),
     row(
       'modelled-availability',
