@@ -10,8 +10,16 @@ export interface ControlPlaneFacts extends ControlPlaneReport {
   readonly singleZone?: string;
 }
 
+/** Managed facts depend on the tier, its zone and zone use only: computed once per combination (sweeps ask thousands of times). */
+const MANAGED_FACTS = new Map<string, ControlPlaneFacts>();
+
 export function controlPlaneFacts(inv: Inventory): ControlPlaneFacts {
-  return inv.controlPlane.kind === 'managed' ? managed(inv.controlPlane) : selfManaged(inv.controlPlane);
+  const cp = inv.controlPlane;
+  if (cp.kind === 'self-managed') return selfManaged(cp);
+  const key = `${cp.tier}|${cp.zone ?? ''}|${cp.usesAvailabilityZones}`;
+  let facts = MANAGED_FACTS.get(key);
+  if (!facts) MANAGED_FACTS.set(key, (facts = managed(cp)));
+  return facts;
 }
 
 /** A managed control plane is modelled at its published SLA (the provider's commitment is the only figure there is). */

@@ -43,14 +43,6 @@ export interface LossResult {
   readonly readyNodes: number;
 }
 
-/** A class after a loss: nodes left, replicas still on them, room left. */
-interface Survivor {
-  readonly zone: string;
-  readonly nodes: number;
-  readonly replicas: number;
-  readonly capacity: number;
-}
-
 /**
  * One failure, counted per zone: the replicas on lost nodes stop; if the API is up they are
  * placed again on surviving nodes that are Ready (reach the API), StatefulSet replicas only in
@@ -72,60 +64,53 @@ export function evaluateLoss(base: Baseline, event: LossEvent): LossResult {
   }
   const serving = base.running - lostReplicas;
   const toPlace = lostReplicas + base.pending;
-  const survivors = survivingClasses(base, event);
-  // Egress and API reach depend on the zone only: decide once per zone.
-  const egressByZone = new Map<string, boolean>();
-  const egressOk = (zone: string): boolean => {
-    let ok = egressByZone.get(zone);
-    if (ok === undefined) egressByZone.set(zone, (ok = egressAfter(inv.network.egress, zone, event.lostZone)));
-    return ok;
-  };
-  const inNetwork = inv.network.apiPathForNodes === 'in-network';
-  const ready: Survivor[] = [];
+  const network = inv.network;
+  const inNetwork = network.apiPathForNodes === 'in-network';
+  // Ready survivors per zone; egress and API reach depend on the zone only.
+  const slots: ReadySlots[] = [];
   let survivorNodes = 0;
   let readyNodes = 0;
   let notReadyRoom = 0;
-  for (const s of survivors) {
-    survivorNodes += s.nodes;
-    if (inNetwork || egressOk(s.zone)) {
-      ready.push(s);
-      readyNodes += s.nodes;
-    } else notReadyRoom += Math.max(0, s.capacity * s.nodes - s.replicas);
-  }
-  const result = (healthyAfter: number, unschedulable: Array<{ count: number; reason: UnschedulableReason }>): LossResult => {
-    const listed = unschedulable.filter((u) => u.count > 0);
-    return {
-      stopped,
-      lostReplicas,
-      serving,
-      healthyAfter,
-      unschedulable: listed,
-      restorable: event.apiUp && listed.length === 0 && healthyAfter >= w.replicas,
-      survivors: survivorNodes,
-      readyNodes,
-    };
+  const addSurvivor = (zone: string, nodes: number, replicas: number, capacity: number): void => {
+    survivorNodes += nodes;
+    const room = Math.max(0, capacity * nodes - replicas);
+    const egress = egressAfter(network.egress, zone, event.lostZone);
+    if (!inNetwork && !egress) {
+      notReadyRoom += room;
+      return;
+    }
+    readyNodes += nodes;
+    let z = slots.find((x) => x.zone === zone);
+    if (!z) slots.push((z = { zone, free: 0, count: 0, cachedFree: 0, egress }));
+    z.free += room;
+    z.count += replicas;
+    // Room on nodes that already run a replica (their image is cached): floor/ceil spread, so min(nodes, replicas) of them.
+    if (replicas > 0) z.cachedFree += Math.max(0, Math.min(nodes, replicas) * capacity - replicas);
   };
-  if (!event.apiUp) return result(serving, [{ count: toPlace, reason: 'api-down' }]);
+  const moved = event.apiUp && toPlace > 0 ? survivorsAfterAddonMoves(base, event) : undefined;
+  if (moved) for (const s of moved) addSurvivor(s.zone, 1, s.replicas, s.capacity);
+  else {
+    base.classes.forEach((c, i) => {
+      const lost = event.lostNodes.get(i) ?? 0;
+      if (c.indexes.length - lost <= 0) return;
+      let replicas = base.replicas[i];
+      for (let j = 0; j < lost; j++) replicas -= replicasOnNode(c, base.replicas[i], j);
+      addSurvivor(c.zone, c.indexes.length - lost, replicas, c.podCapacity);
+    });
+  }
+  const result = (healthyAfter: number, unschedulable: LossResult['unschedulable']): LossResult => ({
+    stopped,
+    lostReplicas,
+    serving,
+    healthyAfter,
+    unschedulable,
+    restorable: event.apiUp && unschedulable.length === 0 && healthyAfter >= w.replicas,
+    survivors: survivorNodes,
+    readyNodes,
+  });
+  if (!event.apiUp) return result(serving, toPlace > 0 ? [{ count: toPlace, reason: 'api-down' }] : []);
   if (toPlace === 0) return result(serving, []);
 
-  // Room on Ready nodes that already run a replica (their image is cached), per zone.
-  const cachedFree = (zone: string): number =>
-    ready
-      .filter((s) => s.zone === zone && s.replicas > 0)
-      .reduce((sum, s) => sum + Math.max(0, Math.min(s.nodes, s.replicas) * s.capacity - s.replicas), 0);
-  /** Of `added` replicas placed in `zone`, how many can pull their image there. */
-  const startable = (zone: string, added: number): number => {
-    if (added === 0 || egressOk(zone) || !pullNeedsEgress(inv.network, false)) return added;
-    return pullNeedsEgress(inv.network, true) ? 0 : Math.min(added, cachedFree(zone));
-  };
-
-  const slots: ZoneSlots[] = [];
-  for (const s of ready) {
-    let z = slots.find((x) => x.zone === s.zone);
-    if (!z) slots.push((z = { zone: s.zone, free: 0, count: 0 }));
-    z.free += Math.max(0, s.capacity * s.nodes - s.replicas);
-    z.count += s.replicas;
-  }
   let started = 0;
   let noEgress = 0;
   let volumeZone = 0;
@@ -133,21 +118,17 @@ export function evaluateLoss(base: Baseline, event: LossEvent): LossResult {
   if (w.kind === 'StatefulSet' && w.volumeClaims.some((c) => c.zonal !== false)) {
     // Each stopped replica's claim is bound to a volume in the zone it ran in.
     general = base.pending;
-    const bound = new Map<string, number>();
     for (const [c, count] of event.lostNodes) {
-      let r = 0;
-      for (let j = 0; j < count; j++) r += replicasOnNode(base.classes[c], base.replicas[c], j);
-      bound.set(base.classes[c].zone, (bound.get(base.classes[c].zone) ?? 0) + r);
-    }
-    for (const [zone, count] of bound) {
+      const zone = base.classes[c].zone;
+      let bound = 0;
+      for (let j = 0; j < count; j++) bound += replicasOnNode(base.classes[c], base.replicas[c], j);
       const z = slots.find((s) => s.zone === zone);
-      const placed = Math.min(count, z?.free ?? 0);
-      if (z) {
-        z.free -= placed;
-        z.count += placed;
-      }
-      volumeZone += count - placed;
-      const ok = startable(zone, placed);
+      const placed = Math.min(bound, z?.free ?? 0);
+      volumeZone += bound - placed;
+      if (!z || placed === 0) continue;
+      z.free -= placed;
+      z.count += placed;
+      const ok = startable(network, z, placed);
       started += ok;
       noEgress += placed - ok;
     }
@@ -157,38 +138,47 @@ export function evaluateLoss(base: Baseline, event: LossEvent): LossResult {
     const before = slots.map((z) => z.count);
     pending = fillZones(slots, general, w.zoneSpread);
     slots.forEach((z, i) => {
-      const ok = startable(z.zone, z.count - before[i]);
+      const added = z.count - before[i];
+      const ok = startable(network, z, added);
       started += ok;
-      noEgress += z.count - before[i] - ok;
+      noEgress += added - ok;
     });
   }
   // Pending because the nodes with room are NotReady (cut off from the API) is an egress problem, not capacity.
   const pendingNoEgress = Math.min(pending, notReadyRoom);
-  return result(serving + started, [
-    { count: volumeZone, reason: 'volume-zone' },
-    { count: noEgress + pendingNoEgress, reason: 'no-egress' },
-    { count: pending - pendingNoEgress, reason: 'no-capacity' },
-  ]);
+  const unschedulable: Array<{ count: number; reason: UnschedulableReason }> = [];
+  if (volumeZone > 0) unschedulable.push({ count: volumeZone, reason: 'volume-zone' });
+  if (noEgress + pendingNoEgress > 0) unschedulable.push({ count: noEgress + pendingNoEgress, reason: 'no-egress' });
+  if (pending - pendingNoEgress > 0) unschedulable.push({ count: pending - pendingNoEgress, reason: 'no-capacity' });
+  return result(serving + started, unschedulable);
+}
+
+/** A zone's Ready survivors as the counting scheduler sees them, with what image pulls need. */
+interface ReadySlots extends ZoneSlots {
+  /** Room on nodes that already run a replica (image cached). */
+  cachedFree: number;
+  /** The zone still has its egress path. */
+  readonly egress: boolean;
+}
+
+/** Of `added` replicas placed in a zone, how many can pull their image there. */
+function startable(network: Inventory['network'], z: ReadySlots, added: number): number {
+  if (added === 0 || z.egress || !pullNeedsEgress(network, false)) return added;
+  return pullNeedsEgress(network, true) ? 0 : Math.min(added, z.cachedFree);
 }
 
 /**
- * The workload's classes after a loss. Without add-on replicas on the lost nodes this is counting:
- * fewer nodes, fewer replicas. Otherwise the add-on replicas move to the survivors first (they run
- * at system priority) and the survivors' room is recomputed node by node.
+ * When add-on replicas ran on the lost nodes they move to the survivors first (they run at system
+ * priority), so the survivors' room is recomputed node by node; undefined when nothing moves (then
+ * the loss is pure counting: fewer nodes, fewer replicas).
  */
-function survivingClasses(base: Baseline, event: LossEvent): Survivor[] {
-  const lostIds = base.reservations && event.lostIds ? event.lostIds() : undefined;
-  const moves = base.reservations !== undefined && lostIds !== undefined && base.reservations.replicas.some((r) => lostIds.has(r.node));
-  if (!moves || !base.reservations || !lostIds) {
-    return base.classes.flatMap((c, i) => {
-      const lost = event.lostNodes.get(i) ?? 0;
-      const nodes = c.indexes.length - lost;
-      if (nodes <= 0) return [];
-      let replicas = base.replicas[i];
-      for (let j = 0; j < lost; j++) replicas -= replicasOnNode(c, base.replicas[i], j);
-      return [{ zone: c.zone, nodes, replicas, capacity: c.podCapacity }];
-    });
-  }
+function survivorsAfterAddonMoves(
+  base: Baseline,
+  event: LossEvent,
+): Array<{ zone: string; replicas: number; capacity: number }> | undefined {
+  if (!base.reservations || !event.lostIds) return undefined;
+  const lostIds = event.lostIds();
+  if (!base.reservations.replicas.some((r) => lostIds.has(r.node))) return undefined;
   // Replicas still running, by node id, then the survivors' room after the add-ons moved.
   const running = new Map<string, number>();
   base.classes.forEach((c, i) =>
@@ -199,7 +189,7 @@ function survivingClasses(base: Baseline, event: LossEvent): Survivor[] {
     c.indexes.map((index) => {
       const replicas = running.get(`${c.group}#${index}`) ?? 0;
       // Room that add-ons took from a node already running replicas does not evict them (no preemption of the workload).
-      return { zone: c.zone, nodes: 1, replicas, capacity: Math.max(c.podCapacity, replicas) };
+      return { zone: c.zone, replicas, capacity: Math.max(c.podCapacity, replicas) };
     }),
   );
 }

@@ -196,6 +196,8 @@ function apiAvailableAfterZoneLoss(inv: Inventory, cp: ControlPlaneFacts, zone: 
   return cp.tolerates.zones >= 1;
 }
 
+const NOTHING_LOST: ReadonlyMap<number, number> = new Map();
+
 /** Nothing of the workload is lost; only the API may be. */
 function apiOnly(
   base: Baseline,
@@ -204,7 +206,7 @@ function apiOnly(
   lostControlPlane: readonly string[],
   text: string,
 ): ScenarioOutcome {
-  const r = evaluateLoss(base, { lostNodes: new Map(), apiUp });
+  const r = evaluateLoss(base, { lostNodes: NOTHING_LOST, apiUp });
   return {
     ...verdict(base, id, apiUp, r),
     explanation: apiUp ? text : `${text} ${API_DOWN}`,
