@@ -70,7 +70,17 @@ function main() {
       aws_launch_template: pools,
       aws_kms_key: 1,
       aws_iam_openid_connect_provider: 1,
-      aws_eks_addon: 1,
+      // vpc-cni, kube-proxy, eks-pod-identity-agent, coredns, aws-ebs-csi-driver, metrics-server
+      aws_eks_addon: 6,
+      // load-balancer controller and cluster-autoscaler (the managed add-ons carry their own)
+      aws_eks_pod_identity_association: 2,
+      // the deploying identity (a fixed principal offline)
+      aws_eks_access_entry: 1,
+      aws_eks_access_policy_association: 1,
+      aws_prometheus_workspace: 1,
+      aws_prometheus_scraper: 1,
+      aws_flow_log: 1,
+      aws_default_security_group: 1,
       aws_nat_gateway: natGateways,
       aws_subnet: 2 * Math.max(zones, 2),
       aws_vpc: 1,
@@ -85,6 +95,8 @@ function main() {
       aws_s3_bucket: 1,
       aws_s3_bucket_public_access_block: 1,
       aws_iam_instance_profile: 2,
+      aws_flow_log: 1,
+      aws_default_security_group: 1,
       aws_nat_gateway: natGateways,
       aws_subnet: 2 * zones,
       aws_vpc: 1,

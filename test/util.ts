@@ -128,6 +128,7 @@ export const AWS_UNTAGGABLE_TYPES: ReadonlySet<string> = new Set([
   'aws_s3_bucket_ownership_controls',
   'aws_s3_bucket_lifecycle_configuration',
   'aws_s3_bucket_policy',
+  'aws_eks_access_policy_association',
 ]);
 
 /**

@@ -18,7 +18,7 @@ export interface ComparisonInput {
 
 export const FAULT_NOTES: readonly string[] = [
   'Fault scenarios are worst case: the node, zone or spot capacity pool whose loss hurts the workload most.',
-  `Each node keeps ${DAEMONSET_OVERHEAD.cpuMillicores}m CPU / ${DAEMONSET_OVERHEAD.memoryMiB} MiB / ${DAEMONSET_OVERHEAD.pods} pods for DaemonSets, after the target's own kubelet reservations, less what the node agents listed in platform-addons.json request themselves.`,
+  `Each node keeps the per-node requests of the add-ons in platform-addons.json, after the target's own kubelet reservations; where that list names no node networking agent (kube-proxy, CNI), ${DAEMONSET_OVERHEAD.cpuMillicores}m CPU / ${DAEMONSET_OVERHEAD.memoryMiB} MiB / ${DAEMONSET_OVERHEAD.pods} pods stand for the DaemonSets instead.`,
   '"Restorable" counts only the nodes that survive; the autoscaler adding nodes would come on top. With the Kubernetes API down nothing is restorable and no drain proceeds.',
   'A replica that stops can start again only where its zonal volume is (EBS, zonal PD, LRS Azure Disk), on a node that reaches the API, and where its image can be pulled (a single NAT gateway takes egress with its zone).',
   'Modelled availability is not an SLA: for kops it is etcd quorum over the members’ zones (bounded by a zone holding a quorum-critical share) times the API load balancer’s SLA.',
@@ -35,7 +35,10 @@ function addonNotes(inventories: readonly Inventory[]): string[] {
     const residual = residualOverhead(inv.addons);
     return [
       `${inv.target}: ${inv.addons.length} add-on(s) from platform-addons.json reserve ${perNodeCpu}m CPU / ${perNodeMem} MiB on every node and ` +
-        `${replicas} replica(s) placed before the workload; the DaemonSet assumption still adds ${residual.cpuMillicores}m / ${residual.memoryMiB} MiB / ${residual.pods} pods per node for what they do not cover.`,
+        `${replicas} replica(s) placed before the workload; ` +
+        (residual.cpuMillicores === 0 && residual.memoryMiB === 0 && residual.pods === 0
+          ? 'they include the node agents, so the stated DaemonSet overhead is not added.'
+          : `they name no node networking agent, so the stated DaemonSet overhead (${residual.cpuMillicores}m / ${residual.memoryMiB} MiB / ${residual.pods} pods) is added per node.`),
     ];
   });
 }

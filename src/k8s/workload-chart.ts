@@ -5,6 +5,7 @@ import type { ResolvedWorkload } from '../spec/resolved-spec';
 import type { K8sAdaptation } from './k8s-adaptation';
 import { standardLabels } from './labels';
 import { createExposure } from './workload-exposure';
+import { clusterScoped, createNamespace } from './workload-namespace';
 import { createNetworkPolicy } from './workload-network-policy';
 import { createAutoscaler, createDisruptionBudget, createMonitor } from './workload-policies';
 import { createWorkloadPods } from './workload-pods';
@@ -26,10 +27,14 @@ export class WorkloadChart extends Chart {
   constructor(scope: Construct, id: string, props: WorkloadChartProps) {
     super(scope, id, {
       ...props,
+      // Every namespaced object lands in the workload's own namespace (cluster-scoped ones opt out).
+      namespace: props.workload.namespace,
       labels: { ...props.adaptation.commonLabels, ...props.labels },
       disableResourceNameHashes: true,
     });
     const { workload, adaptation } = props;
+    // First, so `kubectl apply` of the file creates it before anything that lives in it.
+    createNamespace(this, workload, adaptation);
     const serviceAccount = new kplus.ServiceAccount(this, 'ServiceAccount', {
       metadata: {
         name: workload.name,
@@ -51,7 +56,7 @@ export class WorkloadChart extends Chart {
     createDisruptionBudget(this, workload);
     createNetworkPolicy(this, workload, adaptation);
     if (workload.volume && adaptation.storageClass) {
-      new kplus.k8s.KubeStorageClass(this, 'StorageClass', {
+      const storageClass = new kplus.k8s.KubeStorageClass(this, 'StorageClass', {
         metadata: { name: adaptation.storageClassName },
         provisioner: adaptation.storageClass.provisioner,
         parameters: { ...adaptation.storageClass.parameters },
@@ -60,6 +65,7 @@ export class WorkloadChart extends Chart {
         allowVolumeExpansion: true,
         reclaimPolicy: 'Delete',
       });
+      clusterScoped(storageClass);
     }
     createMonitor(this, workload, adaptation);
   }

@@ -1,7 +1,7 @@
 import type { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import type { ResolvedWorkload } from '../spec/resolved-spec';
-import type { K8sAdaptation } from './k8s-adaptation';
+import type { K8sAdaptation, TrafficSource } from './k8s-adaptation';
 import { selectorLabels, standardLabels } from './labels';
 
 type Rule = kplus.k8s.NetworkPolicyIngressRule;
@@ -9,18 +9,18 @@ type Port = kplus.k8s.NetworkPolicyPort;
 
 /** Namespaces of the components that call into the app; the labels are set by Kubernetes itself. */
 const NAMESPACE_LABEL = 'kubernetes.io/metadata.name';
-const MONITORING_NAMESPACE = 'monitoring';
 
 /**
  * Default deny for the app's pods (both directions) plus only the allows it needs: its port from
- * where its exposure says, metrics from the monitoring namespace, DNS, and the declared egress.
+ * where its exposure says, metrics from the target's collector, DNS, the declared egress, and,
+ * when the target gives the workload a cloud identity, the endpoints that identity needs.
  */
 export function createNetworkPolicy(chart: Chart, workload: ResolvedWorkload, adaptation: K8sAdaptation): void {
   const appPort: Port = { port: kplus.k8s.IntOrString.fromNumber(workload.port), protocol: 'TCP' };
   const ingress: Rule[] = [appIngress(workload, adaptation, appPort)];
   if (workload.monitoring.type === 'prometheus') {
     ingress.push({
-      from: [{ namespaceSelector: { matchLabels: { [NAMESPACE_LABEL]: MONITORING_NAMESPACE } } }],
+      from: peersOf(adaptation.prometheusMonitor.scrapedFrom),
       ports: [{ port: kplus.k8s.IntOrString.fromNumber(workload.monitoring.port), protocol: 'TCP' }],
     });
   }
@@ -35,6 +35,10 @@ export function createNetworkPolicy(chart: Chart, workload: ResolvedWorkload, ad
     },
     ...workload.egress.map((rule) => ({
       to: [{ ipBlock: { cidr: rule.cidr } }],
+      ports: [{ port: kplus.k8s.IntOrString.fromNumber(rule.port), protocol: rule.protocol }],
+    })),
+    ...(adaptation.workloadIdentity?.egress ?? []).map((rule) => ({
+      to: [{ ipBlock: { cidr: rule.cidr, ...(rule.except ? { except: [...rule.except] } : {}) } }],
       ports: [{ port: kplus.k8s.IntOrString.fromNumber(rule.port), protocol: rule.protocol }],
     })),
   ];
@@ -61,15 +65,15 @@ function appIngress(workload: ResolvedWorkload, adaptation: K8sAdaptation, appPo
     case 'internal':
       // Load balancers deliver client (or node) addresses: the port must be open to all sources.
       return { ports: [appPort] };
-    case 'ingress': {
-      const source = adaptation.ingress.trafficFrom;
-      const from =
-        'namespace' in source
-          ? [{ namespaceSelector: { matchLabels: { [NAMESPACE_LABEL]: source.namespace } } }]
-          : source.cidrs.map((cidr) => ({ ipBlock: { cidr } }));
-      return { from, ports: [appPort] };
-    }
+    case 'ingress':
+      return { from: peersOf(adaptation.ingress.trafficFrom), ports: [appPort] };
     case 'cluster':
       return { from: [{ podSelector: {} }], ports: [appPort] };
   }
+}
+
+function peersOf(source: TrafficSource): kplus.k8s.NetworkPolicyPeer[] {
+  return 'namespace' in source
+    ? [{ namespaceSelector: { matchLabels: { [NAMESPACE_LABEL]: source.namespace } } }]
+    : source.cidrs.map((cidr) => ({ ipBlock: { cidr } }));
 }

@@ -1,7 +1,7 @@
 import { spawn } from 'child_process';
 
 /**
- * The one door every external command (terraform, kubectl, aws, gcloud, az, kubelogin) goes
+ * The one door every external command (terraform, kubectl, helm, aws, gcloud, az, kubelogin) goes
  * through. Deploy and destroy only ever talk to a `CommandRunner`, so tests swap in a
  * `RecordingRunner` and assert the exact sequence without touching a cloud.
  */
@@ -38,6 +38,7 @@ export interface CommandSpec {
 export const BINARY_OVERRIDE_ENV: Readonly<Record<string, string>> = {
   terraform: 'ORQUESTA_TERRAFORM',
   kubectl: 'ORQUESTA_KUBECTL',
+  helm: 'ORQUESTA_HELM',
 };
 
 /** What a shell user would type: arguments with spaces or quotes are single-quoted. */
@@ -89,7 +90,7 @@ export interface SpawnRunnerOptions {
 
 /**
  * Spawns real processes from PATH (no shell, so arguments are never re-split or expanded).
- * `terraform` and `kubectl` can be pointed elsewhere with ORQUESTA_TERRAFORM / ORQUESTA_KUBECTL.
+ * `terraform`, `kubectl` and `helm` can be pointed elsewhere with ORQUESTA_TERRAFORM / ORQUESTA_KUBECTL / ORQUESTA_HELM.
  */
 export class SpawnRunner implements CommandRunner {
   private readonly env: NodeJS.ProcessEnv;

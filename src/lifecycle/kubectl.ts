@@ -41,11 +41,10 @@ export class Kubectl {
     return this.exec(['rollout', 'status', resource, '--namespace', namespace, `--timeout=${timeoutSeconds}s`], true);
   }
 
-  public labelNamespace(namespace: string, labels: Readonly<Record<string, string>>): Promise<RunResult> {
-    const pairs = Object.keys(labels)
-      .sort()
-      .map((k) => `${k}=${labels[k]}`);
-    return this.exec(['label', 'namespace', namespace, '--overwrite', ...pairs], false);
+  /** One object as JSON (`service/web-api`); a failed call throws `CommandFailedError`. */
+  public async getJson(resource: string, namespace: string): Promise<Record<string, unknown>> {
+    const result = await this.exec(['get', resource, '--namespace', namespace, '-o', 'json'], false);
+    return JSON.parse(result.stdout) as Record<string, unknown>;
   }
 
   /** `/readyz` is readable by any client (system:public-info-viewer), so it tests reachability, not permissions. */
@@ -101,6 +100,27 @@ export class Kubectl {
   }
 }
 
+/**
+ * How long `kubectl rollout status` waits. kubectl's own default is to wait forever; the first
+ * rollout on fresh nodes pulls the image and may wait for the node autoscaler to add a node
+ * (a few minutes on every cloud), so 10 minutes separates "slow" from "stuck" (CrashLoopBackOff,
+ * unschedulable pods).
+ */
+export const ROLLOUT_TIMEOUT_SECONDS = 600;
+
+/** Kinds `kubectl rollout status` understands. */
+const ROLLOUT_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
+
+/** The objects `kubectl rollout status` can wait for, as `kind/name` with their namespace. */
+export function rolloutTargets(
+  objects: readonly { readonly kind: string; readonly metadata: { readonly name: string; readonly namespace?: string } }[],
+  defaultNamespace: string,
+): { resource: string; namespace: string }[] {
+  return objects
+    .filter((o) => ROLLOUT_KINDS.has(o.kind))
+    .map((o) => ({ resource: `${o.kind.toLowerCase()}/${o.metadata.name}`, namespace: o.metadata.namespace ?? defaultNamespace }));
+}
+
 /** The field manager server-side apply records, so `kubectl get --show-managed-fields` says who set what. */
 export const FIELD_MANAGER = 'orquesta';
 
@@ -108,4 +128,33 @@ export interface KubeItem {
   readonly kind: string;
   readonly metadata: { readonly name: string; readonly namespace?: string; readonly labels?: Record<string, string> };
   readonly spec?: { readonly type?: string; readonly volumeName?: string };
+}
+
+/** A rollout that did not finish: the same failed command, with the resource it was waiting for. */
+export class RolloutError extends CommandFailedError {
+  constructor(
+    public readonly resource: string,
+    public readonly namespace: string,
+    failure: CommandFailedError,
+  ) {
+    super(failure.commandLine, failure.result);
+    this.message = `${resource} was not ready within ${ROLLOUT_TIMEOUT_SECONDS}s: ${failure.message}`;
+    this.name = 'RolloutError';
+  }
+}
+
+/** `kubectl rollout status` for each, in order, with a progress note before each wait. */
+export async function waitForRollouts(
+  kubectl: Kubectl,
+  targets: readonly { resource: string; namespace: string }[],
+  note: (text: string) => void,
+): Promise<void> {
+  for (const t of targets) {
+    note(`waiting for ${t.resource} in ${t.namespace} (up to ${ROLLOUT_TIMEOUT_SECONDS / 60} min)`);
+    try {
+      await kubectl.rolloutStatus(t.resource, t.namespace, ROLLOUT_TIMEOUT_SECONDS);
+    } catch (error) {
+      throw error instanceof CommandFailedError ? new RolloutError(t.resource, t.namespace, error) : error;
+    }
+  }
 }

@@ -10,6 +10,8 @@ import { AtomicOutput } from './atomic-output';
 /** Where synthesized output lands, relative to the project root (what `cdktf.json` / `cdk8s.yaml` also use). */
 export const STACKS_DIR = 'cdktf.out';
 export const MANIFESTS_DIR = path.join('dist', 'k8s');
+/** Next to each target's manifests: `{ "addons": PlatformAddon[] }`, what deploy installs and the analysis subtracts. */
+export const PLATFORM_ADDONS_FILE = 'platform-addons.json';
 
 export interface SynthOptions {
   /** Project root; output goes to `<root>/cdktf.out` and `<root>/dist/k8s`. */
@@ -68,11 +70,16 @@ export function synthesize(spec: ResolvedAppSpec, targets: readonly ClusterTarge
   }
 }
 
-/** One target's manifests: the workload chart with the target's adaptation, as YAML into `outdir`. */
+/**
+ * One target's manifests: the workload chart with the target's adaptation, as YAML into `outdir`,
+ * and its platform add-ons as `PLATFORM_ADDONS_FILE` (rendered with the same stack outputs, if any).
+ */
 export function synthesizeManifests(spec: ResolvedAppSpec, target: ClusterTarget, outdir: string, context: K8sContext): void {
   const app = new K8sApp({ outdir, outputFileExtension: '.yaml' });
   new WorkloadChart(app, spec.workload.name, { workload: spec.workload, adaptation: target.kubernetes(spec, context) });
   app.synth();
+  const addons = target.platformAddons(spec, context.outputs ?? {});
+  fs.writeFileSync(path.join(outdir, PLATFORM_ADDONS_FILE), `${JSON.stringify({ addons }, null, 2)}\n`);
 }
 
 /**
@@ -91,6 +98,7 @@ function summarize(scratch: string, target: TargetId): TargetSynthResult {
   const manifestDir = path.join(scratch, MANIFESTS_DIR, target);
   const manifestCount = fs
     .readdirSync(manifestDir)
+    .filter((f) => f.endsWith('.yaml'))
     .map((f) => fs.readFileSync(path.join(manifestDir, f), 'utf8'))
     .reduce((n, text) => n + text.split(/^---$/m).filter((doc) => doc.trim()).length, 0);
   return { target, stackFile, manifestDir, resourceCount, manifestCount };

@@ -2,23 +2,19 @@ import { aksKubernetes } from '../../src/targets/aks/aks-kubernetes';
 import { eksKubernetes } from '../../src/targets/eks/eks-kubernetes';
 import { gkeKubernetes } from '../../src/targets/gke/gke-kubernetes';
 import { kopsKubernetes } from '../../src/targets/kops/kops-kubernetes';
-import type { ResolvedAppSpec } from '../../src/spec/resolved-spec';
-import type { K8sAdaptation } from '../../src/k8s/k8s-adaptation';
-import { TEST_NOW, exampleSpec, findObject, renderChart, type K8sObject } from '../util';
+import { exampleSpec, findObject } from '../util';
+import { ADAPTERS, renderFor as render, type AdaptFn } from './k8s-adapters';
 
-type AdaptFn = (spec: ResolvedAppSpec, ctx: { now: Date; outputs?: Record<string, string> }) => K8sAdaptation;
-const ADAPTERS: Array<[string, AdaptFn]> = [
-  ['eks', eksKubernetes],
-  ['gke', gkeKubernetes],
-  ['aks', aksKubernetes],
-  ['kops', kopsKubernetes],
-];
+/** Where each target's Prometheus collector scrapes from. */
+/** Where each target's Prometheus collector scrapes from: EKS' managed collector from the VPC's subnets, the others from a namespace. */
+const SCRAPER_PEER: Record<string, object> = {
+  eks: { ipBlock: { cidr: '10.0.0.0/16' } },
+  gke: { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'gmp-system' } } },
+  aks: { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } } },
+  kops: { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } },
+};
 
-function render(target: AdaptFn, spec: ResolvedAppSpec = exampleSpec(), outputs?: Record<string, string>): K8sObject[] {
-  return renderChart(spec, target(spec, { now: TEST_NOW, outputs }));
-}
-
-describe.each(ADAPTERS)('workload chart on %s', (_id, adapt) => {
+describe.each(ADAPTERS)('workload chart on %s', (id, adapt) => {
   const objects = render(adapt);
   const deployment = findObject(objects, 'Deployment', 'web-api');
   const pod = deployment.spec.template.spec;
@@ -32,6 +28,7 @@ describe.each(ADAPTERS)('workload chart on %s', (_id, adapt) => {
       'networking.k8s.io/v1 NetworkPolicy/web-api',
       'policy/v1 PodDisruptionBudget/web-api',
       'v1 ConfigMap/web-api-config',
+      'v1 Namespace/web-api',
       'v1 Service/web-api',
       'v1 ServiceAccount/web-api',
     ]);
@@ -118,7 +115,11 @@ describe.each(ADAPTERS)('workload chart on %s', (_id, adapt) => {
     const policy = findObject(objects, 'NetworkPolicy').spec;
     expect(policy.policyTypes).toEqual(['Ingress', 'Egress']);
     expect(policy.ingress[0]).toEqual({ ports: [{ port: 8080, protocol: 'TCP' }] });
-    expect(policy.ingress[1].from).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }]);
+    // Metrics only from where the target's collector scrapes.
+    expect(policy.ingress[1]).toEqual({
+      from: [SCRAPER_PEER[id]],
+      ports: [{ port: 8080, protocol: 'TCP' }],
+    });
     expect(policy.egress[0].ports).toEqual([
       { port: 53, protocol: 'UDP' },
       { port: 53, protocol: 'TCP' },
@@ -288,5 +289,25 @@ describe('per-target adaptations', () => {
         .spec.egress.at(-1)
         .ports.map((p: { port: number }) => p.port),
     ).toEqual([443, 6443]);
+  });
+});
+
+describe('EKS Auto Mode', () => {
+  const spec = exampleSpec({ cluster: { eks: { mode: 'auto' } }, workload: { volume: { sizeGiB: 10 } } });
+  const adaptation = eksKubernetes(spec, { now: new Date('2026-11-22T10:00:00Z') });
+
+  test("volumes use Auto Mode's own EBS provisioner, with the same zone-aware gp3 class", () => {
+    const sc = findObject(render(eksKubernetes, spec), 'StorageClass', 'gp3');
+    expect(sc.provisioner).toBe('ebs.csi.eks.amazonaws.com');
+    expect(sc.parameters).toEqual({ type: 'gp3', encrypted: 'true' });
+    expect(sc.volumeBindingMode).toBe('WaitForFirstConsumer');
+  });
+
+  test('the load balancer comes from Auto Mode, not from an in-cluster controller', () => {
+    expect(adaptation.loadBalancerProvider.service.controller).toMatch(/^EKS Auto Mode's load balancing/);
+    expect(adaptation.loadBalancerProvider.service.inspect).toBeUndefined();
+    expect(eksKubernetes(exampleSpec(), { now: new Date() }).loadBalancerProvider.service.controller).toContain(
+      'AWS Load Balancer Controller',
+    );
   });
 });

@@ -1,14 +1,30 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as YAML from 'yaml';
-import { RecordingRunner } from '../../src/lifecycle/command-runner';
+import { RecordingRunner, type RecordedCall } from '../../src/lifecycle/command-runner';
 import { deploy, ROLLOUT_TIMEOUT_SECONDS } from '../../src/lifecycle/deploy';
+import { ADDRESS_POLL_INTERVAL_MS, ADDRESS_TIMEOUT_MS } from '../../src/lifecycle/wait-for-address';
 import { EksTarget } from '../../src/targets/eks/eks-target';
 import { KopsTarget } from '../../src/targets/kops/kops-target';
 import { exampleSpec, withCluster } from '../util';
-import { EKS_OUTPUTS, context, linesOf, tempRoot, terraformOutputJson, type Script } from './lifecycle-fixture';
+import { fakeAddons, withAddons } from './addon-fixture';
+import {
+  EKS_OUTPUTS,
+  NLB_HOSTNAME,
+  SERVICE_HAS_ADDRESS,
+  context,
+  linesOf,
+  serviceJson,
+  tempRoot,
+  terraformOutputJson,
+  type Script,
+} from './lifecycle-fixture';
 
 const eks = new EksTarget();
+/** EKS with no add-ons of its own, so sequences do not depend on what the target lists. */
+const bareEks = withAddons(eks, () => []);
+
+const NLB = NLB_HOSTNAME;
 
 function eksScript(overrides: Script = []): Script {
   return [
@@ -16,56 +32,132 @@ function eksScript(overrides: Script = []): Script {
     { match: 'terraform output -json', results: [{ stdout: terraformOutputJson(EKS_OUTPUTS) }] },
     { match: 'terraform' },
     { match: 'aws eks update-kubeconfig' },
+    SERVICE_HAS_ADDRESS,
     { match: /^kubectl / },
+    { match: /^helm / },
   ];
 }
 
+const K = '<root>/.orquesta/kube/eks.yaml';
+const applied = (runner: RecordingRunner): string[][] =>
+  runner.calls
+    .filter((c) => c.line.includes(' apply --server-side'))
+    .map((c) => YAML.parseAllDocuments(c.options.input ?? '').map((d) => d.toJS().kind));
+const stdinObjects = (call: RecordedCall) => YAML.parseAllDocuments(call.options.input ?? '').map((d) => d.toJS());
+
+const REPLACING_PLAN = JSON.stringify({
+  resource_changes: [
+    {
+      address: 'aws_eks_cluster.Cluster',
+      type: 'aws_eks_cluster',
+      mode: 'managed',
+      change: { actions: ['delete', 'create'], before: {}, after: {}, replace_paths: [['vpc_config', 0, 'subnet_ids']] },
+    },
+  ],
+});
+
+describe('deploy refuses a plan that replaces the cluster', () => {
+  it('stops before terraform apply, names the replacement and how to proceed', async () => {
+    const root = tempRoot();
+    const runner = new RecordingRunner(
+      eksScript([{ match: 'terraform show -json orquesta.tfplan', results: [{ stdout: REPLACING_PLAN }] }]),
+    );
+    const ctx = context(root, runner);
+    const result = await deploy(bareEks, { ...ctx, spec: exampleSpec(), rerun: 'orquesta deploy --target eks' });
+    expect(result).toMatchObject({ ok: false, failedStep: 'terraform apply' });
+    expect(runner.calls.map((c) => c.line)).not.toContain('terraform apply -input=false -auto-approve orquesta.tfplan');
+    const err = ctx.io.stderr.join('\n');
+    expect(err).toContain('refusing to apply: this plan replaces the cluster');
+    expect(err).toContain('EKS cluster `aws_eks_cluster.Cluster` replaced (destroy before create, because vpc_config.subnet_ids changed)');
+    expect(err).toContain('re-run `orquesta deploy --target eks --allow-replace`');
+  });
+
+  it('applies it with allowReplace', async () => {
+    const root = tempRoot();
+    const runner = new RecordingRunner(
+      eksScript([{ match: 'terraform show -json orquesta.tfplan', results: [{ stdout: REPLACING_PLAN }] }]),
+    );
+    const result = await deploy(bareEks, {
+      ...context(root, runner),
+      spec: exampleSpec(),
+      rerun: 'orquesta deploy --target eks',
+      allowReplace: true,
+    });
+    expect(result.ok).toBe(true);
+    expect(runner.calls.map((c) => c.line)).toContain('terraform apply -input=false -auto-approve orquesta.tfplan');
+  });
+});
+
 describe('deploy', () => {
-  it('runs synth, init, plan+apply, outputs, credentials, server-side apply, namespace labels and rollout, in that order', async () => {
+  it('runs synth, init, apply, credentials, the add-ons, the workload (its Namespace first), rollout and the address wait, in that order', async () => {
     const root = tempRoot();
     const runner = new RecordingRunner(eksScript());
     const ctx = context(root, runner);
-    const result = await deploy(eks, { ...ctx, spec: exampleSpec(), rerun: 'orquesta deploy --target eks' });
+    const result = await deploy(withAddons(eks, fakeAddons), { ...ctx, spec: exampleSpec(), rerun: 'orquesta deploy --target eks' });
 
+    expect(ctx.io.stderr).toEqual([]);
     expect(result.ok).toBe(true);
     expect(linesOf(runner, root)).toEqual([
+      // the target lists Helm add-ons: helm must run before terraform creates anything
+      'helm version --short',
       'terraform init -input=false',
       'terraform plan -input=false -out=orquesta.tfplan',
+      // the saved plan is read before it is applied: a cluster replacement is refused
+      'terraform show -json orquesta.tfplan',
       'terraform apply -input=false -auto-approve orquesta.tfplan',
       'terraform output -json',
-      'aws eks update-kubeconfig --region us-east-1 --name orquesta-demo --kubeconfig <root>/.orquesta/kube/eks.yaml',
-      'kubectl --kubeconfig <root>/.orquesta/kube/eks.yaml apply --server-side --field-manager=orquesta -f -',
-      'kubectl --kubeconfig <root>/.orquesta/kube/eks.yaml get crd servicemonitors.monitoring.coreos.com --ignore-not-found -o name',
-      'kubectl --kubeconfig <root>/.orquesta/kube/eks.yaml label namespace default --overwrite orquesta-cluster=orquesta-demo orquesta-target=eks project=orquesta',
-      `kubectl --kubeconfig <root>/.orquesta/kube/eks.yaml rollout status deployment/web-api --namespace default --timeout=${ROLLOUT_TIMEOUT_SECONDS}s`,
+      `aws eks update-kubeconfig --region us-east-1 --name orquesta-demo --kubeconfig ${K}`,
+      // add-ons, in the target's order: the terraform one is only reported
+      `helm --kubeconfig ${K} upgrade --install aws-load-balancer-controller aws-load-balancer-controller --repo https://charts.example.test/eks --version 1.0.0 --namespace kube-system --create-namespace -f <root>/.orquesta/addons/eks/aws-load-balancer-controller.values.yaml --wait --timeout 600s`,
+      `helm --kubeconfig ${K} upgrade --install karpenter oci://registry.example.test/karpenter/karpenter --version 1.0.0 --namespace karpenter --create-namespace -f <root>/.orquesta/addons/eks/karpenter.values.yaml --wait --timeout 600s`,
+      `kubectl --kubeconfig ${K} apply --server-side --field-manager=orquesta -f -`,
+      `kubectl --kubeconfig ${K} rollout status deployment/metrics-server --namespace metrics --timeout=${ROLLOUT_TIMEOUT_SECONDS}s`,
+      // the workload
+      `kubectl --kubeconfig ${K} apply --server-side --field-manager=orquesta -f -`,
+      `kubectl --kubeconfig ${K} apply --server-side --field-manager=orquesta -f -`,
+      `kubectl --kubeconfig ${K} get crd servicemonitors.monitoring.coreos.com --ignore-not-found -o name`,
+      `kubectl --kubeconfig ${K} rollout status deployment/web-api --namespace web-api --timeout=${ROLLOUT_TIMEOUT_SECONDS}s`,
+      `kubectl --kubeconfig ${K} get svc/web-api --namespace web-api -o json`,
+    ]);
+    expect(applied(runner)).toEqual([
+      ['Namespace', 'ServiceAccount', 'Deployment'],
+      ['Namespace'],
+      ['ServiceAccount', 'ConfigMap', 'Deployment', 'Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'NetworkPolicy'],
     ]);
     // terraform runs in the stack directory, with TF_IN_AUTOMATION and nothing that replaces the user's settings.
-    const init = runner.calls[0];
+    const init = runner.calls.find((c) => c.line === 'terraform init -input=false')!;
     expect(init.options.cwd).toBe(path.join(root, 'cdktf.out', 'stacks', 'eks'));
     expect(init.options.env).toEqual({ TF_IN_AUTOMATION: '1' });
-    expect(ctx.io.stdout.filter((l) => /^\[\d\/5\]/.test(l))).toEqual([
-      '[1/5] synth',
-      '[2/5] terraform init',
-      '[3/5] terraform apply',
-      '[4/5] credentials',
-      '[5/5] kubectl apply --server-side',
+    expect(ctx.io.stdout.filter((l) => /^\[\d\/7\]/.test(l))).toEqual([
+      '[1/7] synth',
+      '[2/7] terraform init',
+      '[3/7] terraform apply',
+      '[4/7] credentials',
+      '[5/7] platform add-ons',
+      '[6/7] kubectl apply --server-side',
+      '[7/7] wait for the address',
     ]);
+    const out = ctx.io.stdout.join('\n');
+    expect(out).toContain('aws-ebs-csi-driver v1.0.0-eksbuild.1 (kube-system): created by terraform as aws_eks_addon.EbsCsi');
+    expect(ctx.io.stdout.slice(-2)).toEqual([
+      `✔ web-api runs on Amazon EKS cluster orquesta-demo (0s): http://${NLB}:80`,
+      '  Try: kubectl --kubeconfig .orquesta/kube/eks.yaml get pods,svc --namespace web-api',
+    ]);
+    expect(result.address).toEqual({ resource: 'svc/web-api', address: NLB, url: `http://${NLB}:80`, notes: [] });
   });
 
   it('applies the built-in kinds on stdin, and a ServiceMonitor only where its CRD is installed', async () => {
-    const applied = (runner: RecordingRunner) =>
-      runner.calls
-        .filter((c) => c.line.includes(' apply --server-side'))
-        .map((c) => YAML.parseAllDocuments(c.options.input ?? '').map((d) => d.toJS().kind));
     const without = new RecordingRunner(eksScript());
     const ctx = context(tempRoot(), without);
-    expect((await deploy(eks, { ...ctx, spec: exampleSpec(), rerun: 'orquesta deploy --target eks' })).ok).toBe(true);
+    expect((await deploy(bareEks, { ...ctx, spec: exampleSpec(), rerun: 'orquesta deploy --target eks' })).ok).toBe(true);
     expect(applied(without)).toEqual([
+      ['Namespace'],
       ['ServiceAccount', 'ConfigMap', 'Deployment', 'Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'NetworkPolicy'],
     ]);
     expect(ctx.io.stdout.join('\n')).toContain(
       'skipped ServiceMonitor/web-api: the cluster has no servicemonitors.monitoring.coreos.com CRD (install its operator, then re-run deploy)',
     );
+    expect(ctx.io.stdout.join('\n')).toContain('none: this target lists no platform add-ons');
     const withCrd = new RecordingRunner(
       eksScript([
         {
@@ -74,20 +166,49 @@ describe('deploy', () => {
         },
       ]),
     );
-    await deploy(eks, { ...context(tempRoot(), withCrd), spec: exampleSpec(), rerun: 'orquesta deploy --target eks' });
-    expect(applied(withCrd)).toHaveLength(2);
-    expect(applied(withCrd)[1]).toEqual(['ServiceMonitor']);
+    await deploy(bareEks, { ...context(tempRoot(), withCrd), spec: exampleSpec(), rerun: 'orquesta deploy --target eks' });
+    expect(applied(withCrd)).toHaveLength(3);
+    expect(applied(withCrd)[2]).toEqual(['ServiceMonitor']);
   });
 
   it('re-synthesizes the manifests with the stack outputs, so the IRSA role ARN reaches the ServiceAccount', async () => {
     const root = tempRoot();
     const runner = new RecordingRunner(eksScript());
-    await deploy(eks, { ...context(root, runner), spec: exampleSpec(), rerun: 'orquesta deploy --target eks' });
+    await deploy(bareEks, { ...context(root, runner), spec: exampleSpec(), rerun: 'orquesta deploy --target eks' });
     const objects = YAML.parseAllDocuments(fs.readFileSync(path.join(root, 'dist', 'k8s', 'eks', 'web-api.yaml'), 'utf8')).map((d) =>
       d.toJS(),
     );
     const sa = objects.find((o) => o.kind === 'ServiceAccount');
     expect(sa.metadata.annotations['eks.amazonaws.com/role-arn']).toBe(EKS_OUTPUTS.workload_role_arn);
+  });
+
+  it('gives the add-ons the stack outputs: the Helm values file carries them', async () => {
+    const root = tempRoot();
+    const runner = new RecordingRunner(eksScript());
+    await deploy(withAddons(eks, fakeAddons), { ...context(root, runner), spec: exampleSpec(), rerun: 'orquesta deploy --target eks' });
+    const values = YAML.parse(
+      fs.readFileSync(path.join(root, '.orquesta', 'addons', 'eks', 'aws-load-balancer-controller.values.yaml'), 'utf8'),
+    );
+    expect(values).toEqual({ clusterName: EKS_OUTPUTS.cluster_name, replicaCount: 2 });
+  });
+
+  it('without a working helm, a target with Helm add-ons stops before terraform, saying how to fix it', async () => {
+    const root = tempRoot();
+    const runner = new RecordingRunner(
+      eksScript([
+        {
+          match: 'helm version',
+          results: [{ code: 127, stderr: 'helm: command not found (install it, or set ORQUESTA_HELM to its path)' }],
+        },
+      ]),
+    );
+    const ctx = context(root, runner);
+    const result = await deploy(withAddons(eks, fakeAddons), { ...ctx, spec: exampleSpec(), rerun: 'orquesta deploy --target eks' });
+    expect(result).toEqual({ ok: false, failedStep: 'synth', outputs: undefined });
+    expect(linesOf(runner, root)).toEqual(['helm version --short']);
+    expect(ctx.io.stderr.join('\n')).toContain(
+      'helm is needed for aws-load-balancer-controller, karpenter but `helm version` failed (helm: command not found (install it, or set ORQUESTA_HELM to its path)): install Helm 3',
+    );
   });
 
   it('on a failed apply names the step, shows the end of stderr and how to resume, and runs nothing after it', async () => {
@@ -98,15 +219,33 @@ describe('deploy', () => {
     ].join('\n');
     const runner = new RecordingRunner(eksScript([{ match: 'terraform apply', results: [{ code: 1, stderr }] }]));
     const ctx = context(root, runner);
-    const result = await deploy(eks, { ...ctx, spec: exampleSpec(), rerun: 'orquesta deploy --target eks' });
+    const result = await deploy(bareEks, { ...ctx, spec: exampleSpec(), rerun: 'orquesta deploy --target eks' });
 
     expect(result).toEqual({ ok: false, failedStep: 'terraform apply', outputs: undefined });
     expect(linesOf(runner, root).at(-1)).toBe('terraform apply -input=false -auto-approve orquesta.tfplan');
     const err = ctx.io.stderr.join('\n');
-    expect(err).toContain('✗ [3/5] terraform apply failed');
+    expect(err).toContain('✗ [3/7] terraform apply failed');
     expect(err).toContain('`terraform apply -input=false -auto-approve orquesta.tfplan` exited with code 1');
     expect(err).toContain('ResourceInUseException: Cluster already exists with name: orquesta-demo');
     expect(err).toContain('To resume: re-run `orquesta deploy --target eks`: terraform apply is idempotent');
+  });
+
+  it('a failing add-on stops the deploy before the workload, and says how to look at the release', async () => {
+    const root = tempRoot();
+    const runner = new RecordingRunner(
+      eksScript([{ match: /^helm .* karpenter /, results: [{ code: 1, stderr: 'Error: context deadline exceeded' }] }]),
+    );
+    const ctx = context(root, runner);
+    const result = await deploy(withAddons(eks, fakeAddons), { ...ctx, spec: exampleSpec(), rerun: 'orquesta deploy --target eks' });
+    expect(result.ok).toBe(false);
+    expect(result.failedStep).toBe('platform add-ons');
+    expect(linesOf(runner, root).at(-1)).toMatch(/^helm .* upgrade --install karpenter /);
+    expect(applied(runner)).toEqual([]);
+    const err = ctx.io.stderr.join('\n');
+    expect(err).toContain('✗ [5/7] platform add-ons failed');
+    expect(err).toContain('add-on karpenter 1.0.0 (helm) did not install');
+    expect(err).toContain('Error: context deadline exceeded');
+    expect(err).toContain('see `helm --kubeconfig .orquesta/kube/eks.yaml status karpenter --namespace karpenter`');
   });
 
   it('on a rollout timeout says the manifests are applied and how to look at the pods', async () => {
@@ -115,28 +254,102 @@ describe('deploy', () => {
       eksScript([{ match: /rollout status/, results: [{ code: 1, stderr: 'error: timed out waiting for the condition' }] }]),
     );
     const ctx = context(root, runner);
-    const result = await deploy(eks, { ...ctx, spec: exampleSpec(), rerun: 'orquesta deploy --target eks' });
+    const result = await deploy(bareEks, { ...ctx, spec: exampleSpec(), rerun: 'orquesta deploy --target eks' });
     expect(result.ok).toBe(false);
     expect(result.failedStep).toBe('kubectl apply --server-side');
     const err = ctx.io.stderr.join('\n');
     expect(err).toContain(`deployment/web-api was not ready within ${ROLLOUT_TIMEOUT_SECONDS}s`);
-    expect(err).toContain('the manifests are applied; see `kubectl --kubeconfig .orquesta/kube/eks.yaml get pods -n default`');
+    expect(err).toContain('the manifests are applied; see `kubectl --kubeconfig .orquesta/kube/eks.yaml get pods -n web-api`');
   });
 
-  it('labels the namespace with the lab owner and expiry for a lab spec, and waits for a StatefulSet when there is a volume', async () => {
+  it('the Namespace carries the lab owner and expiry for a lab spec, and a StatefulSet is waited for when there is a volume', async () => {
     const root = tempRoot();
     const runner = new RecordingRunner(eksScript());
     const spec = exampleSpec({
       cluster: { lab: { owner: 'ana', ttlHours: 8 } },
       workload: { volume: { sizeGiB: 10 } },
     });
-    await deploy(eks, { ...context(root, runner), spec, rerun: 'orquesta lab up --target eks' });
-    const lines = linesOf(runner, root);
-    expect(lines).toContain(
-      'kubectl --kubeconfig <root>/.orquesta/kube/eks.yaml label namespace default --overwrite orquesta-cluster=orquesta-demo orquesta-expires-at=2026-11-22t18-00z orquesta-lab=true orquesta-owner=ana orquesta-target=eks project=orquesta',
+    await deploy(bareEks, { ...context(root, runner), spec, rerun: 'orquesta lab up --target eks' });
+    const [namespace] = stdinObjects(runner.calls.find((c) => c.line.includes(' apply --server-side'))!);
+    expect(namespace.metadata).toMatchObject({
+      name: 'web-api',
+      labels: {
+        'orquesta-lab': 'true',
+        'orquesta-owner': 'ana',
+        'orquesta-expires-at': '2026-11-22t18-00z',
+        'pod-security.kubernetes.io/enforce': 'restricted',
+      },
+    });
+    expect(linesOf(runner, root)).toContain(
+      `kubectl --kubeconfig ${K} rollout status statefulset/web-api --namespace web-api --timeout=${ROLLOUT_TIMEOUT_SECONDS}s`,
     );
-    expect(lines.at(-1)).toBe(
-      `kubectl --kubeconfig <root>/.orquesta/kube/eks.yaml rollout status statefulset/web-api --namespace default --timeout=${ROLLOUT_TIMEOUT_SECONDS}s`,
+  });
+
+  it('waits for the address with a progress line a minute, then prints the URL', async () => {
+    const root = tempRoot();
+    const pending = Array(6).fill({ stdout: serviceJson() });
+    const runner = new RecordingRunner(eksScript([{ match: /get svc\/web-api/, results: [...pending, { stdout: serviceJson(NLB) }] }]));
+    const ctx = context(root, runner);
+    const result = await deploy(bareEks, { ...ctx, spec: exampleSpec(), rerun: 'orquesta deploy --target eks' });
+    expect(result.ok).toBe(true);
+    expect(linesOf(runner, root).filter((l) => l.includes('get svc/web-api'))).toHaveLength(7);
+    expect(ctx.io.stdout.filter((l) => l.includes('no address yet'))).toEqual([
+      '      no address yet on svc/web-api after 0s; checking every 15s',
+      '      no address yet on svc/web-api after 1m 0s; checking every 15s',
+    ]);
+    expect(ctx.io.stdout).toContain(`      svc/web-api: ${NLB}`);
+    expect(ctx.io.stdout.at(-2)).toBe(`✔ web-api runs on Amazon EKS cluster orquesta-demo (1m 30s): http://${NLB}:80`);
+  });
+
+  it('fails after the bound when no address appears, naming the controller that should give one and how to inspect it', async () => {
+    const root = tempRoot();
+    const runner = new RecordingRunner(eksScript([{ match: /get svc\/web-api/, results: [{ stdout: serviceJson() }] }]));
+    const ctx = context(root, runner);
+    const result = await deploy(bareEks, { ...ctx, spec: exampleSpec(), rerun: 'orquesta deploy --target eks' });
+    expect(result.ok).toBe(false);
+    expect(result.failedStep).toBe('wait for the address');
+    // Bounded: one poll every interval until the timeout, then it stops.
+    const polls = linesOf(runner, root).filter((l) => l.includes('get svc/web-api')).length;
+    expect(polls).toBe(ADDRESS_TIMEOUT_MS / ADDRESS_POLL_INTERVAL_MS + 1);
+    const err = ctx.io.stderr.join('\n');
+    expect(err).toContain('✗ [7/7] wait for the address failed');
+    expect(err).toContain(
+      'svc/web-api in namespace web-api got no address within 10m 0s: its load balancer comes from the AWS Load Balancer Controller (kube-system/aws-load-balancer-controller); check that it is installed and running',
+    );
+    expect(err).toContain(
+      'see the events of the object: `kubectl --kubeconfig .orquesta/kube/eks.yaml describe svc/web-api --namespace web-api`',
+    );
+    expect(err).toContain(
+      'and the controller: `kubectl --kubeconfig .orquesta/kube/eks.yaml logs --namespace kube-system deployment/aws-load-balancer-controller --tail=50`',
+    );
+    expect(ctx.io.stdout.some((l) => l.startsWith('✔'))).toBe(false);
+  });
+
+  it('cluster-only exposure: no address to wait for, a port-forward line instead', async () => {
+    const root = tempRoot();
+    const runner = new RecordingRunner(eksScript());
+    const ctx = context(root, runner);
+    const spec = exampleSpec({ workload: { exposure: { type: 'cluster' } } });
+    const result = await deploy(bareEks, { ...ctx, spec, rerun: 'orquesta deploy --target eks' });
+    expect(result.ok).toBe(true);
+    expect(result.address).toBeUndefined();
+    expect(linesOf(runner, root).some((l) => l.includes(' get svc/'))).toBe(false);
+    expect(ctx.io.stdout).toContain(
+      '      cluster-only exposure: no external address; try `kubectl --kubeconfig .orquesta/kube/eks.yaml port-forward --namespace web-api svc/web-api 8080:80`',
+    );
+    expect(ctx.io.stdout.at(-2)).toBe('✔ web-api runs on Amazon EKS cluster orquesta-demo (0s)');
+  });
+
+  it('a failed server-side apply points at the YAML file to apply by hand, not the directory with the add-on list', async () => {
+    const root = tempRoot();
+    const runner = new RecordingRunner(
+      eksScript([{ match: / apply --server-side/, results: [{ code: 1, stderr: 'error: Unauthorized' }] }]),
+    );
+    const ctx = context(root, runner);
+    const result = await deploy(bareEks, { ...ctx, spec: exampleSpec(), rerun: 'orquesta deploy --target eks' });
+    expect(result.failedStep).toBe('kubectl apply --server-side');
+    expect(ctx.io.stderr.join('\n')).toContain(
+      'or apply by hand: `kubectl --kubeconfig .orquesta/kube/eks.yaml apply --server-side -f dist/k8s/eks/web-api.yaml` (the YAML only: platform-addons.json next to it is not a manifest)',
     );
   });
 
@@ -151,10 +364,14 @@ describe('deploy', () => {
       { match: 'terraform output -json', results: [{ stdout: terraformOutputJson(outputs) }] },
       { match: 'terraform' },
       { match: 'aws s3 cp', results: [notYet, notYet, { code: 0 }] },
+      SERVICE_HAS_ADDRESS,
       { match: /^kubectl / },
     ]);
     const ctx = context(root, runner);
-    const result = await deploy(new KopsTarget(), { ...ctx, spec: withCluster({}), rerun: 'orquesta deploy --target kops' });
+    const result = await deploy(
+      withAddons(new KopsTarget(), () => []),
+      { ...ctx, spec: withCluster({}), rerun: 'orquesta deploy --target kops' },
+    );
     expect(result.ok).toBe(true);
     const downloads = linesOf(runner, root).filter((l) => l.startsWith('aws s3 cp'));
     expect(downloads).toEqual(

@@ -7,7 +7,7 @@ import { parseTtl } from '../../src/lifecycle/lab-ttl';
 import { WEB_API_EXAMPLE } from '../../src/examples/web-api';
 import { EksTarget } from '../../src/targets/eks/eks-target';
 import { TEST_NOW, type TerraformJson } from '../util';
-import { EKS_OUTPUTS, context, linesOf, stateJson, tempRoot, terraformOutputJson } from './lifecycle-fixture';
+import { EKS_OUTPUTS, SERVICE_HAS_ADDRESS, context, linesOf, stateJson, tempRoot, terraformOutputJson } from './lifecycle-fixture';
 
 const eks = new EksTarget();
 const loadSpec = (app: string): unknown => {
@@ -39,7 +39,9 @@ describe('labUp', () => {
       { match: 'terraform output -json', results: [{ stdout: terraformOutputJson(EKS_OUTPUTS) }] },
       { match: 'terraform' },
       { match: 'aws eks update-kubeconfig' },
+      SERVICE_HAS_ADDRESS,
       { match: /^kubectl / },
+      { match: /^helm / },
     ]);
     const ctx = context(root, runner);
     const result = await labUp(eks, {
@@ -82,6 +84,7 @@ describe('labUp', () => {
     const runner = new RecordingRunner([
       { match: 'terraform apply', results: [{ code: 1, stderr: 'Error: timeout' }] },
       { match: 'terraform' },
+      { match: /^helm / },
     ]);
     const result = await labUp(eks, {
       ...context(root, runner),
@@ -165,6 +168,7 @@ describe('labReap', () => {
       { match: 'aws eks update-kubeconfig' },
       { match: /^kubectl .* get (service|persistentvolumeclaim)/, results: [{ stdout: '{"items":[]}' }] },
       { match: /^kubectl / },
+      { match: /^helm / },
       { match: 'aws resourcegroupstaggingapi get-resources', results: [{ stdout: '[]' }] },
     ]);
     const result = await labReap({ ...context(root, runner), loadSpec }, { dryRun: false, yes: true });

@@ -9,7 +9,7 @@ import { RecordingRunner, type ScriptedResponse } from '../../src/lifecycle/comm
 import { readLabRegistry, upsertLab } from '../../src/lifecycle/lab-registry';
 import { UsageError } from '../../src/spec/usage-error';
 import { TEST_NOW, type TerraformJson } from '../util';
-import { EKS_OUTPUTS, captureIo, fakeClock, stateJson, tempRoot, terraformOutputJson } from './lifecycle-fixture';
+import { EKS_OUTPUTS, SERVICE_HAS_ADDRESS, captureIo, fakeClock, stateJson, tempRoot, terraformOutputJson } from './lifecycle-fixture';
 
 function deps(runner: RecordingRunner, answers: string[] = [], interactive = false): LifecycleDeps {
   const clock = fakeClock();
@@ -21,8 +21,10 @@ const okScript: ScriptedResponse[] = [
   { match: 'terraform show -json', results: [{ stdout: stateJson([{ type: 'aws_vpc', tags: { 'orquesta-lab': 'true' } }]) }] },
   { match: 'terraform' },
   { match: 'aws eks update-kubeconfig' },
+  SERVICE_HAS_ADDRESS,
   { match: /^kubectl .* get (service|persistentvolumeclaim)/, results: [{ stdout: '{"items":[]}' }] },
   { match: /^kubectl / },
+  { match: /^helm / },
   { match: 'aws resourcegroupstaggingapi', results: [{ stdout: '[]' }] },
 ];
 

@@ -114,3 +114,17 @@ export class TerraformOnlyRunner implements CommandRunner {
 }
 
 export type Script = ScriptedResponse[];
+
+/** The DNS name an NLB of the AWS Load Balancer Controller gets, for address-wait scripts. */
+export const NLB_HOSTNAME = 'k8s-webapi-webapi-6f1d2a7c3e-9b8a7c6d5e4f3a2b.elb.us-east-1.amazonaws.com';
+
+/** `kubectl get svc/<name> -o json` of a LoadBalancer Service, with or without its address. */
+export function serviceJson(hostname?: string): string {
+  return JSON.stringify({ kind: 'Service', status: { loadBalancer: hostname ? { ingress: [{ hostname }] } : {} } });
+}
+
+/** Deploy's address wait finds the example's Service with an NLB address at the first look. */
+export const SERVICE_HAS_ADDRESS: ScriptedResponse = {
+  match: /^kubectl .* get svc\/web-api /,
+  results: [{ stdout: serviceJson(NLB_HOSTNAME) }],
+};

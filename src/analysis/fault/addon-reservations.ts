@@ -6,8 +6,8 @@ import type { AddonInventory, Inventory, NodeGroup } from '../inventory/inventor
  * agent, a log/metrics agent): 100m CPU / 200 MiB / 3 pods per node is what the managed services'
  * default DaemonSets request together on a small node (e.g. GKE kube-proxy 100m, AKS cilium +
  * cloud-node-manager, EKS aws-node 25m + kube-proxy 100m), checked 2026-11 against their
- * published manifests. One assumption for all targets, stated in the report; add-ons listed in
- * `platform-addons.json` that are such node agents replace the part of it they cover.
+ * published manifests. One assumption for targets whose `platform-addons.json` does not list their
+ * node agents (see `residualOverhead`), stated in the report.
  */
 export const DAEMONSET_OVERHEAD = { cpuMillicores: 100, memoryMiB: 200, pods: 3 } as const;
 
@@ -39,29 +39,24 @@ export interface AddonReservations {
   readonly replicas: readonly AddonReplica[];
   /** Add-on replicas that fit nowhere (they would stay Pending). */
   readonly pending: number;
-  /** The stated DaemonSet overhead still applied per node, after the add-on entries that replace it. */
+  /** The stated DaemonSet overhead still applied per node (none when the add-ons list the node agents). */
   readonly residualOverhead: NodeReservation;
 }
 
 /**
- * Node agents the stated DaemonSet overhead stands for (kube-proxy, the CNI, a log/metrics agent):
- * an add-on entry with one of these names and a per-node footprint replaces that much of it.
+ * The node networking agents every cluster runs (kube-proxy or its eBPF replacement, the CNI). A
+ * target whose `platform-addons.json` lists one of them with a per-node footprint lists its node
+ * DaemonSets (the add-on contract: every add-on's requests), so the stated overhead, which stands
+ * for those DaemonSets when nothing lists them, no longer applies; counting both would charge the
+ * same DaemonSets twice. Names as the targets list them (eks vpc-cni / kube-proxy, gke dataplane-v2,
+ * aks azure-cni-overlay-cilium).
  */
-const NODE_AGENT_NAME =
-  /kube-proxy|vpc-cni|aws-node|(^|-)cni($|-)|cilium|calico|cloud-node-manager|fluent-?bit|node-exporter|cloudwatch-agent|datadog-agent|otel-collector|ama-metrics|ama-logs/;
+const NODE_NETWORKING_AGENT = /kube-proxy|vpc-cni|aws-node|(^|-)cni($|-)|cilium|calico|dataplane/;
 
-/** What per-node add-ons leave of the stated DaemonSet overhead: it only counts for what no entry covers. */
+/** What is left of the stated DaemonSet overhead: all of it unless the add-ons list the node agents themselves. */
 export function residualOverhead(addons: readonly AddonInventory[]): NodeReservation {
-  const agents = addons.filter((a) => a.footprint.perNode !== undefined && NODE_AGENT_NAME.test(a.name));
-  const covered = agents.reduce(
-    (s, a) => ({ cpu: s.cpu + (a.footprint.perNode?.cpuMillicores ?? 0), mem: s.mem + (a.footprint.perNode?.memoryMiB ?? 0) }),
-    { cpu: 0, mem: 0 },
-  );
-  return {
-    cpuMillicores: Math.max(0, DAEMONSET_OVERHEAD.cpuMillicores - covered.cpu),
-    memoryMiB: Math.max(0, DAEMONSET_OVERHEAD.memoryMiB - covered.mem),
-    pods: Math.max(0, DAEMONSET_OVERHEAD.pods - agents.length),
-  };
+  const listed = addons.some((a) => a.footprint.perNode !== undefined && NODE_NETWORKING_AGENT.test(a.name));
+  return listed ? { cpuMillicores: 0, memoryMiB: 0, pods: 0 } : { ...DAEMONSET_OVERHEAD };
 }
 
 /** Whether any add-on runs replicas (then nodes differ by what the scheduler put on them). */

@@ -9,13 +9,15 @@ import type {
   VolumeShape,
 } from './inventory';
 import { awsNetwork, eksApiPath, kopsApiPath, subnetZone, zonesOf } from './extract-aws-network';
+import { extractEksAutoMode } from './extract-eks-auto-mode';
 import { TfIndex, block, list, num, str, type TfEntry } from './terraform-json';
 import { NODE_POOL_LABEL } from '../../targets/common/kubernetes-common';
 import { KUBERNETES_VERSION_TAG, ROLE_TAG } from '../../targets/kops/kops-instance-group';
 
 /**
- * Readers of the nodes an AWS stack runs pods on. A new kind of node source (EKS Auto Mode node
- * pools) is one more entry here: each reader returns the groups it recognises, [] otherwise.
+ * Readers of the nodes Terraform creates for an AWS stack: each returns the groups it recognises,
+ * [] otherwise. EKS Auto Mode's node pools (launched by Auto Mode, described in a stack output)
+ * come from `extractEksAutoMode` with their fee.
  */
 const NODE_GROUP_READERS: ReadonlyArray<(tf: TfIndex) => NodeGroup[]> = [
   (tf) => tf.ofType('aws_eks_node_group').map((g) => eksNodeGroup(tf, g)),
@@ -34,8 +36,10 @@ export function extractAws(tf: TfIndex): CloudExtract {
   const provider = tf.provider('aws');
   const region = str(provider?.region, 'provider.aws.region');
   const { controlPlane, kubernetesVersion, apiPath } = awsControlPlane(tf);
-  const nodeGroups = NODE_GROUP_READERS.flatMap((read) => read(tf));
-  return { region, kubernetesVersion, controlPlane, nodeGroups, billables: awsBillables(tf), network: awsNetwork(tf, region, apiPath) };
+  const autoMode = extractEksAutoMode(tf);
+  const nodeGroups = [...autoMode.nodeGroups, ...NODE_GROUP_READERS.flatMap((read) => read(tf))];
+  const billables = [...autoMode.billables, ...awsBillables(tf)];
+  return { region, kubernetesVersion, controlPlane, nodeGroups, billables, network: awsNetwork(tf, region, apiPath) };
 }
 
 function awsControlPlane(tf: TfIndex): {

@@ -142,7 +142,9 @@ export type BillableKind =
   | 'application-load-balancer'
   | 'block-volume'
   | 'object-storage'
-  | 'kms-key';
+  | 'kms-key'
+  /** EKS Auto Mode's per-instance management fee: `perNode` for the nodes of `pool`, priced by `instanceType`. */
+  | 'eks-auto-mode-fee';
 
 export interface Billable {
   readonly address: string;
@@ -154,6 +156,10 @@ export interface Billable {
   readonly volume?: VolumeShape;
   /** Scales with the number of worker nodes (e.g. GKE Cloud NAT per VM). */
   readonly perNode?: boolean;
+  /** With `perNode`: only the nodes of this pool count. @default - every worker node */
+  readonly pool?: string;
+  /** The instance type a per-instance charge is priced by (the EKS Auto Mode fee). */
+  readonly instanceType?: string;
 }
 
 export interface WorkloadInventory {

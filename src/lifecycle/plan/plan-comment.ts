@@ -1,4 +1,5 @@
 import type { TargetId } from '../../targets/cluster-target';
+import type { DisruptionReport } from './disruption';
 import type { PlanSummary } from './plan-summary';
 import { totalChanges } from './plan-summary';
 import type { TargetDelta } from './report-delta';
@@ -13,11 +14,15 @@ export interface TargetPlan {
   readonly displayName: string;
   /**
    * The real terraform plan, or why there is none (no credentials, provider unavailable).
-   * `basis` 'base-plan': nothing is deployed yet, so the summary compares the base revision's plan
-   * with the head's instead of the head with state. @default basis 'state'
+   * `basis` 'base-state': nothing is deployed yet, so the head is planned against the state the base
+   * revision would leave (the provider decides updates vs replacements); 'base-plan': that failed,
+   * so the base plan's values are compared with the head's (replacements not visible).
+   * @default basis 'state'
    */
-  readonly plan: { readonly summary: PlanSummary; readonly basis?: 'state' | 'base-plan' } | { readonly unavailable: string };
+  readonly plan: { readonly summary: PlanSummary; readonly basis?: 'state' | 'base-state' | 'base-plan' } | { readonly unavailable: string };
   readonly delta: TargetDelta;
+  /** What the plan does to a running cluster. @default - not analysed (no plan) */
+  readonly disruption?: DisruptionReport;
 }
 
 export interface CommentOptions {
@@ -58,7 +63,7 @@ function render(plans: readonly TargetPlan[], options: CommentOptions, level: 'f
   for (const p of plans) {
     const resources =
       'summary' in p.plan
-        ? `${counts(p.plan.summary)}${p.plan.basis === 'base-plan' ? ' _(vs base plan; nothing deployed)_' : ''}`
+        ? `${counts(p.plan.summary)}${BASIS_NOTE[p.plan.basis ?? 'state']}`
         : `_${p.plan.unavailable}_`;
     const cost = `${usd(p.delta.beforeUsd)} → ${usd(p.delta.afterUsd)} (${signed(p.delta.deltaUsd)})`;
     const ft =
@@ -70,6 +75,12 @@ function render(plans: readonly TargetPlan[], options: CommentOptions, level: 'f
   for (const p of plans) out.push('', ...targetSection(p, level));
   return out.join('\n') + '\n';
 }
+
+const BASIS_NOTE: Readonly<Record<'state' | 'base-state' | 'base-plan', string>> = {
+  state: '',
+  'base-state': ' _(vs the base revision as if deployed)_',
+  'base-plan': ' _(vs base plan; nothing deployed; replacements not visible)_',
+};
 
 function counts(s: PlanSummary): string {
   if (totalChanges(s) === 0) return 'no changes';
@@ -84,7 +95,12 @@ function counts(s: PlanSummary): string {
 
 function targetSection(p: TargetPlan, level: 'full' | 'compact'): string[] {
   const lines = [`#### ${p.displayName}`];
+  for (const d of p.disruption?.disruptive ?? []) {
+    const serving = d.keepsServing === null ? '' : d.keepsServing ? ' — keeps serving' : ' — **outage**';
+    lines.push(`- ⚠️ ${escape(d.summary)}${serving}`);
+  }
   for (const change of p.delta.faultChanges) lines.push(`- ⚠️ ${escape(change)}`);
+  for (const safe of p.disruption?.safe ?? []) lines.push(`- ✅ safe: ${escape(safe.summary)}`);
   if ('summary' in p.plan) {
     const s = p.plan.summary;
     if (s.replace.length) lines.push(`- **replaced** (destroyed and re-created): ${s.replace.map((a) => `\`${a}\``).join(', ')}`);

@@ -12,11 +12,25 @@ export interface PlanSummary {
 
 export type PlanAction = 'create' | 'update' | 'replace' | 'delete';
 
-interface ResourceChange {
+/** One entry of a JSON plan's `resource_changes` (https://developer.hashicorp.com/terraform/internals/json-format#resource-changes-representation). */
+export interface ResourceChange {
   readonly address: string;
   readonly type: string;
+  readonly name?: string;
   readonly mode?: string;
-  readonly change: { readonly actions: readonly string[] };
+  readonly index?: string | number;
+  readonly module_address?: string;
+  readonly provider_name?: string;
+  /** Why terraform plans this change, e.g. 'replace_because_cannot_update'. */
+  readonly action_reason?: string;
+  readonly change: {
+    readonly actions: readonly string[];
+    readonly before?: unknown;
+    readonly after?: unknown;
+    readonly after_unknown?: unknown;
+    /** Attribute paths that force the replacement. */
+    readonly replace_paths?: ReadonlyArray<ReadonlyArray<string | number>>;
+  };
 }
 
 /** Terraform's action lists (https://developer.hashicorp.com/terraform/internals/json-format#change-representation). */

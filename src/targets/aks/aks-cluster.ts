@@ -1,10 +1,12 @@
 import { KubernetesCluster, type KubernetesClusterNetworkProfile } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
 import type { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
-import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Construct } from 'constructs';
+import type { ResolvedCluster } from '../../spec/resolved-spec';
 import { assertNever } from '../common/orquesta-stack';
+import type { AksClusterIdentity } from './aks-cluster-identity';
 import {
   AKS_DEFAULT_NETWORK_POLICY,
+  AKS_HOST_ENCRYPTION_ENABLED,
   AKS_DNS_SERVICE_IP,
   AKS_NODE_OS_UPGRADE_CHANNEL,
   AKS_OS_DISK_SIZE_GB,
@@ -14,7 +16,9 @@ import {
   AKS_SYSTEM_POOL_NAME,
   AKS_UPGRADE_MAX_SURGE,
   type AksNetworkPolicy,
+  aksWeeklyWindow,
 } from './aks-defaults';
+import type { AksLogAnalytics } from './aks-log-analytics';
 import type { AksNetwork } from './aks-network';
 import { AKS_MAX_PODS, AKS_SYSTEM_POOL_VM_SIZE } from './instance-types';
 
@@ -22,8 +26,15 @@ export interface AksClusterProps {
   readonly name: string;
   readonly resourceGroup: ResourceGroup;
   readonly network: AksNetwork;
-  /** Kubernetes minor version, `1.MM`; AKS picks the patch and the upgrade channel moves it. */
+  /** The control plane's user-assigned identity, whose network role exists before the cluster. */
+  readonly identity: AksClusterIdentity;
+  /**
+   * Kubernetes minor version, `1.MM`, of the control plane and the system pool
+   * (`orchestrator_version`); AKS picks the patch and the upgrade channel moves it.
+   */
   readonly kubernetesVersion: string;
+  /** When AKS may apply automatic upgrades and node OS image updates: weekly, UTC. */
+  readonly maintenanceWindow: ResolvedCluster['maintenanceWindow'];
   /**
    * Control-plane tier. Free: no SLA. Standard: 99.95% API server SLA with zones. Premium: Standard
    * plus eligibility for long-term support (`support_plan` stays KubernetesOfficial here).
@@ -52,23 +63,35 @@ export interface AksClusterProps {
    * @default false
    */
   readonly monitorMetricsEnabled?: boolean;
+  /**
+   * Turns on the monitoring add-on (Container insights agent, MSI auth) sending to this workspace;
+   * `AksClusterLogs` adds the data collection rule it reads and the control-plane diagnostic setting.
+   * @default - no monitoring add-on
+   */
+  readonly logAnalytics?: AksLogAnalytics;
 }
 
 /**
  * An AKS cluster with its system node pool as `default_node_pool`: one node per zone, tainted
  * CriticalAddonsOnly so only system add-ons run there; workloads go to `AksNodePool` user pools.
  *
- * Identity and access: a system-assigned control-plane identity; Microsoft Entra ID authentication
+ * Identity and access: a user-assigned control-plane identity (`AksClusterIdentity`) whose Network
+ * Contributor role is assigned before the cluster is created; Microsoft Entra ID authentication
  * with Azure RBAC for Kubernetes authorization and local accounts disabled, so there is no static
- * admin kubeconfig to leak; OIDC issuer and workload identity for pods. Network: Azure CNI in
- * overlay mode with network policy enforcement; API server reachable only from the authorized ranges.
+ * admin kubeconfig to leak (`AksClusterAdmins` grants the data-plane role); OIDC issuer and
+ * workload identity for pods. Network: Azure CNI in overlay mode with network policy enforcement;
+ * API server reachable only from the authorized ranges. Nodes: host encryption on.
+ *
+ * Upgrades: the automatic upgrade channel and the NodeImage OS channel run only inside the spec's
+ * weekly maintenance window (`maintenance_window_auto_upgrade`, `maintenance_window_node_os`). The
+ * system pool's `orchestrator_version` is the cluster's minor, so it never lags the control plane;
+ * changing its VM size rotates it through `temporary_name_for_rotation` instead of recreating the
+ * cluster.
  *
  * Escape hatch: `cluster.resource` (also `node.defaultChild`) is the `azurerm_kubernetes_cluster`.
  */
 export class AksCluster extends Construct {
   public readonly resource: KubernetesCluster;
-  /** Lets the cluster identity join load balancers to the node subnet. */
-  public readonly subnetRoleAssignment: RoleAssignment;
 
   constructor(scope: Construct, id: string, props: AksClusterProps) {
     super(scope, id);
@@ -89,7 +112,7 @@ export class AksCluster extends Construct {
       automaticUpgradeChannel: props.upgradeChannel,
       nodeOsUpgradeChannel: AKS_NODE_OS_UPGRADE_CHANNEL,
 
-      identity: { type: 'SystemAssigned' },
+      identity: { type: 'UserAssigned', identityIds: [props.identity.identity.id] },
       oidcIssuerEnabled: true,
       workloadIdentityEnabled: true,
       localAccountDisabled: true,
@@ -100,6 +123,11 @@ export class AksCluster extends Construct {
       networkProfile: networkProfile(props.networkPolicy ?? AKS_DEFAULT_NETWORK_POLICY),
       webAppRouting: props.appRoutingEnabled ? { dnsZoneIds: [] } : undefined,
       monitorMetrics: props.monitorMetricsEnabled ? {} : undefined,
+      omsAgent: props.logAnalytics
+        ? { logAnalyticsWorkspaceId: props.logAnalytics.workspace.id, msiAuthForMonitoringEnabled: true }
+        : undefined,
+      maintenanceWindowAutoUpgrade: aksWeeklyWindow(props.maintenanceWindow),
+      maintenanceWindowNodeOs: aksWeeklyWindow(props.maintenanceWindow),
 
       defaultNodePool: {
         name: AKS_SYSTEM_POOL_NAME,
@@ -107,6 +135,8 @@ export class AksCluster extends Construct {
         // with a temporary name AKS rotates the pool instead.
         temporaryNameForRotation: `${AKS_SYSTEM_POOL_NAME}tmp`,
         vmSize: AKS_SYSTEM_POOL_VM_SIZE,
+        orchestratorVersion: props.kubernetesVersion,
+        hostEncryptionEnabled: AKS_HOST_ENCRYPTION_ENABLED,
         onlyCriticalAddonsEnabled: true,
         // One system node per zone: CoreDNS, konnectivity and metrics-server survive a zone loss.
         nodeCount: zoneCount,
@@ -118,16 +148,9 @@ export class AksCluster extends Construct {
         upgradeSettings: { maxSurge: AKS_UPGRADE_MAX_SURGE },
         tags: { ...props.systemPoolTags },
       },
-    });
-
-    // With a system-assigned identity and a VNet it did not create, AKS needs Network Contributor
-    // on the node subnet to place (internal) load balancer frontends there; only the Azure CLI
-    // grants it implicitly. Source: https://learn.microsoft.com/azure/aks/use-managed-identity (2026-11).
-    this.subnetRoleAssignment = new RoleAssignment(this, 'SubnetNetworkContributor', {
-      scope: props.network.nodeSubnet.id,
-      roleDefinitionName: 'Network Contributor',
-      principalId: this.resource.identity.principalId,
-      principalType: 'ServicePrincipal',
+      // The cluster only references the identity; the role assignment must exist before AKS first
+      // uses the identity on the subnet.
+      dependsOn: [props.identity.networkRoleAssignment],
     });
   }
 }

@@ -10,6 +10,7 @@ import { validateRequestsFitNodes } from '../common/validate-node-fit';
 import { AZURE_INSTANCE_CATALOG } from './instance-types';
 import { aksKubernetes } from './aks-kubernetes';
 import { validateAksNodePools } from './aks-node-pool';
+import { aksPlatformAddons } from './aks-platform-addons';
 import { AksStack } from './aks-stack';
 import { aksNodeAllocatable } from './node-allocatable';
 
@@ -40,8 +41,9 @@ export class AksTarget implements ClusterTarget {
     return aksKubernetes(spec, context);
   }
 
-  public platformAddons(_spec: ResolvedAppSpec, _outputs: InfraOutputs): readonly PlatformAddon[] {
-    return [];
+  /** What AKS itself provides (delivery 'terraform'): nothing for deploy to install; footprints for the analysis. */
+  public platformAddons(spec: ResolvedAppSpec, _outputs: InfraOutputs): readonly PlatformAddon[] {
+    return aksPlatformAddons(spec);
   }
 
   public createStack(scope: Construct, spec: ResolvedAppSpec, options: StackOptions): TerraformStack {

@@ -5,17 +5,19 @@ import { Construct } from 'constructs';
 import type { AksCluster } from './aks-cluster';
 import { AZURE_WORKLOAD_IDENTITY_AUDIENCE } from './aks-defaults';
 
-/** The namespace the workload's Kubernetes ServiceAccount lives in. */
-export const AKS_WORKLOAD_NAMESPACE = 'default';
-
 export interface AksWorkloadIdentityProps {
   readonly cluster: AksCluster;
   readonly resourceGroup: ResourceGroup;
   readonly workloadName: string;
-  /** @default AKS_WORKLOAD_NAMESPACE ('default') */
-  readonly namespace?: string;
+  /** The workload's namespace (`spec.workload.namespace`), where its Kubernetes ServiceAccount lives. */
+  readonly namespace: string;
   /** Kubernetes ServiceAccount name. @default - the workload name */
   readonly kubernetesServiceAccount?: string;
+}
+
+/** The subject Kubernetes puts in a ServiceAccount token, which the federated credential must match. */
+export function aksFederatedSubject(namespace: string, kubernetesServiceAccount: string): string {
+  return `system:serviceaccount:${namespace}:${kubernetesServiceAccount}`;
 }
 
 /**
@@ -31,7 +33,7 @@ export class AksWorkloadIdentity extends Construct {
 
   constructor(scope: Construct, id: string, props: AksWorkloadIdentityProps) {
     super(scope, id);
-    const namespace = props.namespace ?? AKS_WORKLOAD_NAMESPACE;
+    const namespace = props.namespace;
     const ksa = props.kubernetesServiceAccount ?? props.workloadName;
     this.identity = new UserAssignedIdentity(this, 'Resource', {
       name: `id-${props.workloadName}`,
@@ -43,7 +45,7 @@ export class AksWorkloadIdentity extends Construct {
       resourceGroupName: props.resourceGroup.name,
       parentId: this.identity.id,
       issuer: props.cluster.resource.oidcIssuerUrl,
-      subject: `system:serviceaccount:${namespace}:${ksa}`,
+      subject: aksFederatedSubject(namespace, ksa),
       audience: [AZURE_WORKLOAD_IDENTITY_AUDIENCE],
     });
   }

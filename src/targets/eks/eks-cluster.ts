@@ -10,6 +10,7 @@ import { ValidationError } from '../../spec/validation-error';
 import { AwsIamRole } from '../common/aws/aws-iam-role';
 import { awsManagedPolicyArn } from '../common/aws/aws-names';
 import {
+  EKS_AUTO_MODE_CLUSTER_MANAGED_POLICIES,
   EKS_CLUSTER_LOG_RETENTION_DAYS,
   EKS_CLUSTER_LOG_TYPES,
   EKS_CLUSTER_MANAGED_POLICIES,
@@ -37,6 +38,18 @@ export interface EksClusterProps {
    * @default false
    */
   readonly lab?: boolean;
+  /**
+   * Control-plane log types shipped to CloudWatch Logs (`cluster.eks.controlPlaneLogTypes`).
+   * @default EKS_CLUSTER_LOG_TYPES (all five)
+   */
+  readonly logTypes?: readonly string[];
+  /**
+   * EKS Auto Mode: AWS runs compute (Karpenter-based NodePools), block storage and load balancing.
+   * No built-in node pools are enabled: the stack's NodePools (applied by `deploy`) use a NodeClass
+   * with their own node role and access entry.
+   * @default false
+   */
+  readonly autoMode?: boolean;
 }
 
 /**
@@ -72,12 +85,16 @@ export class EksCluster extends Construct {
       );
     }
     const lab = props.lab ?? false;
+    const autoMode = props.autoMode ?? false;
 
     this.role = new AwsIamRole(this, 'Role', {
       name: `${props.name}-eks-cluster`,
       description: `EKS control plane of ${props.name}`,
-      trust: { type: 'service', service: 'eks.amazonaws.com' },
-      managedPolicyArns: EKS_CLUSTER_MANAGED_POLICIES.map((p) => awsManagedPolicyArn(props.partition, p)),
+      // Auto Mode passes session tags when it acts for the cluster.
+      trust: { type: 'service', service: 'eks.amazonaws.com', tagSession: autoMode },
+      managedPolicyArns: (autoMode ? EKS_AUTO_MODE_CLUSTER_MANAGED_POLICIES : EKS_CLUSTER_MANAGED_POLICIES).map((p) =>
+        awsManagedPolicyArn(props.partition, p),
+      ),
     });
 
     // The key policy, not an IAM policy on the role, lets the cluster role use the key: the role
@@ -142,13 +159,24 @@ export class EksCluster extends Construct {
         resources: ['secrets'],
         provider: { keyArn: this.secretsKey.arn },
       },
-      enabledClusterLogTypes: [...EKS_CLUSTER_LOG_TYPES],
+      enabledClusterLogTypes: [...(props.logTypes ?? EKS_CLUSTER_LOG_TYPES)],
       upgradePolicy: { supportType: props.supportType },
       accessConfig: {
-        // Access entries (API) for new grants; the aws-auth ConfigMap keeps working for tools that still write it.
-        authenticationMode: 'API_AND_CONFIG_MAP',
-        bootstrapClusterCreatorAdminPermissions: true,
+        // Access entries only (no aws-auth ConfigMap), and no implicit admin for whoever created the
+        // cluster: EksAccessEntries grants admin explicitly, in Terraform, where a review sees it.
+        authenticationMode: 'API',
+        bootstrapClusterCreatorAdminPermissions: false,
       },
+      // Every add-on the cluster needs is an `aws_eks_addon` (or built into Auto Mode, which requires
+      // false), so EKS does not install self-managed copies that would then have to be taken over.
+      bootstrapSelfManagedAddons: false,
+      ...(autoMode
+        ? {
+            computeConfig: { enabled: true, nodePools: [] },
+            storageConfig: { blockStorage: { enabled: true } },
+            kubernetesNetworkConfig: { elasticLoadBalancing: { enabled: true } },
+          }
+        : {}),
       // The role must hold its policy before EKS uses it, and the log group must exist before EKS
       // creates one with unlimited retention.
       dependsOn: [...this.role.grants, this.logGroup],

@@ -62,22 +62,17 @@ export const EKS_NODE_ROOT_DEVICE_NAME = '/dev/xvda';
 export const EKS_NODE_ROOT_VOLUME_GIB = 80;
 
 /**
- * IMDSv2 hop limit 2 on EKS nodes. With 1, the IMDSv2 token response cannot cross the extra network
- * hop into a pod's network namespace, so pods without IRSA credentials (the AWS Load Balancer
- * Controller and other add-ons that read the region and VPC id from IMDS) fail; EKS's own default
- * launch template uses 2 for that reason
- * (https://docs.aws.amazon.com/eks/latest/userguide/launch-templates.html and
- * https://docs.aws.amazon.com/whitepapers/latest/security-practices-for-multi-tenant-saas-applications-using-amazon-eks/restrict-the-use-of-host-networking-and-block-access-to-instance-metadata-service.html).
- * The cost: pods can reach the node role, which therefore holds AWS managed node policies only;
- * the workload itself uses IRSA.
+ * IMDSv2 hop limit 1 on EKS nodes: the token response cannot cross the extra hop into a pod's
+ * network namespace, so no pod can take the node role's credentials (checkov CKV_AWS_341; AWS's
+ * EKS best-practices guide, https://docs.aws.amazon.com/eks/latest/best-practices/identity-and-access-management.html#_restrict_access_to_the_instance_profile_assigned_to_the_worker_node, 2026-11).
+ * What used to rely on IMDS gets its credentials from EKS Pod Identity (vpc-cni, EBS CSI, the load
+ * balancer controller, cluster-autoscaler) and its region and VPC id from Helm values; host-network
+ * pods (aws-node, the pod identity agent) are one hop away and still reach IMDS.
  */
-export const EKS_NODE_IMDS_HOP_LIMIT = 2;
+export const EKS_NODE_IMDS_HOP_LIMIT = 1;
 
 /** Replace one node at a time on a node-group update, so a 3-node pool keeps 2 running; EKS's default (https://docs.aws.amazon.com/eks/latest/APIReference/API_NodegroupUpdateConfig.html). */
 export const EKS_NODE_GROUP_MAX_UNAVAILABLE = 1;
-
-/** Namespace the workload's ServiceAccount lives in (the chart deploys to `default`). */
-export const EKS_WORKLOAD_NAMESPACE = 'default';
 
 /**
  * AWS managed policies, named once. Sources:
@@ -88,16 +83,54 @@ export const EKS_WORKLOAD_NAMESPACE = 'default';
  */
 export const EKS_CLUSTER_MANAGED_POLICIES: readonly string[] = ['AmazonEKSClusterPolicy'];
 /**
- * Node role: kubelet's calls to EKS, the VPC CNI's ENI management (kept on the node role, as EKS
- * sets it up by default, rather than an IRSA role for aws-node), and image pulls from ECR
- * (PullOnly is the narrowest ECR policy, without list/describe).
+ * Node role: kubelet's calls to EKS (including `eks-auth:AssumeRoleForPodIdentity` for the pod
+ * identity agent) and image pulls from ECR (PullOnly is the narrowest ECR policy, without
+ * list/describe). `AmazonEKS_CNI_Policy` is not here: the VPC CNI gets it through its own Pod
+ * Identity role, so no other pod on the node can manage ENIs
+ * (https://docs.aws.amazon.com/eks/latest/userguide/cni-iam-role.html, 2026-11).
  */
-export const EKS_NODE_MANAGED_POLICIES: readonly string[] = [
-  'AmazonEKSWorkerNodePolicy',
-  'AmazonEKS_CNI_Policy',
-  'AmazonEC2ContainerRegistryPullOnly',
-];
+export const EKS_NODE_MANAGED_POLICIES: readonly string[] = ['AmazonEKSWorkerNodePolicy', 'AmazonEC2ContainerRegistryPullOnly'];
+export const EKS_VPC_CNI_MANAGED_POLICIES: readonly string[] = ['AmazonEKS_CNI_Policy'];
 export const EKS_EBS_CSI_MANAGED_POLICIES: readonly string[] = ['service-role/AmazonEBSCSIDriverPolicy'];
 
-/** ServiceAccount of the EBS CSI controller, which the add-on's IRSA role is trusted for. https://docs.aws.amazon.com/eks/latest/userguide/ebs-csi.html */
-export const EKS_EBS_CSI_SERVICE_ACCOUNT = { namespace: 'kube-system', name: 'ebs-csi-controller-sa' } as const;
+/**
+ * EKS Auto Mode roles (https://docs.aws.amazon.com/eks/latest/userguide/auto-cluster-iam-role.html and
+ * https://docs.aws.amazon.com/eks/latest/userguide/auto-create-node-role.html, 2026-11): the cluster role
+ * adds the compute, block-storage, load-balancing and networking policies Auto Mode acts with; nodes
+ * need only the minimal worker policy and ECR pulls.
+ */
+export const EKS_AUTO_MODE_CLUSTER_MANAGED_POLICIES: readonly string[] = [
+  'AmazonEKSClusterPolicy',
+  'AmazonEKSComputePolicy',
+  'AmazonEKSBlockStoragePolicy',
+  'AmazonEKSLoadBalancingPolicy',
+  'AmazonEKSNetworkingPolicy',
+];
+export const EKS_AUTO_MODE_NODE_MANAGED_POLICIES: readonly string[] = [
+  'AmazonEKSWorkerNodeMinimalPolicy',
+  'AmazonEC2ContainerRegistryPullOnly',
+];
+
+/** ServiceAccounts the add-ons' Pod Identity associations name (the add-ons' and charts' defaults). */
+export const EKS_SERVICE_ACCOUNTS = {
+  /** https://docs.aws.amazon.com/eks/latest/userguide/cni-iam-role.html */
+  vpcCni: { namespace: 'kube-system', name: 'aws-node' },
+  /** https://docs.aws.amazon.com/eks/latest/userguide/ebs-csi.html */
+  ebsCsi: { namespace: 'kube-system', name: 'ebs-csi-controller-sa' },
+  /** The chart's `serviceAccount.name` we set (https://github.com/aws/eks-charts/tree/master/stable/aws-load-balancer-controller). */
+  loadBalancerController: { namespace: 'kube-system', name: 'aws-load-balancer-controller' },
+  /** The chart's `rbac.serviceAccount.name` we set. */
+  clusterAutoscaler: { namespace: 'kube-system', name: 'cluster-autoscaler' },
+} as const;
+
+/** EKS access policies (https://docs.aws.amazon.com/eks/latest/userguide/access-policy-permissions.html, 2026-11). */
+export function eksAccessPolicyArn(partition: string, policy: 'AmazonEKSClusterAdminPolicy' | 'AmazonEKSAutoNodePolicy'): string {
+  return `arn:${partition}:eks::aws:cluster-access-policy/${policy}`;
+}
+
+/**
+ * The deploying identity under `StackOptions.offlinePlan`: `aws_caller_identity` and
+ * `aws_iam_session_context` call STS and IAM, which an offline plan cannot, so a fixed fake
+ * principal (AWS's documentation account id) stands in. A real synth never uses it.
+ */
+export const EKS_OFFLINE_PLAN_DEPLOYER_ARN = 'arn:aws:iam::123456789012:role/orquesta-offline-plan';

@@ -8,11 +8,18 @@ import type { ValidationProblem } from '../../spec/validation-error';
 import type { ClusterTarget, K8sContext, NodeAllocatable, StackOptions, InfraOutputs } from '../cluster-target';
 import { validateRequestsFitNodes } from '../common/validate-node-fit';
 import { AWS_INSTANCE_CATALOG } from './instance-types';
+import { validateEksAdminPrincipals } from './eks-access-entries';
 import { eksKubernetes } from './eks-kubernetes';
+import { validateEksAddonVersions } from './eks-managed-addon-catalog';
+import { eksPlatformAddons } from './eks-platform-addons';
 import { EksStack } from './eks-stack';
 import { eksNodeAllocatable } from './node-allocatable';
 
-/** Amazon EKS: managed control plane, managed node groups across the spec's zones, IRSA for the workload. */
+/**
+ * Amazon EKS: managed control plane; managed node groups across the spec's zones with EKS managed
+ * add-ons, the load-balancer controller and cluster-autoscaler, or EKS Auto Mode
+ * (`cluster.eks.mode`); IRSA for the workload.
+ */
 export class EksTarget implements ClusterTarget {
   public readonly id = 'eks' as const;
   public readonly displayName = 'Amazon EKS';
@@ -32,15 +39,15 @@ export class EksTarget implements ClusterTarget {
   }
 
   public validate(spec: ResolvedAppSpec): ValidationProblem[] {
-    return validateRequestsFitNodes(spec, this);
+    return [...validateRequestsFitNodes(spec, this), ...validateEksAddonVersions(spec), ...validateEksAdminPrincipals(spec)];
   }
 
   public kubernetes(spec: ResolvedAppSpec, context: K8sContext): K8sAdaptation {
     return eksKubernetes(spec, context);
   }
 
-  public platformAddons(_spec: ResolvedAppSpec, _outputs: InfraOutputs): readonly PlatformAddon[] {
-    return [];
+  public platformAddons(spec: ResolvedAppSpec, outputs: InfraOutputs): readonly PlatformAddon[] {
+    return eksPlatformAddons(spec, outputs);
   }
 
   public createStack(scope: Construct, spec: ResolvedAppSpec, options: StackOptions): TerraformStack {

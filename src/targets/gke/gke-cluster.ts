@@ -1,6 +1,8 @@
 import { ContainerCluster } from '@cdktf/provider-google/lib/container-cluster';
+import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { GKE_DATAPATH_PROVIDER, GKE_MASTER_IPV4_CIDR } from './gke-defaults';
+import type { ResolvedCluster } from '../../spec/resolved-spec';
+import { GKE_DATAPATH_PROVIDER, GKE_MASTER_IPV4_CIDR, gkeRecurringWindow } from './gke-defaults';
 import type { GkeNetwork } from './gke-network';
 
 export interface GkeClusterProps {
@@ -16,6 +18,11 @@ export interface GkeClusterProps {
   /** Zones nodes run in, first one first (a zonal control plane lives there). At least one. */
   readonly zones: readonly string[];
   readonly releaseChannel: 'RAPID' | 'REGULAR' | 'STABLE';
+  /**
+   * When GKE may run automatic upgrades (control plane and nodes): a weekly recurring window in UTC.
+   * GKE needs at least 48 h of availability in any 32 days; the spec validates >= 11 h weekly.
+   */
+  readonly maintenanceWindow: ResolvedCluster['maintenanceWindow'];
   /** Minimum control-plane version, `1.MM`; the release channel upgrades from there. */
   readonly kubernetesVersion: string;
   /** CIDRs allowed to reach the public control-plane endpoint. An empty list admits nobody. */
@@ -30,6 +37,8 @@ export interface GkeClusterProps {
   readonly deletionProtection?: boolean;
   /** @default GKE_MASTER_IPV4_CIDR (172.16.0.0/28) */
   readonly masterIpv4Cidr?: string;
+  /** What the cluster waits for (the enablement of the APIs it calls). @default [] */
+  readonly dependsOn?: readonly ITerraformDependable[];
 }
 
 /**
@@ -40,6 +49,9 @@ export interface GkeClusterProps {
  * Security defaults: private nodes (no public IPs; egress through Cloud NAT), a public endpoint
  * reachable only from `masterAuthorizedCidrs` and not from arbitrary Google Cloud IPs, Workload
  * Identity, shielded nodes, and Dataplane V2, which enforces NetworkPolicy.
+ *
+ * Upgrades: the release channel moves the control plane and, through node auto-upgrade, every
+ * node pool after it, only inside the recurring maintenance window.
  *
  * Escape hatch: `cluster.resource` (also `node.defaultChild`) is the `google_container_cluster`.
  */
@@ -67,6 +79,7 @@ export class GkeCluster extends Construct {
       nodeLocations: nodeLocations.length > 0 ? nodeLocations : undefined,
       minMasterVersion: props.kubernetesVersion,
       releaseChannel: { channel: props.releaseChannel },
+      maintenancePolicy: { recurringWindow: gkeRecurringWindow(props.maintenanceWindow) },
       deletionProtection: props.deletionProtection ?? true,
       resourceLabels: { ...props.labels },
 
@@ -99,6 +112,7 @@ export class GkeCluster extends Construct {
       // objects; it is on by default for new clusters and stated here because the workload's
       // monitoring depends on it (https://cloud.google.com/stackdriver/docs/managed-prometheus/setup-managed, 2026-11).
       monitoringConfig: { managedPrometheus: { enabled: true } },
+      dependsOn: [...(props.dependsOn ?? [])],
     });
   }
 }

@@ -1,3 +1,6 @@
+import type { DayOfWeek } from '../../spec/cluster-spec';
+import type { ResolvedCluster } from '../../spec/resolved-spec';
+
 /**
  * Every number and fixed choice the GKE stack makes, each with its source. Sources read 2026-11-22.
  */
@@ -116,4 +119,84 @@ export function gcpServiceAccountId(base: string): string {
   let id = base.slice(0, GCP_SERVICE_ACCOUNT_ID_MAX).replace(/-+$/, '');
   if (id.length < GCP_SERVICE_ACCOUNT_ID_MIN) id = `${id}-sa`;
   return id.padEnd(GCP_SERVICE_ACCOUNT_ID_MIN, '0');
+}
+
+/**
+ * VPC flow logs on the node subnetwork, at Google's documented defaults written out: 5-second
+ * aggregation, half of the flows sampled, all metadata (VM, GKE pod and service names). Flow logs
+ * are billed per GiB generated (network telemetry) and ingested into Cloud Logging, so the cost
+ * report prices them as usage. Source: https://cloud.google.com/vpc/docs/flow-logs#key_properties (2026-11).
+ */
+export const GKE_FLOW_LOG_AGGREGATION_INTERVAL = 'INTERVAL_5_SEC';
+export const GKE_FLOW_LOG_SAMPLING = 0.5;
+export const GKE_FLOW_LOG_METADATA = 'INCLUDE_ALL_METADATA';
+
+/**
+ * The Google APIs this stack calls, enabled by the stack so a fresh project works:
+ * compute (VPC, subnetwork, router, NAT), container (the cluster), iam (service accounts and their
+ * IAM bindings), iamcredentials (Workload Identity: the GKE metadata server mints the Google
+ * service account's tokens through it), cloudresourcemanager (project-level IAM bindings),
+ * logging and monitoring (node agents, flow logs, managed Prometheus).
+ * Service Usage itself (serviceusage.googleapis.com) must already be on; it is on in every new project.
+ * Sources: https://cloud.google.com/kubernetes-engine/docs/how-to/workload-identity#before_you_begin,
+ * https://cloud.google.com/service-usage/docs/enable-disable (2026-11).
+ */
+export const GKE_PROJECT_APIS = {
+  compute: 'compute.googleapis.com',
+  container: 'container.googleapis.com',
+  iam: 'iam.googleapis.com',
+  iamCredentials: 'iamcredentials.googleapis.com',
+  resourceManager: 'cloudresourcemanager.googleapis.com',
+  logging: 'logging.googleapis.com',
+  monitoring: 'monitoring.googleapis.com',
+} as const;
+export type GkeProjectApi = keyof typeof GKE_PROJECT_APIS;
+
+/**
+ * GKE node pool names: at most 40 characters. With `name_prefix` the provider appends a
+ * 26-character unique suffix (terraform-plugin-sdk `PrefixedUniqueId`), so a prefix may be at most
+ * 14 characters. Source: https://cloud.google.com/kubernetes-engine/docs/reference/rest/v1/projects.locations.clusters.nodePools (2026-11).
+ */
+export const GKE_POOL_NAME_MAX = 40;
+export const TERRAFORM_UNIQUE_SUFFIX_LENGTH = 26;
+
+/** RFC 5545 BYDAY codes. */
+const RRULE_DAYS: Readonly<Record<DayOfWeek, string>> = {
+  monday: 'MO',
+  tuesday: 'TU',
+  wednesday: 'WE',
+  thursday: 'TH',
+  friday: 'FR',
+  saturday: 'SA',
+  sunday: 'SU',
+};
+const WEEK_ORDER: readonly DayOfWeek[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/**
+ * A fixed Monday in the past that anchors the recurring window: GKE takes the time of day and the
+ * length from start/end and repeats them by the RRULE. A fixed anchor (not the synthesis time)
+ * keeps the plan free of spurious diffs.
+ */
+const GKE_WINDOW_ANCHOR_MONDAY_UTC = Date.UTC(2024, 0, 1);
+
+export interface GkeRecurringWindow {
+  readonly startTime: string;
+  readonly endTime: string;
+  readonly recurrence: string;
+}
+
+/**
+ * The spec's weekly window as a GKE recurring maintenance window (RFC 3339 start/end in UTC, RFC 5545
+ * RRULE). A window may run past midnight: its end then falls on the next day.
+ * Source: https://cloud.google.com/kubernetes-engine/docs/how-to/maintenance-windows-and-exclusions (2026-11).
+ */
+export function gkeRecurringWindow(window: ResolvedCluster['maintenanceWindow']): GkeRecurringWindow {
+  const startMs = GKE_WINDOW_ANCHOR_MONDAY_UTC + (WEEK_ORDER.indexOf(window.dayOfWeek) * 24 + window.startHourUtc) * 3_600_000;
+  const endMs = startMs + window.durationHours * 3_600_000;
+  const rfc3339 = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return {
+    startTime: rfc3339(startMs),
+    endTime: rfc3339(endMs),
+    recurrence: `FREQ=WEEKLY;BYDAY=${RRULE_DAYS[window.dayOfWeek]}`,
+  };
 }

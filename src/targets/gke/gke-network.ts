@@ -2,8 +2,12 @@ import { ComputeNetwork } from '@cdktf/provider-google/lib/compute-network';
 import { ComputeRouter } from '@cdktf/provider-google/lib/compute-router';
 import { ComputeRouterNat } from '@cdktf/provider-google/lib/compute-router-nat';
 import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
+import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import {
+  GKE_FLOW_LOG_AGGREGATION_INTERVAL,
+  GKE_FLOW_LOG_METADATA,
+  GKE_FLOW_LOG_SAMPLING,
   GKE_NAT_LOG_FILTER,
   GKE_NAT_MIN_PORTS_PER_VM,
   GKE_NODE_SUBNET_CIDR,
@@ -23,12 +27,15 @@ export interface GkeNetworkProps {
   readonly podCidr?: string;
   /** @default GKE_SERVICE_RANGE_CIDR (10.20.0.0/20) */
   readonly serviceCidr?: string;
+  /** What every network resource waits for (the Compute Engine API's enablement). @default [] */
+  readonly dependsOn?: readonly ITerraformDependable[];
 }
 
 /**
  * A custom-mode VPC with one regional subnetwork for the nodes, secondary ranges for pods and
  * Services (VPC-native cluster), Private Google Access (private nodes reach Google APIs without
- * NAT), and a Cloud Router with Cloud NAT for everything else the private nodes fetch.
+ * NAT), VPC flow logs on the subnetwork (sampled, see `GKE_FLOW_LOG_SAMPLING`), and a Cloud Router
+ * with Cloud NAT for everything else the private nodes fetch.
  *
  * One Cloud NAT serves all zones: it is a distributed, software-defined regional service with no
  * gateway VM to lose with a zone (https://cloud.google.com/nat/docs/overview, 2026-11), so the
@@ -46,9 +53,10 @@ export class GkeNetwork extends Construct {
 
   constructor(scope: Construct, id: string, props: GkeNetworkProps) {
     super(scope, id);
-
     this.network = new ComputeNetwork(this, 'Resource', {
       name: `${props.name}-vpc`,
+      // The subnetwork, router and NAT reference the network, so they wait for the API too.
+      dependsOn: [...(props.dependsOn ?? [])],
       autoCreateSubnetworks: false,
       routingMode: 'REGIONAL',
     });
@@ -59,6 +67,11 @@ export class GkeNetwork extends Construct {
       region: props.region,
       ipCidrRange: props.nodeCidr ?? GKE_NODE_SUBNET_CIDR,
       privateIpGoogleAccess: true,
+      logConfig: {
+        aggregationInterval: GKE_FLOW_LOG_AGGREGATION_INTERVAL,
+        flowSampling: GKE_FLOW_LOG_SAMPLING,
+        metadata: GKE_FLOW_LOG_METADATA,
+      },
       secondaryIpRange: [
         { rangeName: this.podRangeName, ipCidrRange: props.podCidr ?? GKE_POD_RANGE_CIDR },
         { rangeName: this.serviceRangeName, ipCidrRange: props.serviceCidr ?? GKE_SERVICE_RANGE_CIDR },

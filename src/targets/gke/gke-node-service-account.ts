@@ -1,5 +1,6 @@
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
+import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { GKE_NODE_SERVICE_ACCOUNT_ROLES, gcpServiceAccountId } from './gke-defaults';
 
@@ -8,6 +9,8 @@ export interface GkeNodeServiceAccountProps {
   readonly project: string;
   /** @default GKE_NODE_SERVICE_ACCOUNT_ROLES (logging, monitoring, metadata, Artifact Registry read) */
   readonly roles?: readonly string[];
+  /** What the account and its bindings wait for (IAM and Resource Manager API enablement). @default [] */
+  readonly dependsOn?: readonly ITerraformDependable[];
 }
 
 /**
@@ -27,6 +30,7 @@ export class GkeNodeServiceAccount extends Construct {
       accountId: gcpServiceAccountId(`${props.clusterName}-nodes`),
       displayName: `GKE nodes of ${props.clusterName}`,
       description: 'Least-privilege node service account managed by orquesta',
+      dependsOn: [...(props.dependsOn ?? [])],
     });
     this.roleBindings = (props.roles ?? GKE_NODE_SERVICE_ACCOUNT_ROLES).map(
       (role) =>
@@ -34,6 +38,7 @@ export class GkeNodeServiceAccount extends Construct {
           project: props.project,
           role,
           member: this.serviceAccount.member,
+          dependsOn: [...(props.dependsOn ?? [])],
         }),
     );
   }

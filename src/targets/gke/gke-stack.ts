@@ -1,5 +1,7 @@
+import { ContainerCluster } from '@cdktf/provider-google/lib/container-cluster';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { TerraformOutput } from 'cdktf';
+import { makeUniqueId } from 'cdktf/lib/private/unique';
 import type { Construct } from 'constructs';
 import type { ResolvedAppSpec } from '../../spec/resolved-spec';
 import type { StackOptions } from '../cluster-target';
@@ -10,7 +12,19 @@ import { gcpZones } from './gke-defaults';
 import { GkeNetwork } from './gke-network';
 import { GkeNodePool } from './gke-node-pool';
 import { GkeNodeServiceAccount } from './gke-node-service-account';
+import { GkeProjectServices } from './gke-project-services';
 import { GkeWorkloadIdentity } from './gke-workload-identity';
+
+/** Construct id of the cluster in the stack: part of its Terraform address, a public contract. */
+export const GKE_CLUSTER_ID = 'Cluster';
+
+/**
+ * The Terraform address of the stack's `google_container_cluster`, computed the way cdktf allocates
+ * logical ids (a hash of the construct path), so callers without a synthesized stack can name it.
+ */
+export function gkeClusterAddress(): string {
+  return `${ContainerCluster.tfResourceType}.${makeUniqueId([GKE_CLUSTER_ID, 'Resource'])}`;
+}
 
 export interface GkeStackProps {
   readonly spec: ResolvedAppSpec;
@@ -18,9 +32,9 @@ export interface GkeStackProps {
 }
 
 /**
- * The GKE target's infrastructure: network (`GkeNetwork`), node identity
- * (`GkeNodeServiceAccount`), cluster (`GkeCluster`), one `GkeNodePool` per spec pool, and the
- * workload's Google service account (`GkeWorkloadIdentity`).
+ * The GKE target's infrastructure: the project APIs it calls (`GkeProjectServices`), network
+ * (`GkeNetwork`), node identity (`GkeNodeServiceAccount`), cluster (`GkeCluster`), one
+ * `GkeNodePool` per spec pool, and the workload's Google service account (`GkeWorkloadIdentity`).
  *
  * Labels: the provider's `default_labels` put the common labels on every resource with a
  * top-level `labels` field; the cluster's `resource_labels` and each pool's node VM labels are
@@ -30,6 +44,7 @@ export interface GkeStackProps {
  * settings, and its binary is not in the offline mirror the plan check uses.
  */
 export class GkeStack extends OrquestaStack {
+  public readonly projectServices: GkeProjectServices;
   public readonly network: GkeNetwork;
   public readonly nodeServiceAccount: GkeNodeServiceAccount;
   public readonly cluster: GkeCluster;
@@ -50,21 +65,29 @@ export class GkeStack extends OrquestaStack {
     // into `orquesta_cluster`. Raw overrides are merged after that conversion and keep keys as written.
     provider.addOverride('default_labels', labels);
 
-    this.network = new GkeNetwork(this, 'Network', { name: c.name, region });
-    this.nodeServiceAccount = new GkeNodeServiceAccount(this, 'NodeServiceAccount', { clusterName: c.name, project });
-    this.cluster = new GkeCluster(this, 'Cluster', {
+    this.projectServices = new GkeProjectServices(this, 'ProjectServices', { project });
+    const apis = this.projectServices;
+    this.network = new GkeNetwork(this, 'Network', { name: c.name, region, dependsOn: apis.forApis('compute') });
+    this.nodeServiceAccount = new GkeNodeServiceAccount(this, 'NodeServiceAccount', {
+      clusterName: c.name,
+      project,
+      dependsOn: apis.forApis('iam', 'resourceManager'),
+    });
+    this.cluster = new GkeCluster(this, GKE_CLUSTER_ID, {
       name: c.name,
       project,
       region,
       locationType: c.gke.locationType,
       zones,
       releaseChannel: c.gke.releaseChannel,
+      maintenanceWindow: c.maintenanceWindow,
       kubernetesVersion: c.kubernetesVersion,
       masterAuthorizedCidrs: c.gke.masterAuthorizedCidrs,
       network: this.network,
       labels,
       // Labs are meant to be destroyed when they expire; anything else needs a deliberate change.
       deletionProtection: c.lab === undefined,
+      dependsOn: apis.forApis('container', 'compute', 'logging', 'monitoring'),
     });
     this.nodePools = c.nodePools.map(
       (pool) =>
@@ -80,6 +103,8 @@ export class GkeStack extends OrquestaStack {
       cluster: this.cluster,
       project,
       workloadName: workload.name,
+      namespace: workload.namespace,
+      dependsOn: apis.forApis('iam', 'iamCredentials'),
     });
 
     const locationFlag = c.gke.locationType === 'regional' ? '--region' : '--zone';
@@ -106,7 +131,7 @@ export class GkeStack extends OrquestaStack {
     });
     new TerraformOutput(this, 'workload_identity_email', {
       value: this.workloadIdentity.email,
-      description: `Google service account the Kubernetes ServiceAccount default/${workload.name} acts as through Workload Identity.`,
+      description: `Google service account the Kubernetes ServiceAccount ${workload.namespace}/${workload.name} acts as through Workload Identity.`,
     });
   }
 }

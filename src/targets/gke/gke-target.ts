@@ -9,6 +9,7 @@ import type { ClusterTarget, K8sContext, NodeAllocatable, StackOptions, InfraOut
 import { validateRequestsFitNodes } from '../common/validate-node-fit';
 import { GCP_INSTANCE_CATALOG } from './instance-types';
 import { gkeKubernetes } from './gke-kubernetes';
+import { gkePlatformAddons } from './gke-platform-addons';
 import { GkeStack } from './gke-stack';
 import { gkeNodeAllocatable } from './node-allocatable';
 
@@ -39,8 +40,9 @@ export class GkeTarget implements ClusterTarget {
     return gkeKubernetes(spec, context);
   }
 
-  public platformAddons(_spec: ResolvedAppSpec, _outputs: InfraOutputs): readonly PlatformAddon[] {
-    return [];
+  /** What GKE itself provides (delivery 'terraform'): nothing for deploy to install; footprints for the analysis. */
+  public platformAddons(spec: ResolvedAppSpec, _outputs: InfraOutputs): readonly PlatformAddon[] {
+    return gkePlatformAddons(spec);
   }
 
   public createStack(scope: Construct, spec: ResolvedAppSpec, options: StackOptions): TerraformStack {

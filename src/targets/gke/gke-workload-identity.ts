@@ -1,11 +1,9 @@
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
+import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import type { GkeCluster } from './gke-cluster';
 import { gcpServiceAccountId } from './gke-defaults';
-
-/** The namespace the workload's Kubernetes ServiceAccount lives in. */
-export const GKE_WORKLOAD_NAMESPACE = 'default';
 
 /** Id of the workload's Google service account: the workload name within GCP's id rules. */
 export function gkeWorkloadServiceAccountId(workloadName: string): string {
@@ -20,10 +18,17 @@ export interface GkeWorkloadIdentityProps {
   readonly cluster: GkeCluster;
   readonly project: string;
   readonly workloadName: string;
-  /** @default GKE_WORKLOAD_NAMESPACE ('default') */
-  readonly namespace?: string;
+  /** The workload's namespace (`spec.workload.namespace`), where its Kubernetes ServiceAccount lives. */
+  readonly namespace: string;
   /** Kubernetes ServiceAccount name. @default - the workload name */
   readonly kubernetesServiceAccount?: string;
+  /** What the service account waits for (IAM API enablement). @default [] */
+  readonly dependsOn?: readonly ITerraformDependable[];
+}
+
+/** The IAM member a Kubernetes ServiceAccount acts as under Workload Identity. */
+export function gkeWorkloadIdentityMember(project: string, namespace: string, kubernetesServiceAccount: string): string {
+  return `serviceAccount:${project}.svc.id.goog[${namespace}/${kubernetesServiceAccount}]`;
 }
 
 /**
@@ -39,18 +44,19 @@ export class GkeWorkloadIdentity extends Construct {
 
   constructor(scope: Construct, id: string, props: GkeWorkloadIdentityProps) {
     super(scope, id);
-    const namespace = props.namespace ?? GKE_WORKLOAD_NAMESPACE;
+    const namespace = props.namespace;
     const ksa = props.kubernetesServiceAccount ?? props.workloadName;
     this.serviceAccount = new ServiceAccount(this, 'Resource', {
       project: props.project,
       accountId: gkeWorkloadServiceAccountId(props.workloadName),
       displayName: `Workload ${props.workloadName}`,
       description: `Workload Identity of ${namespace}/${ksa}, managed by orquesta`,
+      dependsOn: [...(props.dependsOn ?? [])],
     });
     this.binding = new ServiceAccountIamMember(this, 'WorkloadIdentityUser', {
       serviceAccountId: this.serviceAccount.name,
       role: 'roles/iam.workloadIdentityUser',
-      member: `serviceAccount:${props.project}.svc.id.goog[${namespace}/${ksa}]`,
+      member: gkeWorkloadIdentityMember(props.project, namespace, ksa),
       dependsOn: [props.cluster.resource],
     });
   }

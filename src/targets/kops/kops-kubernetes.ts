@@ -23,7 +23,20 @@ export function kopsKubernetes(spec: ResolvedAppSpec, context: K8sContext): K8sA
     serviceAccountAnnotations: {},
     podLabels: {},
     nodeSelector: workloadNodeSelector(spec),
-    prometheusMonitor: PROMETHEUS_OPERATOR_MONITOR,
+    // An in-cluster Prometheus (prometheus-operator) runs in `monitoring`, where the target installs it.
+    prometheusMonitor: { ...PROMETHEUS_OPERATOR_MONITOR, scrapedFrom: { namespace: 'monitoring' } },
     commonLabels: commonLabels(spec, 'kops', context.now),
+    kubernetesVersion: spec.cluster.kubernetesVersion,
+    // No workloadIdentity: pods have no identity of their own here (no IRSA), so no identity egress.
+    loadBalancerProvider: {
+      service: {
+        controller: "the AWS cloud controller manager's service controller (kube-system/aws-cloud-controller-manager)",
+        inspect: ['logs', '--namespace', 'kube-system', 'daemonset/aws-cloud-controller-manager', '--tail=50'],
+      },
+      ingress: {
+        controller: 'ingress-nginx (namespace ingress-nginx), behind a LoadBalancer Service of its own',
+        inspect: ['get', 'pods,services', '--namespace', 'ingress-nginx'],
+      },
+    },
   };
 }

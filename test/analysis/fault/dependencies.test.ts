@@ -175,7 +175,7 @@ describe('add-on footprints reduce what the workload can use', () => {
     // name, add-ons, total replica slots over 3 nodes (650m each: 550m after the 100m DaemonSet overhead = 2 x 250m)
     ['none', [], 6],
     [
-      'a node agent replaces the DaemonSet overhead it covers',
+      'kube-proxy listed: its requests replace the DaemonSet overhead',
       [{ name: 'kube-proxy', namespace: 'kube-system', footprint: { perNode: { cpuMillicores: 100, memoryMiB: 50 } } }],
       6,
     ],
@@ -194,6 +194,28 @@ describe('add-on footprints reduce what the workload can use', () => {
     const inv = eksInventory({ addons, workload: workload({ replicas: 9, zoneSpread: 'soft' }) });
     const upgrade = outcome(inv, 'control-plane-upgrade', alloc650);
     expect(Math.round(upgrade.servingFraction * 9)).toBe(slots);
+  });
+
+  test.each([
+    // 520m nodes: 420m after the 100m DaemonSet overhead (1 x 250m), 500m without it (2 x 250m)
+    ['nothing listed: the stated overhead applies', [], 3],
+    ['the VPC CNI listed: the node agents are listed, the overhead goes', [{ name: 'vpc-cni', perNode: 20 }], 6],
+    ['GKE Dataplane V2 listed', [{ name: 'dataplane-v2', perNode: 20 }], 6],
+    ['AKS Azure CNI with Cilium listed', [{ name: 'azure-cni-overlay-cilium', perNode: 20 }], 6],
+    [
+      'only the pod-identity agent listed: not a networking agent, the overhead stays',
+      [{ name: 'eks-pod-identity-agent', perNode: 20 }],
+      3,
+    ],
+  ] as const)('%s', (_name, listed, slots) => {
+    const addons = listed.map((a) => ({
+      name: a.name,
+      namespace: 'kube-system',
+      footprint: { perNode: { cpuMillicores: a.perNode, memoryMiB: 0 } },
+    }));
+    const inv = eksInventory({ addons, workload: workload({ replicas: 9, zoneSpread: 'soft' }) });
+    const alloc520 = (): NodeAllocatable => ({ cpuMillicores: 520, memoryMiB: 7000, maxPods: 110 });
+    expect(Math.round(outcome(inv, 'control-plane-upgrade', alloc520).servingFraction * 9)).toBe(slots);
   });
 
   test('a lost node moves its add-on replicas to the survivors first', () => {

@@ -46,7 +46,7 @@ describe('the report says what add-ons reserve and what the DaemonSet assumption
       expect(inventories[0].addons.map((a) => a.name)).toEqual(['kube-proxy', 'coredns']);
       expect(report.assumptions.notes).toContain(
         'eks: 2 add-on(s) from platform-addons.json reserve 100m CPU / 0 MiB on every node and 2 replica(s) placed before the workload; ' +
-          'the DaemonSet assumption still adds 0m / 200 MiB / 2 pods per node for what they do not cover.',
+          'they include the node agents, so the stated DaemonSet overhead is not added.',
       );
       // The coredns replicas sit on two of the three nodes: every scenario still has a detail.
       expect(report.targets.eks.scenarios.every((s) => s.detail !== undefined)).toBe(true);

@@ -141,8 +141,12 @@ describe('inventory from synthesized output', () => {
         pullPolicy: 'Always',
         privateEndpoint: false,
       });
-      expect(inv.addons).toEqual([]);
     }
+    // What synth wrote to platform-addons.json: the node agents and cluster add-ons each target lists.
+    expect(base.eks.addons.map((a) => a.name)).toEqual(expect.arrayContaining(['vpc-cni', 'kube-proxy', 'coredns']));
+    expect(base.eks.addons.find((a) => a.name === 'coredns')?.footprint.replicas?.count).toBe(2);
+    expect(base.gke.addons.map((a) => a.name)).toContain('dataplane-v2');
+    expect(base.aks.addons.map((a) => a.name)).toContain('azure-cni-overlay-cilium');
     const cp = base.kops.controlPlane;
     expect(cp.kind === 'self-managed' && cp.apiLoadBalancerZones).toEqual(['us-east-1a', 'us-east-1b', 'us-east-1c']);
   });

@@ -5,6 +5,7 @@ import { TerraformStack, Testing } from 'cdktf';
 import type { ResolvedAppSpec } from '../../../src/spec/resolved-spec';
 import { DEFAULT_API_ACCESS_CIDRS } from '../../../src/spec/defaults';
 import { AksCluster } from '../../../src/targets/aks/aks-cluster';
+import { AksClusterIdentity } from '../../../src/targets/aks/aks-cluster-identity';
 import { AksNetwork } from '../../../src/targets/aks/aks-network';
 import { AksStack } from '../../../src/targets/aks/aks-stack';
 import { TEST_NOW, exampleSpec, resourcesOfType, synthTerraform, withCluster } from '../../util';
@@ -51,7 +52,6 @@ test('version from the spec, Entra ID with Azure RBAC, no local accounts, OIDC i
     azure_active_directory_role_based_access_control: { azure_rbac_enabled: true },
     oidc_issuer_enabled: true,
     workload_identity_enabled: true,
-    identity: { type: 'SystemAssigned' },
   });
 });
 
@@ -122,15 +122,80 @@ describe('system pool (default_node_pool)', () => {
   });
 });
 
-test('the cluster identity may place load balancers in the node subnet', () => {
-  const [assignment] = resourcesOfType(example.json, 'azurerm_role_assignment');
-  const [clusterId] = Object.keys(example.json.resource.azurerm_kubernetes_cluster);
-  const [subnetId] = Object.keys(example.json.resource.azurerm_subnet);
-  expect(assignment).toEqual({
-    scope: `\${azurerm_subnet.${subnetId}.id}`,
-    role_definition_name: 'Network Contributor',
-    principal_id: `\${azurerm_kubernetes_cluster.${clusterId}.identity[0].principal_id}`,
-    principal_type: 'ServicePrincipal',
+describe('control-plane identity', () => {
+  const identities = example.json.resource.azurerm_user_assigned_identity;
+  const identityId = Object.keys(identities).find((id) => identities[id].name === 'id-orquesta-demo-control-plane');
+  const assignments = example.json.resource.azurerm_role_assignment;
+  const networkRoleId = Object.keys(assignments).find((id) => assignments[id].role_definition_name === 'Network Contributor');
+
+  test('a user-assigned identity, not a system-assigned one', () => {
+    expect(identityId).toBeDefined();
+    expect(exampleCluster.identity).toEqual({
+      type: 'UserAssigned',
+      identity_ids: [`\${azurerm_user_assigned_identity.${identityId}.id}`],
+    });
+  });
+
+  test('holds Network Contributor on the node subnet, assigned before the cluster is created', () => {
+    const [subnetId] = Object.keys(example.json.resource.azurerm_subnet);
+    expect(networkRoleId).toBeDefined();
+    expect(assignments[networkRoleId!]).toEqual({
+      scope: `\${azurerm_subnet.${subnetId}.id}`,
+      role_definition_name: 'Network Contributor',
+      principal_id: `\${azurerm_user_assigned_identity.${identityId}.principal_id}`,
+      principal_type: 'ServicePrincipal',
+    });
+    expect(exampleCluster.depends_on).toEqual([`azurerm_role_assignment.${networkRoleId}`]);
+  });
+});
+
+describe('maintenance windows', () => {
+  test('automatic upgrades and node OS updates run in the default window: Sundays 02:00 UTC for 12 h', () => {
+    const window = { frequency: 'Weekly', interval: 1, day_of_week: 'Sunday', start_time: '02:00', duration: 12, utc_offset: '+00:00' };
+    expect(exampleCluster.maintenance_window_auto_upgrade).toEqual(window);
+    expect(exampleCluster.maintenance_window_node_os).toEqual(window);
+    expect(exampleCluster.node_os_upgrade_channel).toBe('NodeImage');
+  });
+
+  test.each([
+    [{ dayOfWeek: 'saturday', startHourUtc: 22, durationHours: 11 }, 'Saturday', '22:00', 11],
+    [{ dayOfWeek: 'wednesday', startHourUtc: 0, durationHours: 24 }, 'Wednesday', '00:00', 24],
+  ] as const)('from spec.cluster.maintenanceWindow %j', (maintenanceWindow, day, start, duration) => {
+    const cluster = theCluster(withCluster({ maintenanceWindow }));
+    for (const window of [cluster.maintenance_window_auto_upgrade, cluster.maintenance_window_node_os]) {
+      expect(window).toMatchObject({
+        frequency: 'Weekly',
+        interval: 1,
+        day_of_week: day,
+        start_time: start,
+        duration,
+        utc_offset: '+00:00',
+      });
+    }
+  });
+});
+
+describe('system pool versions and rotation', () => {
+  test('the system pool runs the cluster minor and rotates through a temporary pool', () => {
+    expect(exampleCluster.default_node_pool.orchestrator_version).toBe(exampleCluster.kubernetes_version);
+    expect(theCluster(withCluster({ kubernetesVersion: '1.34' })).default_node_pool.orchestrator_version).toBe('1.34');
+    const temporary = exampleCluster.default_node_pool.temporary_name_for_rotation;
+    expect(temporary).toMatch(/^[a-z][a-z0-9]{0,11}$/);
+    expect(temporary).not.toBe(exampleCluster.default_node_pool.name);
+  });
+
+  test('host encryption on the system pool', () => {
+    expect(exampleCluster.default_node_pool.host_encryption_enabled).toBe(true);
+  });
+});
+
+describe('monitoring add-on', () => {
+  test('Container insights with MSI auth into the stack Log Analytics workspace', () => {
+    const [workspaceId] = Object.keys(example.json.resource.azurerm_log_analytics_workspace);
+    expect(exampleCluster.oms_agent).toEqual({
+      log_analytics_workspace_id: `\${azurerm_log_analytics_workspace.${workspaceId}.id}`,
+      msi_auth_for_monitoring_enabled: true,
+    });
   });
 });
 
@@ -154,6 +219,8 @@ describe('AksCluster networkPolicy option', () => {
       name: 'c',
       resourceGroup,
       network,
+      identity: new AksClusterIdentity(stack, 'ClusterIdentity', { name: 'c', resourceGroup, network }),
+      maintenanceWindow: { dayOfWeek: 'sunday', startHourUtc: 2, durationHours: 12 },
       kubernetesVersion: '1.35',
       tier: 'Free',
       upgradeChannel: 'patch',
@@ -183,6 +250,8 @@ describe('AksCluster networkPolicy option', () => {
           name: 'c',
           resourceGroup,
           network,
+          identity: new AksClusterIdentity(stack, 'ClusterIdentity', { name: 'c', resourceGroup, network }),
+          maintenanceWindow: { dayOfWeek: 'sunday', startHourUtc: 2, durationHours: 12 },
           kubernetesVersion: '1.35',
           tier: 'Free',
           upgradeChannel: 'patch',

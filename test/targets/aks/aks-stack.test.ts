@@ -16,24 +16,30 @@ function synthAks(spec: ResolvedAppSpec, options: Partial<StackOptions> = {}) {
 
 const example = synthAks(exampleSpec());
 
-test('the example creates resource group, network, cluster, subnet role, one user pool, the workload identity and managed Prometheus', () => {
+test('the example creates resource group, network, identities, logs, cluster, admin role, one user pool and managed Prometheus', () => {
   const counts = Object.fromEntries(Object.entries(example.json.resource).map(([type, byId]) => [type, Object.keys(byId).length]));
   expect(counts).toEqual({
     azurerm_resource_group: 1,
     azurerm_virtual_network: 1,
     azurerm_subnet: 1,
     azurerm_kubernetes_cluster: 1,
-    azurerm_role_assignment: 1,
+    // Network Contributor for the control plane; RBAC Cluster Admin for the deployer
+    azurerm_role_assignment: 2,
     azurerm_kubernetes_cluster_node_pool: 1,
-    azurerm_user_assigned_identity: 1,
+    // control plane and workload
+    azurerm_user_assigned_identity: 2,
     azurerm_federated_identity_credential: 1,
+    azurerm_log_analytics_workspace: 1,
+    azurerm_monitor_diagnostic_setting: 1,
     azurerm_monitor_workspace: 1,
     azurerm_monitor_data_collection_endpoint: 1,
-    azurerm_monitor_data_collection_rule: 1,
-    azurerm_monitor_data_collection_rule_association: 1,
+    // managed Prometheus and Container insights
+    azurerm_monitor_data_collection_rule: 2,
+    azurerm_monitor_data_collection_rule_association: 2,
   });
   expect(example.stack.node.id).toBe('aks');
-  expect(example.json.data).toBeUndefined();
+  // Only the deployer's identity is read; nothing else is looked up at plan time.
+  expect(Object.keys(example.json.data)).toEqual(['azurerm_client_config']);
 });
 
 test('resource group rg-<cluster> in the spec region; provider registers nothing', () => {
@@ -67,9 +73,9 @@ describe('tags on every taggable resource', () => {
         expect([type, id, config.tags]).toEqual([type, id, undefined]);
       }
     }
-    // resource group, VNet, cluster, user pool(s), managed identity, and the managed Prometheus
-    // workspace, data collection endpoint and rule
-    expect(tagged).toBe(4 + spec.cluster.nodePools.length + 3);
+    // resource group, VNet, cluster, user pool(s), two managed identities, the Log Analytics
+    // workspace and Container insights rule, and the managed Prometheus workspace, endpoint and rule
+    expect(tagged).toBe(7 + spec.cluster.nodePools.length + 3);
     // The system pool's scale set: a nested tags map the aspect does not reach.
     expect(resourcesOfType(json, 'azurerm_kubernetes_cluster')[0].default_node_pool.tags).toEqual(tags);
   });
@@ -78,12 +84,13 @@ describe('tags on every taggable resource', () => {
 describe('workload identity', () => {
   test('a managed identity trusting the cluster OIDC issuer for the workload ServiceAccount', () => {
     const identities = example.json.resource.azurerm_user_assigned_identity;
-    const [identityId] = Object.keys(identities);
+    const identityId = Object.keys(identities).find((id) => identities[id].name === 'id-web-api');
     const [clusterId] = Object.keys(example.json.resource.azurerm_kubernetes_cluster);
-    expect(identities[identityId].name).toBe('id-web-api');
+    expect(identityId).toBeDefined();
     expect(example.text).toHaveResourceWithProperties(FederatedIdentityCredential, {
       issuer: `\${azurerm_kubernetes_cluster.${clusterId}.oidc_issuer_url}`,
-      subject: 'system:serviceaccount:default:web-api',
+      // The workload's own namespace (spec.workload.namespace, default the workload name).
+      subject: 'system:serviceaccount:web-api:web-api',
       audience: ['api://AzureADTokenExchange'],
       parent_id: `\${azurerm_user_assigned_identity.${identityId}.id}`,
     });
@@ -91,27 +98,46 @@ describe('workload identity', () => {
   });
 });
 
+test('the federated subject follows spec.workload.namespace', () => {
+  const { json } = synthAks(exampleSpec({ workload: { namespace: 'payments' } }));
+  expect(resourcesOfType(json, 'azurerm_federated_identity_credential')[0].subject).toBe('system:serviceaccount:payments:web-api');
+  expect(json.output.workload_identity_client_id.description).toContain('payments/web-api');
+});
+
 describe('managed Prometheus', () => {
   test('collects what the cluster agent scrapes into an Azure Monitor workspace', () => {
     const [clusterId] = Object.keys(example.json.resource.azurerm_kubernetes_cluster);
     const [workspaceId] = Object.keys(example.json.resource.azurerm_monitor_workspace);
-    const [ruleId] = Object.keys(example.json.resource.azurerm_monitor_data_collection_rule);
-    const [rule] = resourcesOfType(example.json, 'azurerm_monitor_data_collection_rule');
+    const rules = example.json.resource.azurerm_monitor_data_collection_rule;
+    const ruleId = Object.keys(rules).find((id) => rules[id].destinations.monitor_account !== undefined)!;
+    const rule = rules[ruleId];
     expect(resourcesOfType(example.json, 'azurerm_kubernetes_cluster')[0].monitor_metrics).toEqual({});
     expect(rule.destinations.monitor_account).toEqual([
       { monitor_account_id: `\${azurerm_monitor_workspace.${workspaceId}.id}`, name: rule.data_flow[0].destinations[0] },
     ]);
     expect(rule.data_flow[0].streams).toEqual(['Microsoft-PrometheusMetrics']);
     expect(rule.data_sources.prometheus_forwarder[0].streams).toEqual(['Microsoft-PrometheusMetrics']);
-    expect(resourcesOfType(example.json, 'azurerm_monitor_data_collection_rule_association')[0]).toMatchObject({
-      target_resource_id: `\${azurerm_kubernetes_cluster.${clusterId}.id}`,
-      data_collection_rule_id: `\${azurerm_monitor_data_collection_rule.${ruleId}.id}`,
-    });
+    expect(resourcesOfType(example.json, 'azurerm_monitor_data_collection_rule_association')).toContainEqual(
+      expect.objectContaining({
+        target_resource_id: `\${azurerm_kubernetes_cluster.${clusterId}.id}`,
+        data_collection_rule_id: `\${azurerm_monitor_data_collection_rule.${ruleId}.id}`,
+      }),
+    );
   });
 
   test('absent when the workload exposes no Prometheus metrics', () => {
     const { json } = synthAks(exampleSpec({ workload: { monitoring: { type: 'none' } } }));
-    expect(Object.keys(json.resource).filter((t) => t.startsWith('azurerm_monitor_'))).toEqual([]);
+    // What remains is the audit/log pipeline, which does not depend on the workload's metrics.
+    expect(
+      Object.keys(json.resource)
+        .filter((t) => t.startsWith('azurerm_monitor_'))
+        .sort(),
+    ).toEqual([
+      'azurerm_monitor_data_collection_rule',
+      'azurerm_monitor_data_collection_rule_association',
+      'azurerm_monitor_diagnostic_setting',
+    ]);
+    expect(resourcesOfType(json, 'azurerm_monitor_data_collection_rule')[0].destinations.monitor_account).toBeUndefined();
     expect(resourcesOfType(json, 'azurerm_kubernetes_cluster')[0].monitor_metrics).toBeUndefined();
   });
 });

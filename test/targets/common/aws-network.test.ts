@@ -2,7 +2,13 @@ import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { TerraformStack, Testing } from 'cdktf';
-import { AwsNetwork, type AwsNetworkProps, awsZoneNames, cidrSubnet } from '../../../src/targets/common/aws/aws-network';
+import {
+  AWS_FLOW_LOG_RETENTION_DAYS,
+  AwsNetwork,
+  type AwsNetworkProps,
+  awsZoneNames,
+  cidrSubnet,
+} from '../../../src/targets/common/aws/aws-network';
 import { resourcesOfType, synthTerraform } from '../../util';
 
 Testing.setupJest();
@@ -126,6 +132,56 @@ describe('AwsNetwork', () => {
     );
     expect(() => synthNetwork({ zones: 2, availabilityZones: ['eu-west-1a'] })).toThrow(
       'availabilityZones (["eu-west-1a"]) must name exactly \'zones\' (2) zones',
+    );
+  });
+
+  test('the default security group is managed with no rules at all (deny everything)', () => {
+    const { json } = synthNetwork();
+    const [group] = resourcesOfType(json, 'aws_default_security_group');
+    expect(group.vpc_id).toMatch(/^\$\{aws_vpc\.Network_[A-Za-z0-9]+\.id\}$/);
+    expect(group.ingress).toBeUndefined();
+    expect(group.egress).toBeUndefined();
+  });
+
+  test('flow logs: every flow of the VPC to a CloudWatch log group with a retention, delivered by a role scoped to it', () => {
+    const { json } = synthNetwork();
+    const [flowLog] = resourcesOfType(json, 'aws_flow_log');
+    expect(flowLog).toEqual(
+      expect.objectContaining({
+        traffic_type: 'ALL',
+        log_destination_type: 'cloud-watch-logs',
+        log_destination: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.Network_FlowLogGroup_[A-Za-z0-9]+\.arn\}$/),
+        iam_role_arn: expect.stringMatching(/^\$\{aws_iam_role\.Network_FlowLogRole_/),
+        vpc_id: expect.stringMatching(/^\$\{aws_vpc\.Network_/),
+        max_aggregation_interval: 600,
+      }),
+    );
+    expect(resourcesOfType(json, 'aws_cloudwatch_log_group')).toEqual([
+      expect.objectContaining({ name: '/aws/vpc/flow-logs/demo', retention_in_days: AWS_FLOW_LOG_RETENTION_DAYS }),
+    ]);
+    const docs = json.data.aws_iam_policy_document as Record<string, any>;
+    const trust = Object.entries(docs).find(([id]) => id.startsWith('Network_FlowLogRole_AssumeRolePolicy'))![1].statement[0];
+    expect(trust.principals).toEqual([{ type: 'Service', identifiers: ['vpc-flow-logs.amazonaws.com'] }]);
+    expect(trust.condition).toEqual([{ test: 'ArnLike', variable: 'aws:SourceArn', values: ['arn:aws:ec2:eu-west-1:*:vpc-flow-log/*'] }]);
+    const inline = Object.entries(docs).find(([id]) => id.startsWith('Network_FlowLogRole_InlinePolicyDocument'))![1].statement;
+    const writes = inline.find((st: any) => st.actions.includes('logs:PutLogEvents'));
+    expect(writes.resources).toEqual([expect.stringContaining('FlowLogGroup'), expect.stringMatching(/FlowLogGroup.*:\*$/)]);
+    expect(inline.filter((st: any) => st.resources.includes('*')).flatMap((st: any) => st.actions)).toEqual(['logs:DescribeLogGroups']);
+    // The flow log waits for its role's permissions.
+    expect(flowLog.depends_on).toEqual([expect.stringMatching(/^aws_iam_role_policy\.Network_FlowLogRole_InlinePolicy/)]);
+  });
+
+  test('namePrefix keeps two stacks of one cluster name apart; the retention is configurable', () => {
+    const { json } = synthNetwork({ namePrefix: 'demo-eks', flowLogRetentionDays: 30 });
+    expect(resourcesOfType(json, 'aws_cloudwatch_log_group')[0]).toEqual(
+      expect.objectContaining({ name: '/aws/vpc/flow-logs/demo-eks', retention_in_days: 30 }),
+    );
+    expect(resourcesOfType(json, 'aws_iam_role').map((r) => r.name)).toEqual(['demo-eks-vpc-flow-logs']);
+  });
+
+  test('a retention CloudWatch does not accept is refused with the allowed values', () => {
+    expect(() => synthNetwork({ flowLogRetentionDays: 45 })).toThrow(
+      /flowLogRetentionDays \(45\) must be one of the retention values CloudWatch Logs accepts: 1, 3, 5, 7, 14, 30, 60, 90/,
     );
   });
 });

@@ -3,28 +3,16 @@ import { EksNodeGroup } from '@cdktf/provider-aws/lib/eks-node-group';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
 import { TerraformStack, Testing } from 'cdktf';
-import type { ClusterSpec } from '../../../src/spec/cluster-spec';
-import type { StackOptions } from '../../../src/targets/cluster-target';
 import { OFFLINE_PLAN_PROVIDER_SETTINGS } from '../../../src/targets/common/aws/aws-provider';
 import { commonTags } from '../../../src/targets/common/common-tags';
 import { EksCluster as EksClusterConstruct } from '../../../src/targets/eks/eks-cluster';
 import { EKS_CLUSTER_LOG_TYPES, EKS_NODE_IMDS_HOP_LIMIT } from '../../../src/targets/eks/eks-defaults';
 import { eksWorkloadRoleName } from '../../../src/targets/eks/eks-kubernetes';
-import { EksStack } from '../../../src/targets/eks/eks-stack';
 import { AWS_INSTANCE_CATALOG } from '../../../src/targets/eks/instance-types';
-import { TEST_NOW, expectAwsTagCoverage, resourcesOfType, synthTerraform, withCluster } from '../../util';
+import { TEST_NOW, expectAwsTagCoverage, resourcesOfType } from '../../util';
+import { managedPolicies, policyDocument, ref, synthEks } from './eks-test-util';
 
 Testing.setupJest();
-
-function synthEks(cluster: Partial<ClusterSpec> = {}, options: Partial<StackOptions> = {}) {
-  const spec = withCluster(cluster);
-  const stack = new EksStack(Testing.app(), { spec, options: { now: TEST_NOW, ...options } });
-  return { spec, stack, ...synthTerraform(stack) };
-}
-
-/** The logical id inside a `${type.id.attr}` reference. */
-const ref = (type: string, idPart: string) =>
-  expect.stringMatching(new RegExp(`^\\$\\{${type}\\.[A-Za-z0-9_-]*${idPart}[A-Za-z0-9_-]*\\.`));
 
 describe('EksStack', () => {
   const base = synthEks();
@@ -40,10 +28,19 @@ describe('EksStack', () => {
         subnet_ids: [0, 1, 2].map((i) => ref('aws_subnet', `PrivateSubnet${i}`)),
       }),
       upgrade_policy: { support_type: 'STANDARD' },
-      access_config: expect.objectContaining({ authentication_mode: 'API_AND_CONFIG_MAP' }),
+      access_config: { authentication_mode: 'API', bootstrap_cluster_creator_admin_permissions: false },
+      bootstrap_self_managed_addons: false,
       enabled_cluster_log_types: [...EKS_CLUSTER_LOG_TYPES],
     });
     expect(EKS_CLUSTER_LOG_TYPES).toHaveLength(5);
+    // Managed node groups: no Auto Mode capabilities.
+    const [cluster] = resourcesOfType(base.json, 'aws_eks_cluster');
+    expect(cluster.compute_config).toBeUndefined();
+  });
+
+  test.each([[['audit', 'authenticator']], [[]]] as const)('controlPlaneLogTypes %j drive enabled_cluster_log_types', (logTypes) => {
+    const { json } = synthEks({ eks: { controlPlaneLogTypes: logTypes } });
+    expect(resourcesOfType(json, 'aws_eks_cluster')[0].enabled_cluster_log_types).toEqual(logTypes);
   });
 
   test('the public endpoint is never open to the internet by default', () => {
@@ -75,20 +72,19 @@ describe('EksStack', () => {
     );
   });
 
-  test('cluster and node roles hold AWS managed policies only', () => {
-    expect(resourcesOfType(base.json, 'aws_iam_role_policy')).toHaveLength(0);
-    expect(resourcesOfType(base.json, 'aws_iam_policy')).toHaveLength(0);
+  test('roles: the cluster and node roles hold AWS managed policies only, and the CNI policy is not on the node role', () => {
+    expect(managedPolicies(base.json, 'Cluster_Role_')).toEqual(['AmazonEKSClusterPolicy']);
+    expect(managedPolicies(base.json, 'NodeRole_')).toEqual(['AmazonEC2ContainerRegistryPullOnly', 'AmazonEKSWorkerNodePolicy']);
     const arns = resourcesOfType(base.json, 'aws_iam_role_policy_attachment').map((a) => a.policy_arn as string);
     for (const arn of arns) expect(arn).toMatch(/^arn:\$\{data\.aws_partition\.Partition\.partition\}:iam::aws:policy\//);
-    expect(arns.map((a) => a.split('policy/')[1]).sort()).toEqual(
-      [
-        'AmazonEC2ContainerRegistryPullOnly',
-        'AmazonEKSClusterPolicy',
-        'AmazonEKSWorkerNodePolicy',
-        'AmazonEKS_CNI_Policy',
-        'service-role/AmazonEBSCSIDriverPolicy',
-      ].sort(),
+    // Inline policies only where no AWS managed policy exists: the two Helm controllers and flow-log delivery.
+    expect(
+      Object.keys(base.json.resource.aws_iam_role_policy).map((id) => id.split('_InlinePolicy')[0].replace(/_[A-Z0-9]{8}$/, '')),
+    ).toEqual(
+      expect.arrayContaining(['Controllers_ClusterAutoscalerRole', 'Controllers_LoadBalancerControllerRole', 'Network_FlowLogRole']),
     );
+    expect(resourcesOfType(base.json, 'aws_iam_role_policy')).toHaveLength(3);
+    expect(resourcesOfType(base.json, 'aws_iam_policy')).toHaveLength(0);
   });
 
   test('a managed node group per pool spans every zone, with sizes, instance type and pool label from the spec', () => {
@@ -101,7 +97,7 @@ describe('EksStack', () => {
     expect(groups).toHaveLength(2);
     for (const pool of pools) {
       expect(text).toHaveResourceWithProperties(EksNodeGroup, {
-        node_group_name: pool.name,
+        node_group_name_prefix: `${pool.name}-`,
         instance_types: [AWS_INSTANCE_CATALOG.bySizeClass[pool.sizeClass]],
         scaling_config: { min_size: pool.minNodes, desired_size: pool.desiredNodes, max_size: pool.maxNodes },
         labels: { 'orquesta.dev/pool': pool.name },
@@ -111,32 +107,38 @@ describe('EksStack', () => {
     }
   });
 
-  test('launch templates: encrypted gp3 root volume and IMDSv2 required with hop limit 2', () => {
+  test('launch templates: encrypted gp3 root volume and IMDSv2 required with hop limit 1 (no pod reaches the node role)', () => {
     expect(base.text).toHaveResourceWithProperties(LaunchTemplate, {
       block_device_mappings: [expect.objectContaining({ ebs: expect.objectContaining({ encrypted: 'true', volume_type: 'gp3' }) })],
       metadata_options: { http_endpoint: 'enabled', http_tokens: 'required', http_put_response_hop_limit: EKS_NODE_IMDS_HOP_LIMIT },
     });
-    expect(EKS_NODE_IMDS_HOP_LIMIT).toBe(2);
+    expect(EKS_NODE_IMDS_HOP_LIMIT).toBe(1);
   });
 
-  test('the workload IRSA role trusts only the workload ServiceAccount through the cluster OIDC provider', () => {
+  test('the workload IRSA role trusts only the workload ServiceAccount, in the workload namespace, through the cluster OIDC provider', () => {
     const roles = resourcesOfType(base.json, 'aws_iam_role');
     expect(roles.map((r) => r.name)).toContain(eksWorkloadRoleName(base.spec));
-    const trust = Object.entries(base.json.data.aws_iam_policy_document as Record<string, any>).find(([id]) =>
-      id.startsWith('WorkloadRole_'),
-    )![1];
-    const [statement] = trust.statement;
+    const [statement] = policyDocument(base.json, 'WorkloadRole_').statement;
     expect(statement.actions).toEqual(['sts:AssumeRoleWithWebIdentity']);
     expect(statement.principals).toEqual([{ type: 'Federated', identifiers: [ref('aws_iam_openid_connect_provider', 'OidcProvider')] }]);
     expect(statement.condition).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ variable: expect.stringMatching(/:sub$/), values: ['system:serviceaccount:default:web-api'] }),
+        expect.objectContaining({ variable: expect.stringMatching(/:sub$/), values: ['system:serviceaccount:web-api:web-api'] }),
         expect.objectContaining({ variable: expect.stringMatching(/:aud$/), values: ['sts.amazonaws.com'] }),
       ]),
     );
     const [oidc] = resourcesOfType(base.json, 'aws_iam_openid_connect_provider');
     expect(oidc.url).toContain('identity[0].oidc[0].issuer');
     expect(oidc.client_id_list).toEqual(['sts.amazonaws.com']);
+  });
+
+  test('a workload namespace from the spec is the IRSA subject and named in the output', () => {
+    const custom = synthEks({}, {}, { namespace: 'payments' });
+    const [statement] = policyDocument(custom.json, 'WorkloadRole_').statement;
+    expect(statement.condition).toEqual(
+      expect.arrayContaining([expect.objectContaining({ values: ['system:serviceaccount:payments:web-api'] })]),
+    );
+    expect(custom.json.output.workload_role_arn.description).toContain('payments/web-api');
   });
 
   test.each([
@@ -173,7 +175,8 @@ describe('EksStack', () => {
     );
     expectAwsTagCoverage(lab.json, tags);
     expect(resourcesOfType(lab.json, 'aws_kms_key')[0].deletion_window_in_days).toBe(7);
-    expect(resourcesOfType(lab.json, 'aws_cloudwatch_log_group')[0].retention_in_days).toBe(7);
+    // Both the control-plane and the VPC flow-log groups.
+    expect(resourcesOfType(lab.json, 'aws_cloudwatch_log_group').map((g) => g.retention_in_days)).toEqual([7, 7]);
     expect(resourcesOfType(base.json, 'aws_cloudwatch_log_group')[0]).toEqual(
       expect.objectContaining({ name: '/aws/eks/orquesta-demo/cluster', retention_in_days: 90 }),
     );
@@ -203,8 +206,15 @@ describe('EksStack', () => {
     expect(base.json.provider.aws[0].region).toBe('us-east-1');
   });
 
-  test('no data source needs AWS credentials at plan time', () => {
-    expect(Object.keys(base.json.data).sort()).toEqual(['aws_iam_policy_document', 'aws_partition']);
+  test('under offlinePlan no data source needs AWS credentials; a real synth looks up the deploying identity', () => {
+    const offline = synthEks({}, { offlinePlan: true });
+    expect(Object.keys(offline.json.data).sort()).toEqual(['aws_iam_policy_document', 'aws_partition']);
+    expect(Object.keys(base.json.data).sort()).toEqual([
+      'aws_caller_identity',
+      'aws_iam_policy_document',
+      'aws_iam_session_context',
+      'aws_partition',
+    ]);
   });
 
   test('outputs are named <resource>_<attribute> and described', () => {
@@ -218,13 +228,6 @@ describe('EksStack', () => {
     }
     expect(outputs.kubeconfig_command.value).toBe('aws eks update-kubeconfig --region us-east-1 --name orquesta-demo');
     expect(outputs.workload_role_arn.value).toEqual(ref('aws_iam_role', 'WorkloadRole'));
-  });
-
-  test('the EBS CSI add-on runs under its own IRSA role, after the node groups', () => {
-    const [addon] = resourcesOfType(base.json, 'aws_eks_addon');
-    expect(addon.addon_name).toBe('aws-ebs-csi-driver');
-    expect(addon.service_account_role_arn).toEqual(ref('aws_iam_role', 'EbsCsiRole'));
-    expect(addon.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^aws_eks_node_group\./)]));
   });
 
   test('an empty public access list is refused rather than opened to 0.0.0.0/0 by EKS', () => {

@@ -162,3 +162,20 @@ describe('deletion protection', () => {
     expect(theCluster(withCluster({ lab: { owner: 'ana', ttlHours: 4 } })).deletion_protection).toBe(false);
   });
 });
+
+describe('maintenance window', () => {
+  test('the default: Sundays 02:00-14:00 UTC, a weekly RFC 5545 recurrence', () => {
+    expect(exampleCluster.maintenance_policy).toEqual({
+      recurring_window: { start_time: '2024-01-07T02:00:00Z', end_time: '2024-01-07T14:00:00Z', recurrence: 'FREQ=WEEKLY;BYDAY=SU' },
+    });
+  });
+
+  test('from spec.cluster.maintenanceWindow, running past midnight into the next day', () => {
+    const cluster = theCluster(withCluster({ maintenanceWindow: { dayOfWeek: 'saturday', startHourUtc: 20, durationHours: 11 } }));
+    expect(cluster.maintenance_policy.recurring_window).toEqual({
+      start_time: '2024-01-06T20:00:00Z',
+      end_time: '2024-01-07T07:00:00Z',
+      recurrence: 'FREQ=WEEKLY;BYDAY=SA',
+    });
+  });
+});

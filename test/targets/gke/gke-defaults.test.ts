@@ -1,4 +1,5 @@
-import { gcpServiceAccountId, gcpZones } from '../../../src/targets/gke/gke-defaults';
+import type { DayOfWeek } from '../../../src/spec/cluster-spec';
+import { gcpServiceAccountId, gcpZones, gkeRecurringWindow } from '../../../src/targets/gke/gke-defaults';
 import { gkeWorkloadServiceAccountId } from '../../../src/targets/gke/gke-workload-identity';
 
 describe('gcpZones', () => {
@@ -38,5 +39,21 @@ describe('gcpServiceAccountId', () => {
 
   test('the workload service account id follows the same rules', () => {
     expect(gkeWorkloadServiceAccountId('api')).toBe('api-sa');
+  });
+});
+
+describe('gkeRecurringWindow', () => {
+  test.each<[DayOfWeek, number, number, string, string, string]>([
+    ['monday', 0, 24, '2024-01-01T00:00:00Z', '2024-01-02T00:00:00Z', 'MO'],
+    ['wednesday', 9, 11, '2024-01-03T09:00:00Z', '2024-01-03T20:00:00Z', 'WE'],
+    ['sunday', 23, 12, '2024-01-07T23:00:00Z', '2024-01-08T11:00:00Z', 'SU'],
+  ])('%s %i:00 UTC for %i h', (dayOfWeek, startHourUtc, durationHours, start, end, byday) => {
+    const window = gkeRecurringWindow({ dayOfWeek, startHourUtc, durationHours });
+    expect(window).toEqual({ startTime: start, endTime: end, recurrence: `FREQ=WEEKLY;BYDAY=${byday}` });
+    // The anchor date has the spec's weekday, so the first occurrence is the day the spec names.
+    expect(new Date(window.startTime).getUTCDay()).toBe(
+      (['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const).indexOf(dayOfWeek),
+    );
+    expect((Date.parse(window.endTime) - Date.parse(window.startTime)) / 3_600_000).toBe(durationHours);
   });
 });

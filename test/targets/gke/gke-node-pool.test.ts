@@ -3,7 +3,7 @@ import { Testing } from 'cdktf';
 import type { SizeClassName } from '../../../src/spec/cluster-spec';
 import type { ResolvedAppSpec, ResolvedNodePool } from '../../../src/spec/resolved-spec';
 import { GKE_NODE_SERVICE_ACCOUNT_ROLES } from '../../../src/targets/gke/gke-defaults';
-import { gkePoolSizing } from '../../../src/targets/gke/gke-node-pool';
+import { gkePoolNamePrefix, gkePoolSizing } from '../../../src/targets/gke/gke-node-pool';
 import { GkeStack } from '../../../src/targets/gke/gke-stack';
 import { TEST_NOW, exampleSpec, resourcesOfType, synthTerraform, withCluster } from '../../util';
 
@@ -110,10 +110,64 @@ test('one node pool per spec pool, each in the cluster location', () => {
     }),
   );
   const pools = resourcesOfType(json, 'google_container_node_pool');
-  expect(pools.map((p) => [p.name, p.node_config.machine_type, p.location, p.autoscaling.total_max_node_count])).toEqual([
-    ['apps', 'e2-standard-2', 'us-central1-a', 4],
-    ['batch', 'e2-standard-4', 'us-central1-a', 3],
+  expect(pools.map((p) => [p.name_prefix, p.node_config.machine_type, p.location, p.autoscaling.total_max_node_count])).toEqual([
+    ['apps-', 'e2-standard-2', 'us-central1-a', 4],
+    ['batch-', 'e2-standard-4', 'us-central1-a', 3],
   ]);
   const [cluster] = Object.keys(json.resource.google_container_cluster);
   for (const p of pools) expect(p.cluster).toBe(`\${google_container_cluster.${cluster}.id}`);
+});
+
+describe('safe changes: a replaced pool exists before the old one is deleted', () => {
+  test('a name prefix (the provider adds a unique suffix) and create-before-destroy', () => {
+    expect(examplePool.name).toBeUndefined();
+    expect(examplePool.name_prefix).toBe('apps-');
+    expect(examplePool.lifecycle.create_before_destroy).toBe(true);
+  });
+
+  test('the starting size is ignored after creation: the autoscaler owns it, and a change would replace the pool', () => {
+    expect(examplePool.lifecycle.ignore_changes).toEqual(['initial_node_count', 'node_count']);
+  });
+
+  // GKE semantics: initial_node_count is PER ZONE of node_locations; total_min/total_max are
+  // whole-pool totals. Per-zone min/max are never set (they would multiply by the zone count).
+  test.each([
+    [{ zones: 3 }, { minNodes: 3, desiredNodes: 3, maxNodes: 6 }, 1, 3, 6],
+    [{ zones: 2 }, { minNodes: 2, desiredNodes: 3, maxNodes: 5 }, 2, 2, 5],
+    [{ zones: 1 }, { minNodes: 1, desiredNodes: 4, maxNodes: 8 }, 4, 1, 8],
+  ])('%j %j -> %i per zone, totals %i..%i', (cluster, counts, perZone, totalMin, totalMax) => {
+    const { json } = synthGke(withCluster({ ...cluster, nodePools: [{ name: 'apps', sizeClass: 'medium', ...counts }] }));
+    const [pool] = resourcesOfType(json, 'google_container_node_pool');
+    expect(pool.initial_node_count).toBe(perZone);
+    expect(pool.node_locations).toHaveLength(cluster.zones);
+    expect(pool.autoscaling).toEqual({ total_min_node_count: totalMin, total_max_node_count: totalMax, location_policy: 'BALANCED' });
+  });
+
+  test('no node version is pinned: the release channel upgrades nodes after the control plane', () => {
+    expect(examplePool.version).toBeUndefined();
+    expect(examplePool.management.auto_upgrade).toBe(true);
+  });
+
+  test('the longest spec pool name still fits GKE once the 26-character suffix is added', () => {
+    const prefix = gkePoolNamePrefix('abcdefghijkl');
+    expect(prefix.length + 26).toBeLessThanOrEqual(40);
+    expect(() => gkePoolNamePrefix('a-name-of-fourteen')).toThrow(
+      "node pool name 'a-name-of-fourteen' is too long for GKE: 'a-name-of-fourteen-' plus Terraform's 26-character suffix exceeds 40 characters",
+    );
+  });
+});
+
+describe('capacity', () => {
+  test.each([
+    ['spot', true],
+    ['on-demand', undefined],
+  ] as const)('%s -> node_config.spot %p', (capacity, spot) => {
+    const { json } = synthGke(
+      withCluster({ nodePools: [{ name: 'apps', sizeClass: 'medium', minNodes: 1, desiredNodes: 2, maxNodes: 3, capacity }] }),
+    );
+    const [pool] = resourcesOfType(json, 'google_container_node_pool');
+    expect(pool.node_config.spot).toBe(spot);
+    // GKE adds no taint to Spot nodes; orquesta adds none either.
+    expect(pool.node_config.taint).toBeUndefined();
+  });
 });

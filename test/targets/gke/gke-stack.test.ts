@@ -17,7 +17,7 @@ function synthGke(spec: ResolvedAppSpec, options: Partial<StackOptions> = {}) {
 
 const example = synthGke(exampleSpec());
 
-test('the example creates network, NAT, node identity, cluster, one pool and the workload identity', () => {
+test('the example creates project APIs, network, NAT, node identity, cluster, one pool and the workload identity', () => {
   const counts = Object.fromEntries(Object.entries(example.json.resource).map(([type, byId]) => [type, Object.keys(byId).length]));
   expect(counts).toEqual({
     google_compute_network: 1,
@@ -26,6 +26,7 @@ test('the example creates network, NAT, node identity, cluster, one pool and the
     google_compute_router_nat: 1,
     google_service_account: 2,
     google_project_iam_member: 5,
+    google_project_service: 7,
     google_container_cluster: 1,
     google_container_node_pool: 1,
     google_service_account_iam_member: 1,
@@ -87,6 +88,17 @@ test('subnetwork: custom mode VPC, private Google access, secondary ranges for p
   expect(resourcesOfType(example.json, 'google_compute_network')[0].auto_create_subnetworks).toBe(false);
 });
 
+test('subnetwork flow logs: sampled, 5 s aggregation, all metadata', () => {
+  const [subnetwork] = resourcesOfType(example.json, 'google_compute_subnetwork');
+  expect(subnetwork.log_config).toEqual({
+    aggregation_interval: 'INTERVAL_5_SEC',
+    flow_sampling: 0.5,
+    metadata: 'INCLUDE_ALL_METADATA',
+  });
+  expect(subnetwork.log_config.flow_sampling).toBeGreaterThan(0);
+  expect(subnetwork.log_config.flow_sampling).toBeLessThanOrEqual(1);
+});
+
 test.each(['per-zone', 'single'] as const)('one regional Cloud NAT for private nodes whatever natGateways says (%s)', (natGateways) => {
   const { json, text } = synthGke(withCluster({ natGateways }));
   expect(resourcesOfType(json, 'google_compute_router_nat')).toHaveLength(1);
@@ -104,10 +116,18 @@ describe('workload identity', () => {
     expect(gsaId).toBeDefined();
     expect(example.text).toHaveResourceWithProperties(ServiceAccountIamMember, {
       role: 'roles/iam.workloadIdentityUser',
-      member: 'serviceAccount:orquesta-orquesta-demo.svc.id.goog[default/web-api]',
+      // The workload's own namespace (spec.workload.namespace, default the workload name).
+      member: 'serviceAccount:orquesta-orquesta-demo.svc.id.goog[web-api/web-api]',
       service_account_id: `\${google_service_account.${gsaId}.name}`,
     });
     expect(example.json.output.workload_identity_email.value).toBe(`\${google_service_account.${gsaId}.email}`);
+  });
+
+  test('the member follows spec.workload.namespace', () => {
+    const { json } = synthGke(exampleSpec({ workload: { namespace: 'payments' } }));
+    const [binding] = resourcesOfType(json, 'google_service_account_iam_member');
+    expect(binding.member).toBe('serviceAccount:orquesta-orquesta-demo.svc.id.goog[payments/web-api]');
+    expect(json.output.workload_identity_email.description).toContain('payments/web-api');
   });
 
   test('the binding waits for the cluster, whose creation makes the workload pool exist', () => {

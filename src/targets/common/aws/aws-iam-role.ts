@@ -6,10 +6,31 @@ import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { assertNever } from '../orquesta-stack';
 
+/** The service principal EKS Pod Identity assumes roles as. */
+export const EKS_POD_IDENTITY_SERVICE = 'pods.eks.amazonaws.com';
+
 /** Who may assume the role. */
 export type AwsRoleTrust =
-  /** An AWS service, e.g. `eks.amazonaws.com` or `ec2.amazonaws.com`. */
-  | { readonly type: 'service'; readonly service: string }
+  /**
+   * An AWS service, e.g. `eks.amazonaws.com` or `ec2.amazonaws.com`. `tagSession` adds
+   * `sts:TagSession`, which services that pass session tags need (EKS Auto Mode's cluster role:
+   * https://docs.aws.amazon.com/eks/latest/userguide/auto-cluster-iam-role.html, 2026-11).
+   * `sourceArnLike` adds the confused-deputy guard `aws:SourceArn` (ArnLike) the service documents.
+   */
+  | {
+      readonly type: 'service';
+      readonly service: string;
+      /** @default false */
+      readonly tagSession?: boolean;
+      /** @default - no condition */
+      readonly sourceArnLike?: string;
+    }
+  /**
+   * Pods through EKS Pod Identity: the role trusts `pods.eks.amazonaws.com` with `sts:AssumeRole`
+   * and `sts:TagSession`; which ServiceAccount gets it is decided by an `aws_eks_pod_identity_association`
+   * (https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html, 2026-11).
+   */
+  | { readonly type: 'pod-identity' }
   /**
    * One Kubernetes ServiceAccount through the cluster's OIDC provider (IRSA):
    * https://docs.aws.amazon.com/eks/latest/userguide/associate-service-account-role.html (2026-11).
@@ -92,8 +113,15 @@ function trustStatement(trust: AwsRoleTrust): DataAwsIamPolicyDocumentStatement 
     case 'service':
       return {
         effect: 'Allow',
-        actions: ['sts:AssumeRole'],
+        actions: trust.tagSession ? ['sts:AssumeRole', 'sts:TagSession'] : ['sts:AssumeRole'],
         principals: [{ type: 'Service', identifiers: [trust.service] }],
+        ...(trust.sourceArnLike ? { condition: [{ test: 'ArnLike', variable: 'aws:SourceArn', values: [trust.sourceArnLike] }] } : {}),
+      };
+    case 'pod-identity':
+      return {
+        effect: 'Allow',
+        actions: ['sts:AssumeRole', 'sts:TagSession'],
+        principals: [{ type: 'Service', identifiers: [EKS_POD_IDENTITY_SERVICE] }],
       };
     case 'web-identity':
       return {

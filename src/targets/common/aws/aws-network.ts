@@ -1,4 +1,7 @@
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
 import { Eip } from '@cdktf/provider-aws/lib/eip';
+import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
 import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
 import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
 import { Route } from '@cdktf/provider-aws/lib/route';
@@ -11,6 +14,8 @@ import { Construct } from 'constructs';
 import type { NatMode } from '../../../spec/cluster-spec';
 import { ProblemList } from '../../../spec/validation-error';
 import { AWS_VPC_CIDR } from '../network-cidrs';
+import { AwsIamRole } from './aws-iam-role';
+import { AWS_NAME_LIMITS, boundedName } from './aws-names';
 
 /** Zone letters used for `${region}a`, `${region}b`, ...: the spec allows at most three zones. */
 const ZONE_LETTERS = ['a', 'b', 'c'] as const;
@@ -29,6 +34,28 @@ const PUBLIC_SUBNET_FIRST_INDEX = 240;
 /** The smallest VPC block the plan fits in: a /20 leaves /24 private and /28 public subnets (AWS's minimum subnet is a /28). */
 const MAX_VPC_PREFIX = 20;
 const MIN_VPC_PREFIX = 16;
+
+/**
+ * VPC flow logs kept 90 days in CloudWatch Logs: long enough for an incident review that starts
+ * weeks after the fact, the same window as the EKS control-plane logs. CIS AWS Foundations asks for
+ * flow logs on every VPC (control 3.9 / checkov CKV2_AWS_11), not a retention; 90 days is a
+ * common floor. Labs pass a shorter value.
+ */
+export const AWS_FLOW_LOG_RETENTION_DAYS = 90;
+
+/**
+ * Retention values CloudWatch Logs accepts (days),
+ * https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html (2026-11).
+ */
+const CLOUDWATCH_RETENTION_DAYS: readonly number[] = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+];
+
+/**
+ * Flow-log records are aggregated over 10 minutes (the AWS default; 1 minute costs six times the
+ * records): https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs.html (2026-11).
+ */
+const FLOW_LOG_AGGREGATION_SECONDS = 600;
 
 export interface AwsNetworkProps {
   /** Cluster name: prefixes the `Name` tags and names the `kubernetes.io/cluster/<name>` subnet tag. */
@@ -50,6 +77,22 @@ export interface AwsNetworkProps {
    * @default - `${region}a`, `${region}b`, `${region}c`, the first `zones` of them
    */
   readonly availabilityZones?: readonly string[];
+  /**
+   * Prefix of the account-wide names this construct creates (the flow-log IAM role and log group),
+   * so two stacks of one spec (eks and kops) in one account do not collide, e.g. `<cluster>-eks`.
+   * @default - the cluster name
+   */
+  readonly namePrefix?: string;
+  /**
+   * Days CloudWatch Logs keeps the VPC flow logs; one of the values CloudWatch accepts.
+   * @default AWS_FLOW_LOG_RETENTION_DAYS (90)
+   */
+  readonly flowLogRetentionDays?: number;
+  /**
+   * AWS partition for ARNs in the flow-log role's trust condition.
+   * @default 'aws'
+   */
+  readonly partition?: string;
 }
 
 /**
@@ -62,6 +105,13 @@ export interface AwsNetworkProps {
  * subnets: `kubernetes.io/role/elb` on public, `kubernetes.io/role/internal-elb` on private, and
  * `kubernetes.io/cluster/<name>=shared` on both
  * (https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/deploy/subnet_discovery/, 2026-11).
+ *
+ * Security defaults: the VPC's default security group is managed and emptied
+ * (`aws_default_security_group` without rules removes AWS's allow-all-from-itself and allow-all-out
+ * rules, so anything launched without an explicit group gets no traffic: checkov CKV2_AWS_12), and
+ * every flow (accepted and rejected) is logged to a CloudWatch log group with a retention, delivered
+ * by an IAM role that may write to that log group only. The log group uses CloudWatch's own
+ * encryption; a customer-managed KMS key is an opt-in a user adds (it costs a key per month).
  */
 export class AwsNetwork extends Construct {
   public readonly vpc: Vpc;
@@ -78,12 +128,18 @@ export class AwsNetwork extends Construct {
   public readonly privateRouteTables: readonly RouteTable[];
   public readonly availabilityZones: readonly string[];
   public readonly cidrBlock: string;
+  /** The VPC's default security group, with every rule removed. */
+  public readonly defaultSecurityGroup: DefaultSecurityGroup;
+  public readonly flowLog: FlowLog;
+  public readonly flowLogGroup: CloudwatchLogGroup;
+  public readonly flowLogRole: AwsIamRole;
 
   constructor(scope: Construct, id: string, props: AwsNetworkProps) {
     super(scope, id);
     this.cidrBlock = props.cidrBlock ?? AWS_VPC_CIDR;
     this.availabilityZones = props.availabilityZones ?? awsZoneNames(props.region, props.zones);
-    validateProps(props, this.cidrBlock, this.availabilityZones).throwIfAny(this.node.path);
+    const flowLogRetentionDays = props.flowLogRetentionDays ?? AWS_FLOW_LOG_RETENTION_DAYS;
+    validateProps(props, this.cidrBlock, this.availabilityZones, flowLogRetentionDays).throwIfAny(this.node.path);
 
     const name = props.clusterName;
     const clusterTag = { [`kubernetes.io/cluster/${name}`]: 'shared' };
@@ -185,6 +241,48 @@ export class AwsNetwork extends Construct {
       routeTableIds: this.privateRouteTables.map((t) => t.id),
       tags: { Name: `${name}-s3` },
     });
+
+    // No ingress and no egress blocks: Terraform adopts the default group and removes its rules.
+    this.defaultSecurityGroup = new DefaultSecurityGroup(this, 'DefaultSecurityGroup', {
+      vpcId: this.vpc.id,
+      tags: { Name: `${name}-default-deny-all` },
+    });
+
+    const prefix = props.namePrefix ?? name;
+    const partition = props.partition ?? 'aws';
+    this.flowLogGroup = new CloudwatchLogGroup(this, 'FlowLogGroup', {
+      name: `/aws/vpc/flow-logs/${prefix}`,
+      retentionInDays: flowLogRetentionDays,
+    });
+    // The delivery role AWS documents (https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-iam-role.html, 2026-11),
+    // narrowed to this log group, with the confused-deputy condition on the flow-log ARN.
+    this.flowLogRole = new AwsIamRole(this, 'FlowLogRole', {
+      name: boundedName(`${prefix}-vpc-flow-logs`, AWS_NAME_LIMITS.iamRole),
+      description: `Delivers the VPC flow logs of ${name} to CloudWatch Logs`,
+      trust: {
+        type: 'service',
+        service: 'vpc-flow-logs.amazonaws.com',
+        sourceArnLike: `arn:${partition}:ec2:${props.region}:*:vpc-flow-log/*`,
+      },
+      inlineStatements: [
+        {
+          effect: 'Allow',
+          actions: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
+          resources: [this.flowLogGroup.arn, `${this.flowLogGroup.arn}:*`],
+        },
+        { effect: 'Allow', actions: ['logs:DescribeLogGroups'], resources: ['*'] },
+      ],
+    });
+    this.flowLog = new FlowLog(this, 'FlowLog', {
+      vpcId: this.vpc.id,
+      trafficType: 'ALL',
+      logDestinationType: 'cloud-watch-logs',
+      logDestination: this.flowLogGroup.arn,
+      iamRoleArn: this.flowLogRole.arn,
+      maxAggregationInterval: FLOW_LOG_AGGREGATION_SECONDS,
+      tags: { Name: `${name}-flow-logs` },
+      dependsOn: [...this.flowLogRole.grants],
+    });
   }
 }
 
@@ -221,8 +319,15 @@ function formatIpv4(address: number): string {
   return [24, 16, 8, 0].map((shift) => Math.floor(address / 2 ** shift) % 256).join('.');
 }
 
-function validateProps(props: AwsNetworkProps, cidrBlock: string, zones: readonly string[]): ProblemList {
+function validateProps(props: AwsNetworkProps, cidrBlock: string, zones: readonly string[], flowLogRetentionDays: number): ProblemList {
   const problems = new ProblemList();
+  if (!CLOUDWATCH_RETENTION_DAYS.includes(flowLogRetentionDays)) {
+    problems.add(
+      'flowLogRetentionDays',
+      flowLogRetentionDays,
+      `must be one of the retention values CloudWatch Logs accepts: ${CLOUDWATCH_RETENTION_DAYS.join(', ')}`,
+    );
+  }
   if (!Number.isInteger(props.zones) || props.zones < 1 || props.zones > ZONE_LETTERS.length) {
     problems.add('zones', props.zones, `must be an integer in 1..${ZONE_LETTERS.length}`);
   }
