@@ -142,9 +142,10 @@ function volumePurpose(v: TfEntry): string {
   return etcd ? `(etcd ${etcd})` : '';
 }
 
+/** The launch template a `launch_template` block (`id`/`name`) or a `launch_template_specification` (`launch_template_id`/`_name`) points to. */
 function launchTemplate(tf: TfIndex, spec: unknown): TfEntry | undefined {
   const lt = block(spec);
-  return lt ? tf.referenced(lt.id ?? lt.name) : undefined;
+  return lt ? tf.referenced(lt.id ?? lt.name ?? lt.launch_template_id ?? lt.launch_template_name) : undefined;
 }
 
 /** Root volume from the launch template's first block device; EKS' default is a 20 GiB volume. */
@@ -178,17 +179,16 @@ function eksNodeGroup(tf: TfIndex, g: TfEntry): NodeGroup {
 
 /**
  * A worker ASG: a plain launch template, or a mixed-instances policy (its launch template and the
- * first override's instance type). Any share above the on-demand base that is not on-demand makes
- * the group spot for the fault model: the spot part is what gets reclaimed together.
+ * first override's instance type). Spot when the policy keeps no on-demand capacity (base 0, 0%
+ * above it; the ASG default is 100% on-demand,
+ * https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_InstancesDistribution.html, 2026-11)
+ * or the launch template asks for the spot market.
  */
 function asgNodeGroup(tf: TfIndex, g: TfEntry): NodeGroup {
   const mixed = block(g.body.mixed_instances_policy);
   const mixedTemplate = block(mixed?.launch_template);
   const template = launchTemplate(tf, mixedTemplate ? mixedTemplate.launch_template_specification : g.body.launch_template);
   const override = block(mixedTemplate?.override);
-  const distribution = block(mixed?.instances_distribution);
-  // The ASG default is 100% on-demand above the base (https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_InstancesDistribution.html, 2026-11).
-  const onDemandPercent = distribution ? num(distribution.on_demand_percentage_above_base_capacity ?? 100, 'on_demand_percentage') : 100;
   return {
     address: g.address,
     pool: asgTag(g, NODE_POOL_LABEL),
@@ -199,8 +199,18 @@ function asgNodeGroup(tf: TfIndex, g: TfEntry): NodeGroup {
     desiredNodes: num(g.body.desired_capacity ?? g.body.min_size, `${g.address}.desired_capacity`),
     maxNodes: num(g.body.max_size, `${g.address}.max_size`),
     rootVolume: rootVolume(template, 8),
-    capacity: onDemandPercent < 100 ? 'spot' : 'on-demand',
+    capacity: asgIsSpot(mixed, template) ? 'spot' : 'on-demand',
   };
+}
+
+function asgIsSpot(mixed: Record<string, unknown> | undefined, template: TfEntry | undefined): boolean {
+  const distribution = block(mixed?.instances_distribution);
+  if (distribution) {
+    const base = num(distribution.on_demand_base_capacity ?? 0, 'on_demand_base_capacity');
+    const share = num(distribution.on_demand_percentage_above_base_capacity ?? 100, 'on_demand_percentage_above_base_capacity');
+    if (base === 0 && share === 0) return true;
+  }
+  return block(template?.body.instance_market_options)?.market_type === 'spot';
 }
 
 function controlPlaneInstance(tf: TfIndex, g: TfEntry): ControlPlaneInstance {

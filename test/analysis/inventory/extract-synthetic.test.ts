@@ -115,6 +115,42 @@ describe('AWS network paths from routes and endpoints', () => {
     expect(extractAws(new TfIndex(stack)).network.privateRegistryHosts).toEqual(['.dkr.ecr.us-east-1.amazonaws.com']);
   });
 
+  test.each([
+    [{ on_demand_base_capacity: 0, on_demand_percentage_above_base_capacity: 0 }, undefined, 'spot'],
+    [{ on_demand_base_capacity: 1, on_demand_percentage_above_base_capacity: 0 }, undefined, 'on-demand'],
+    [{}, undefined, 'on-demand'],
+    [undefined, { market_type: 'spot' }, 'spot'],
+  ] as const)('kops worker ASG, instances distribution %j, market options %j: %s', (distribution, market, capacity) => {
+    const template = {
+      instance_type: 'm6i.large',
+      block_device_mappings: [{ ebs: { volume_size: 30, volume_type: 'gp3' } }],
+      ...(market ? { instance_market_options: market } : {}),
+    };
+    const asg: Record<string, unknown> = {
+      min_size: 1,
+      desired_capacity: 2,
+      max_size: 3,
+      vpc_zone_identifier: ['${aws_subnet.private_us-east-1a.id}'],
+      tag: [{ key: 'orquesta.dev/role', value: 'worker' }],
+      ...(distribution
+        ? {
+            mixed_instances_policy: {
+              instances_distribution: distribution,
+              launch_template: {
+                launch_template_specification: { launch_template_id: '${aws_launch_template.w.id}' },
+                override: [{ instance_type: 'm6i.large' }],
+              },
+            },
+          }
+        : { launch_template: { id: '${aws_launch_template.w.id}' } }),
+    };
+    const stack = awsStack({ 'us-east-1a': 'us-east-1a' }, { aws_launch_template: { w: template }, aws_autoscaling_group: { w: asg } });
+    const [group] = extractAws(new TfIndex(stack)).nodeGroups;
+    expect([group.instanceType, group.capacity]).toEqual(['m6i.large', capacity]);
+    // The launch template is found either way: its root volume is read, not the 8 GiB fallback.
+    expect(group.rootVolume.sizeGiB).toBe(30);
+  });
+
   test('a spot managed node group and a spot mixed-instances ASG', () => {
     const stack = awsStack(
       { 'us-east-1a': 'us-east-1a' },
