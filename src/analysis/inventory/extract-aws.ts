@@ -178,8 +178,8 @@ function eksNodeGroup(tf: TfIndex, g: TfEntry): NodeGroup {
 }
 
 /**
- * A worker ASG: a plain launch template, or a mixed-instances policy (its launch template and the
- * first override's instance type). Spot when the policy keeps no on-demand capacity (base 0, 0%
+ * A worker ASG: a plain launch template, or a mixed-instances policy (its launch template's
+ * instance type, else the first override's). Spot when the policy keeps no on-demand capacity (base 0, 0%
  * above it; the ASG default is 100% on-demand,
  * https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_InstancesDistribution.html, 2026-11)
  * or the launch template asks for the spot market.
@@ -193,7 +193,7 @@ function asgNodeGroup(tf: TfIndex, g: TfEntry): NodeGroup {
     address: g.address,
     pool: asgTag(g, NODE_POOL_LABEL),
     role: 'worker',
-    instanceType: str(override?.instance_type ?? template?.body.instance_type, `${g.address} launch template instance_type`),
+    instanceType: str(template?.body.instance_type ?? override?.instance_type, `${g.address} launch template instance_type`),
     zones: zonesOf(tf, g.body.vpc_zone_identifier),
     minNodes: num(g.body.min_size, `${g.address}.min_size`),
     desiredNodes: num(g.body.desired_capacity ?? g.body.min_size, `${g.address}.desired_capacity`),
