@@ -1,7 +1,7 @@
 import type { NodeAllocatable } from '../../targets/cluster-target';
 import { NODE_POOL_LABEL } from '../../targets/common/kubernetes-common';
 import type { Inventory, NodeGroup, WorkloadInventory } from '../inventory/inventory';
-import { baseNodeFree, hasAddonReplicas, nodeId, nodeZone, type NodeReservation } from './addon-reservations';
+import { addonReservations, baseNodeFree, hasAddonReplicas, nodeId, nodeZone, type NodeReservation } from './addon-reservations';
 
 export { DAEMONSET_OVERHEAD } from './addon-reservations';
 
@@ -111,11 +111,14 @@ export function classNodes(classes: readonly NodeClass[]): SimNode[] {
   );
 }
 
-/** The workload's nodes, one by one (see `workloadClasses`). */
+/**
+ * The workload's nodes, one by one, in class order (see `workloadClasses`), after the add-on
+ * replicas the scheduler places first (computed here unless `byNode` is given).
+ */
 export function workloadNodes(
   inv: Inventory,
   allocatable: (instanceType: string) => NodeAllocatable,
-  byNode?: ReadonlyMap<string, NodeReservation>,
+  byNode: ReadonlyMap<string, NodeReservation> | undefined = hasAddonReplicas(inv) ? addonReservations(inv, allocatable).byNode : undefined,
 ): SimNode[] {
   return classNodes(workloadClasses(inv, allocatable, byNode));
 }
@@ -199,4 +202,51 @@ export function placeOnClasses(classes: readonly NodeClass[], count: number, zon
 export function replicasOnNode(c: NodeClass, replicas: number, j: number): number {
   const n = c.indexes.length;
   return Math.floor(replicas / n) + (j < replicas % n ? 1 : 0);
+}
+
+/** Replicas per node id; pods the scheduler could not place are `pending`. */
+export interface Placement {
+  readonly perNode: ReadonlyMap<string, number>;
+  readonly pending: number;
+}
+
+/**
+ * Places `count` more replicas on `nodes` node by node, for callers that draw nodes: per zone by
+ * counting (`fillZones`), then within a zone on the emptiest node, the first in order on a tie.
+ * On `workloadNodes`' order this is exactly what `placeOnClasses` + `replicasOnNode` give the
+ * fault analysis. `existing` holds replicas already running.
+ */
+export function place(
+  nodes: readonly SimNode[],
+  count: number,
+  zoneSpread: WorkloadInventory['zoneSpread'],
+  existing: ReadonlyMap<string, number> = new Map(),
+): Placement {
+  const perNode = new Map<string, number>(nodes.map((n) => [n.id, existing.get(n.id) ?? 0]));
+  const zones: ZoneSlots[] = [];
+  for (const n of nodes) {
+    let z = zones.find((s) => s.zone === n.zone);
+    if (!z) zones.push((z = { zone: n.zone, free: 0, count: 0 }));
+    z.free += Math.max(0, n.podCapacity - perNode.get(n.id)!);
+    z.count += perNode.get(n.id)!;
+  }
+  const before = zones.map((z) => z.count);
+  const pending = fillZones(zones, count, zoneSpread);
+  zones.forEach((z, i) => {
+    const inZone = nodes.filter((n) => n.zone === z.zone);
+    for (let add = z.count - before[i]; add > 0; add--) {
+      let best: SimNode | undefined;
+      for (const n of inZone) {
+        const onNode = perNode.get(n.id)!;
+        if (onNode < n.podCapacity && (!best || onNode < perNode.get(best.id)!)) best = n;
+      }
+      if (!best) break;
+      perNode.set(best.id, perNode.get(best.id)! + 1);
+    }
+  });
+  return { perNode, pending };
+}
+
+export function placedOn(placement: Placement, nodes: readonly SimNode[]): number {
+  return nodes.reduce((s, n) => s + (placement.perNode.get(n.id) ?? 0), 0);
 }

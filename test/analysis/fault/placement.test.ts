@@ -1,11 +1,14 @@
 import {
   classNodes,
+  place,
   placeOnClasses,
   replicasOnNode,
   workloadClasses,
+  workloadNodes,
   type NodeClass,
   type SimNode,
 } from '../../../src/analysis/fault/placement';
+import { analyseFaultTolerance } from '../../../src/analysis/fault/scenarios';
 import type { WorkloadInventory } from '../../../src/analysis/inventory/inventory';
 import type { NodeAllocatable } from '../../../src/targets/cluster-target';
 import { eksInventory, pool, workload } from '../inventory-fixture';
@@ -73,5 +76,19 @@ describe('placement by counting agrees with placing pod by pod', () => {
       ['us-east-1c', 33],
     ]);
     expect(classes[1].indexes.slice(0, 3)).toEqual([1, 4, 7]);
+  });
+
+  test.each([
+    ['no add-ons', []],
+    [
+      'add-on replicas make some nodes fuller',
+      [{ name: 'coredns', namespace: 'kube-system', footprint: { replicas: { count: 2, cpuMillicores: 300, memoryMiB: 100 } } }],
+    ],
+  ] as const)('place() on workloadNodes() is node for node what the analysis reports (%s)', (_name, addons) => {
+    const inv = eksInventory({ addons, nodeGroups: [pool({ desiredNodes: 7 })], workload: workload({ replicas: 8, zoneSpread: 'hard' }) });
+    const placement = place(workloadNodes(inv, alloc(900)), 8, 'hard');
+    const drawn = Object.fromEntries([...placement.perNode].filter(([, n]) => n > 0));
+    const { scenarios } = analyseFaultTolerance(inv, alloc(900));
+    expect(drawn).toEqual(scenarios[0].detail!.replicasBefore);
   });
 });
