@@ -57,9 +57,10 @@ export function workloadClasses(
   inv: Inventory,
   allocatable: (instanceType: string) => NodeAllocatable,
   byNode?: ReadonlyMap<string, NodeReservation>,
+  groups: readonly NodeGroup[] = inv.nodeGroups,
 ): NodeClass[] {
   const classes: NodeClass[] = [];
-  for (const g of selectedGroups(inv.workload, inv.nodeGroups)) {
+  for (const g of selectedGroups(inv.workload, groups)) {
     const capacityType = g.capacity ?? 'on-demand';
     if (!byNode || !hasAddonReplicas(inv)) {
       // Every node of the group is alike: one class per zone, nodes round-robin over the zones.
@@ -112,15 +113,18 @@ export function classNodes(classes: readonly NodeClass[]): SimNode[] {
 }
 
 /**
- * The workload's nodes, one by one, in class order (see `workloadClasses`), after the add-on
- * replicas the scheduler places first (computed here unless `byNode` is given).
+ * The workload's nodes of `groups`, one by one, in class order (see `workloadClasses`), after the
+ * add-on replicas the scheduler places first (computed here unless `byNode` is given).
  */
 export function workloadNodes(
   inv: Inventory,
   allocatable: (instanceType: string) => NodeAllocatable,
-  byNode: ReadonlyMap<string, NodeReservation> | undefined = hasAddonReplicas(inv) ? addonReservations(inv, allocatable).byNode : undefined,
+  groups: readonly NodeGroup[] = inv.nodeGroups,
+  byNode: ReadonlyMap<string, NodeReservation> | undefined = hasAddonReplicas(inv)
+    ? addonReservations(inv, allocatable, groups).byNode
+    : undefined,
 ): SimNode[] {
-  return classNodes(workloadClasses(inv, allocatable, byNode));
+  return classNodes(workloadClasses(inv, allocatable, byNode, groups));
 }
 
 /** Groups whose pool label satisfies the workload's nodeSelector (all worker groups when it selects nothing). */
