@@ -19,10 +19,11 @@ const ONLY = (process.argv.find((a) => a.startsWith('--only=')) ?? '--only=synth
 const HAS_TIME = fs.existsSync('/usr/bin/time');
 const ENV = { ...process.env, CHECKPOINT_DISABLE: '1', FORCE_COLOR: '0', NO_COLOR: '1' };
 
-function run(cmd, args, cwd = ROOT) {
+function run(cmd, args, cwd = ROOT, extraEnv = {}) {
   const argv = HAS_TIME ? ['-f', '%M', cmd, ...args] : args;
   const started = process.hrtime.bigint();
-  const r = spawnSync(HAS_TIME ? '/usr/bin/time' : cmd, argv, { cwd, env: ENV, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const env = { ...ENV, ...extraEnv };
+  const r = spawnSync(HAS_TIME ? '/usr/bin/time' : cmd, argv, { cwd, env, encoding: 'utf8', maxBuffer: 64 << 20 });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (r.status !== 0) {
     throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
@@ -40,21 +41,35 @@ function measure(label, times, fn) {
   const runs = [];
   for (let i = 0; i < times; i++) runs.push(fn());
   const res = { label, ms: median(runs.map((r) => r.ms)), rssMiB: Math.max(...runs.map((r) => r.rssMiB)), runs: runs.length };
-  process.stderr.write(`  ${label}: ${res.ms.toFixed(0)} ms${Number.isNaN(res.rssMiB) ? '' : `, ${res.rssMiB.toFixed(0)} MiB`} (median of ${runs.length})\n`);
+  process.stderr.write(
+    `  ${label}: ${res.ms.toFixed(0)} ms${Number.isNaN(res.rssMiB) ? '' : `, ${res.rssMiB.toFixed(0)} MiB`} (median of ${runs.length})\n`,
+  );
   return res;
 }
 
+/** What a cold `orquesta synth` of all four targets may take (issue: newcomer path, 2026-12). */
+const SYNTH_TARGET_MS = 500;
+
 function benchSynth() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'orquesta-bench-'));
-  const fast = measure('synth, orquesta CLI (node, esbuild bundle + V8 code cache, 4 stacks + 4 manifest sets)', QUICK ? 3 : 5, () =>
-    run(process.execPath, [path.join(ROOT, 'bin', 'orquesta.js'), 'synth'], tmp),
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'orquesta-bench-cache-'));
+  const cli = () => run(process.execPath, [path.join(ROOT, 'bin', 'orquesta.js'), 'synth'], tmp, { ORQUESTA_CACHE_DIR: cacheDir });
+  // The first process after a build compiles the bundle and writes the V8 code cache; later ones use it.
+  const first = measure('synth, orquesta CLI, first run after a build (no code cache yet)', 1, cli);
+  const fast = measure(
+    'synth, orquesta CLI, cold process (esbuild bundle + V8 code cache, 4 stacks + 4 manifest sets)',
+    QUICK ? 3 : 5,
+    cli,
   );
+  fast.targetMs = SYNTH_TARGET_MS;
+  fast.meetsTarget = fast.ms <= SYNTH_TARGET_MS;
+  fs.rmSync(cacheDir, { recursive: true, force: true });
   const inProcess = measureInProcessSynth(tmp);
   const baseline = measure('synth, default way (npx cdktf synth, ts-node app, 4 stacks)', QUICK ? 1 : 3, () =>
     run('npx', ['cdktf', 'synth', '--output', path.join(tmp, 'cdktf-default.out')]),
   );
   fs.rmSync(tmp, { recursive: true, force: true });
-  return { fast, inProcess, baseline, ratio: baseline.ms / fast.ms };
+  return { first, fast, inProcess, baseline, ratio: baseline.ms / fast.ms };
 }
 
 /** Synthesis alone, inside one warm process (no Node start-up or module loading). */
@@ -139,21 +154,43 @@ function main() {
   const rows = [];
   if (synth) {
     rows.push(
-      ['synth (4 targets)', `${synth.fast.ms.toFixed(0)} ms / ${fmtMiB(synth.fast.rssMiB)}`, `${synth.baseline.ms.toFixed(0)} ms / ${fmtMiB(synth.baseline.rssMiB)}`, `${synth.ratio.toFixed(1)}x`],
+      [
+        `cold synth, 4 targets (target <= ${SYNTH_TARGET_MS} ms: ${synth.fast.meetsTarget ? 'met' : 'NOT met'})`,
+        `${synth.fast.ms.toFixed(0)} ms / ${fmtMiB(synth.fast.rssMiB)}`,
+        `${synth.baseline.ms.toFixed(0)} ms / ${fmtMiB(synth.baseline.rssMiB)}`,
+        `${synth.ratio.toFixed(1)}x`,
+      ],
+      ['synth, first run after a build', `${synth.first.ms.toFixed(0)} ms`, '-', '-'],
       ['synth, in-process only', `${synth.inProcess.ms.toFixed(0)} ms`, '-', '-'],
     );
   }
   if (analysis) {
-    rows.push(['analysis sweep', `${analysis.configurationsPerSecond.toLocaleString('en-US')} configs/s`, `${(1000 / analysis.naiveMsPerConfiguration).toFixed(1)} configs/s`, `${Math.round(analysis.ratio).toLocaleString('en-US')}x`]);
+    rows.push([
+      'analysis sweep',
+      `${analysis.configurationsPerSecond.toLocaleString('en-US')} configs/s`,
+      `${(1000 / analysis.naiveMsPerConfiguration).toFixed(1)} configs/s`,
+      `${Math.round(analysis.ratio).toLocaleString('en-US')}x`,
+    ]);
   }
-  if (tests) rows.push(['test suite', `${(tests.fast.ms / 1000).toFixed(1)} s / ${fmtMiB(tests.fast.rssMiB)}`, `${(tests.baseline.ms / 1000).toFixed(1)} s / ${fmtMiB(tests.baseline.rssMiB)}`, `${tests.ratio.toFixed(1)}x`]);
+  if (tests)
+    rows.push([
+      'test suite',
+      `${(tests.fast.ms / 1000).toFixed(1)} s / ${fmtMiB(tests.fast.rssMiB)}`,
+      `${(tests.baseline.ms / 1000).toFixed(1)} s / ${fmtMiB(tests.baseline.rssMiB)}`,
+      `${tests.ratio.toFixed(1)}x`,
+    ]);
   const header = ['benchmark', 'orquesta', 'baseline', 'speed-up'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const fmt = (r) => r.map((c, i) => c.padEnd(widths[i])).join('  ');
   console.log([fmt(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(fmt)].join('\n'));
-  console.log('baselines: synth = npx cdktf synth (ts-node app); analysis = re-synthesize + analyse per configuration; tests = jest + ts-jest');
+  console.log(
+    'baselines: synth = npx cdktf synth (ts-node app); analysis = re-synthesize + analyse per configuration; tests = jest + ts-jest',
+  );
   fs.mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
-  fs.writeFileSync(path.join(ROOT, '.bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), synth, analysis, tests }, null, 2));
+  fs.writeFileSync(
+    path.join(ROOT, '.bench', 'results.json'),
+    JSON.stringify({ date: new Date().toISOString(), synth, analysis, tests }, null, 2),
+  );
 }
 
 function fmtMiB(mib) {

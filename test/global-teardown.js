@@ -1,13 +1,8 @@
-// cdktf and cdk8s Testing helpers leave /tmp/cdktf.outdir.* and /tmp/cdk8s.outdir.* behind (../shared/TOOLCHAIN.md).
+// Removes this run's temp directory (see global-setup.js): cdktf and cdk8s Testing helpers leave
+// cdktf.outdir.* / cdk8s.outdir.* behind (../shared/TOOLCHAIN.md), and so may a failed test.
 const fs = require('fs');
-const os = require('os');
-const path = require('path');
 
 module.exports = async () => {
-  const tmp = os.tmpdir();
-  for (const entry of fs.readdirSync(tmp)) {
-    if (/^(cdktf|cdk8s)\.outdir\./.test(entry) || entry.startsWith('orquesta-test-')) {
-      fs.rmSync(path.join(tmp, entry), { recursive: true, force: true });
-    }
-  }
+  const dir = process.env.ORQUESTA_JEST_TMPDIR;
+  if (dir && /orquesta-jest-/.test(dir)) fs.rmSync(dir, { recursive: true, force: true });
 };

@@ -119,9 +119,11 @@ export function resourceBinding(type: string): { prototype: object; tfResourceTy
 export const AWS_UNTAGGABLE_TYPES: ReadonlySet<string> = new Set([
   'aws_route',
   'aws_route_table_association',
+  'aws_autoscaling_lifecycle_hook',
   'aws_iam_role_policy_attachment',
   'aws_iam_role_policy',
   'aws_kms_alias',
+  'aws_kms_key_policy',
   'aws_s3_bucket_versioning',
   'aws_s3_bucket_server_side_encryption_configuration',
   'aws_s3_bucket_public_access_block',

@@ -2,6 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { WEB_API_EXAMPLE } from '../examples/web-api';
 import { UsageError } from '../spec/usage-error';
+import { JsonSyntaxError, parseJsonStrict } from './parse-json-strict';
+import { display, loadSpecModule } from './spec-module';
 
 export { UsageError };
 
@@ -16,74 +18,72 @@ export interface LoadedSpec {
 export const APP_ENV = 'ORQUESTA_APP';
 
 /**
- * Loads the user's spec: `.json`, `.yaml`/`.yml`, `.js`/`.cjs`, or `.ts` (transpiled with the
- * project's own `typescript`, without type-checking; run `tsc` for that). A module exports the spec
- * as `default` or `app`. Without a file, the built-in example is used.
+ * Loads the user's spec: `.json` (strict: duplicate keys rejected, errors at line:column, a UTF-8
+ * BOM accepted), `.yaml`/`.yml` (the same), or a module, `.ts`/`.js`/`.cjs`/`.mjs` (see
+ * `loadSpecModule`: `import ... from 'orquesta'` resolves to the running orquesta). A module exports
+ * the spec as `default` or `app`. Without a file, the built-in example is used. Every problem is a
+ * `UsageError` (exit 2) naming the file and, where there is one, the line.
  */
 export function loadAppSpec(file: string | undefined, cwd = process.cwd()): LoadedSpec {
   const chosen = file ?? process.env[APP_ENV];
   if (!chosen) return { spec: WEB_API_EXAMPLE, origin: 'built-in example (web-api)' };
   const full = path.resolve(cwd, chosen);
   if (!fs.existsSync(full)) throw new UsageError(`--app ${chosen}: no such file (${full})`);
+  if (fs.statSync(full).isDirectory()) throw new UsageError(`--app ${chosen}: is a directory; name the spec file in it`);
   const ext = path.extname(full);
   switch (ext) {
     case '.json':
-      return { spec: parseOrExplain(full, () => JSON.parse(fs.readFileSync(full, 'utf8'))), origin: full };
+      return { spec: parseJsonFile(full, cwd), origin: full };
     case '.yaml':
-    case '.yml': {
-      const YAML = require('yaml') as typeof import('yaml');
-      return { spec: parseOrExplain(full, () => YAML.parse(fs.readFileSync(full, 'utf8'))), origin: full };
-    }
+    case '.yml':
+      return { spec: parseYamlFile(full, cwd), origin: full };
     case '.js':
     case '.cjs':
-      return { spec: pickExport(require(full), full), origin: full };
+    case '.mjs':
     case '.ts':
-      return { spec: pickExport(requireTypeScript(full, cwd), full), origin: full };
+    case '.cts':
+    case '.mts':
+      return { spec: pickExport(loadSpecModule(full, cwd, library)), origin: full };
     default:
-      throw new UsageError(`--app ${chosen}: unsupported extension '${ext}'; allowed: .ts, .js, .cjs, .json, .yaml, .yml`);
+      throw new UsageError(`--app ${chosen}: unsupported extension '${ext}'; allowed: .ts, .js, .cjs, .mjs, .json, .yaml, .yml`);
   }
 }
 
-function parseOrExplain(file: string, parse: () => unknown): unknown {
+/** What `import ... from 'orquesta'` gives a spec module: this running copy of the library. */
+function library(): unknown {
+  return require('../index');
+}
+
+function readText(file: string): string {
+  const text = fs.readFileSync(file, 'utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function parseJsonFile(file: string, cwd: string): unknown {
   try {
-    return parse();
+    return parseJsonStrict(readText(file));
   } catch (error) {
-    throw new UsageError(`${file}: cannot parse: ${(error as Error).message}`);
+    if (error instanceof JsonSyntaxError)
+      throw new UsageError(`${display(file, cwd)}:${error.line}:${error.column}: invalid JSON: ${error.reason}`);
+    throw error;
   }
 }
 
-function pickExport(mod: Record<string, unknown>, file: string): unknown {
-  const spec = mod.default ?? mod.app;
-  if (spec === undefined) throw new UsageError(`${file}: export the spec as 'default' or 'app' (e.g. export default defineApp({...}))`);
-  return spec;
+function parseYamlFile(file: string, cwd: string): unknown {
+  const YAML = require('yaml') as typeof import('yaml');
+  const doc = YAML.parseDocument(readText(file), { uniqueKeys: true });
+  const problem = doc.errors[0];
+  if (problem) {
+    const at = problem.linePos?.[0];
+    const where = at ? `:${at.line}:${at.col}` : '';
+    // The first line only: yaml appends a snippet of the source, which may hold a secret.
+    const reason = problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    const more = doc.errors.length > 1 ? ` (and ${doc.errors.length - 1} more)` : '';
+    throw new UsageError(`${display(file, cwd)}${where}: invalid YAML: ${reason}${more}`);
+  }
+  return doc.toJS({ maxAliasCount: 100 });
 }
 
-/** Transpiles a .ts spec module in memory; `import ... from 'orquesta'` resolves to this package. */
-function requireTypeScript(file: string, cwd: string): Record<string, unknown> {
-  let ts: typeof import('typescript');
-  try {
-    ts = require(require.resolve('typescript', { paths: [cwd, __dirname] }));
-  } catch {
-    throw new UsageError(
-      `${file}: loading a .ts spec needs the 'typescript' package (npm i -D typescript), or pass a .js/.json/.yaml spec`,
-    );
-  }
-  const source = fs.readFileSync(file, 'utf8');
-  const { outputText } = ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-    fileName: file,
-  });
-  const Module = require('module') as typeof import('module') & {
-    _nodeModulePaths(dir: string): string[];
-  };
-  const m = new Module(file) as import('module') & {
-    _compile(code: string, filename: string): void;
-    paths: string[];
-    filename: string;
-    exports: Record<string, unknown>;
-  };
-  m.filename = file;
-  m.paths = Module._nodeModulePaths(path.dirname(file));
-  m._compile(outputText, file);
-  return m.exports;
+function pickExport(mod: Record<string, unknown>): unknown {
+  return mod.default ?? mod.app;
 }

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import type { InfraOutputs, TargetId } from '../targets/cluster-target';
 import { KOPS_STATE_KEYS } from '../targets/kops/kops-defaults';
-import type { CommandSpec } from './command-runner';
+import { runChecked, type CommandRunner, type CommandSpec } from './command-runner';
 
 /**
  * How orquesta reaches each target's cluster, as one capability row per target (kops'
@@ -15,6 +15,12 @@ export interface ClusterAccess {
   readonly loginCheck: string;
   /** Commands that write credentials for the cluster into `kubeconfig`, from the stack's outputs. */
   credentials(outputs: InfraOutputs, kubeconfig: string): CommandSpec[];
+  /**
+   * Environment the credential commands run with, when they need another identity than the
+   * caller's (kops: a session of the stack's admin role, the only one the state bucket admits).
+   * @default - the caller's own credentials
+   */
+  session?(outputs: InfraOutputs, runner: CommandRunner): Promise<Readonly<Record<string, string>>>;
   /** Present when the credentials appear some time after `terraform apply` returns: retry until then. */
   readonly credentialsRetry?: { readonly timeoutMs: number; readonly intervalMs: number };
   /**
@@ -167,8 +173,37 @@ const EKS_ACCESS: ClusterAccess = {
   },
 };
 
+/**
+ * A session of `roleArn` (https://docs.aws.amazon.com/cli/latest/reference/sts/assume-role.html) as
+ * the environment variables the AWS CLI and SDKs read.
+ */
+export async function assumeRoleEnv(runner: CommandRunner, roleArn: string, sessionName: string): Promise<Record<string, string>> {
+  const result = await runChecked(runner, {
+    command: 'aws',
+    args: [
+      'sts',
+      'assume-role',
+      '--role-arn',
+      roleArn,
+      '--role-session-name',
+      sessionName.slice(0, 64),
+      '--query',
+      'Credentials.[AccessKeyId,SecretAccessKey,SessionToken]',
+      '--output',
+      'text',
+    ],
+  });
+  const [accessKeyId, secretAccessKey, sessionToken] = result.stdout.trim().split(/\s+/);
+  if (!accessKeyId || !secretAccessKey || !sessionToken)
+    throw new Error(`aws sts assume-role --role-arn ${roleArn} returned no credentials`);
+  return { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey, AWS_SESSION_TOKEN: sessionToken };
+}
+
 const KOPS_ACCESS: ClusterAccess = {
   loginCheck: AWS_LOGIN_CHECK,
+  // The state bucket's policy and key admit only the control-plane and admin roles to control-plane/.
+  session: async (o, runner) =>
+    o.admin_role_arn ? assumeRoleEnv(runner, o.admin_role_arn, `orquesta-${requireOutput(o, 'cluster_name')}`) : {},
   // The first control-plane node uploads kubeadm's admin.conf to the state bucket (KOPS_STATE_KEYS);
   // https://docs.aws.amazon.com/cli/latest/reference/s3/cp.html
   credentials: (o, kubeconfig) => [

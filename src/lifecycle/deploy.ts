@@ -248,7 +248,8 @@ export async function fetchCredentials(
   const commands = access.credentials(outputs, kubeconfig);
   const attempt = async (): Promise<unknown> => {
     try {
-      for (const command of commands) await runChecked(ctx.runner, command, { cwd: ctx.root });
+      const env = access.session ? await access.session(outputs, ctx.runner) : {};
+      for (const command of commands) await runChecked(ctx.runner, command, { cwd: ctx.root, env });
       return undefined;
     } catch (error) {
       return error;

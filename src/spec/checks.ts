@@ -19,7 +19,8 @@ export function checkInt(list: ProblemList, path: string, value: unknown, min: n
 
 export function checkOneOf<T extends string>(list: ProblemList, path: string, value: unknown, allowed: readonly T[]): value is T {
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    list.add(path, value, `must be one of ${allowed.map((a) => `'${a}'`).join(', ')}`);
+    const hint = typeof value === 'string' ? didYouMean(value, allowed) : '';
+    list.add(path, value, `must be one of ${allowed.map((a) => `'${a}'`).join(', ')}${hint}`, allowed);
     return false;
   }
   return true;
@@ -75,9 +76,54 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Unknown keys are almost always typos (`minReplica`); reject them with the allowed names. */
+/**
+ * Unknown keys are almost always typos (`minReplica`); reject them with the closest known name and
+ * the allowed ones. Every object of the spec is checked with this, at every level.
+ */
 export function checkKnownKeys(list: ProblemList, path: string, value: Record<string, unknown>, known: readonly string[]): void {
   for (const key of Object.keys(value)) {
-    if (!known.includes(key)) list.add(`${path}.${key}`, value[key], `is not a known field; allowed: ${known.join(', ')}`);
+    if (known.includes(key)) continue;
+    const suggestion = closest(key, known);
+    const hint = suggestion ? `did you mean '${suggestion}'? ` : '';
+    list.add(`${path}.${key}`, value[key], `is not a known field; ${hint}allowed: ${known.join(', ')}`, known);
   }
+}
+
+/** `; did you mean 'x'?` when one allowed value is close to `value`, else ''. */
+export function didYouMean(value: string, allowed: readonly string[]): string {
+  const suggestion = closest(value, allowed);
+  return suggestion ? `; did you mean '${suggestion}'?` : '';
+}
+
+/**
+ * The candidate nearest to `name` by edit distance (case-insensitive, adjacent swaps count once),
+ * when it is near enough to be a typo: at most 1 edit for short names, 2 up to 8 characters, 3 beyond.
+ */
+export function closest(name: string, candidates: readonly string[]): string | undefined {
+  const limit = name.length <= 3 ? 1 : name.length <= 8 ? 2 : 3;
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= limit ? best : undefined;
+}
+
+/** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent transpositions. */
+export function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
 }

@@ -1,4 +1,5 @@
-import { checkCidrList, checkInt, checkKnownKeys, checkLabel, checkOneOf, isObject } from './checks';
+import { checkCidrList, checkInt, checkKnownKeys, checkLabel, checkOneOf, closest, isObject } from './checks';
+import { CLOUD_REGIONS, PRICED_REGIONS, type RegionCloud } from './cloud-regions';
 import { EKS_LOG_TYPES } from './cluster-spec';
 import { DEFAULT_ZONES, MAX_LAB_TTL_HOURS } from './defaults';
 import { SIZE_CLASS_NAMES } from './size-classes';
@@ -23,12 +24,6 @@ const CLUSTER_KEYS = [
 /** Oldest minor any of the four targets still runs (AKS LTS / EKS extended support reach back this far, 2026-11). */
 const MIN_KUBERNETES_MINOR = 29;
 const MAX_KUBERNETES_MINOR = 36;
-
-const REGION_FORMAT: Readonly<Record<'aws' | 'gcp' | 'azure', { re: RegExp; example: string }>> = {
-  aws: { re: /^[a-z]{2}(-gov)?-[a-z]+-\d$/, example: 'us-east-1' },
-  gcp: { re: /^[a-z]+-[a-z]+\d$/, example: 'us-central1' },
-  azure: { re: /^[a-z]+\d?$/, example: 'eastus' },
-};
 
 /**
  * kops' etcd: 1 member (a lab or `controlPlane: single`), 3 (tolerates losing one) or 5 (two).
@@ -118,6 +113,8 @@ function validateNodePools(list: ProblemList, path: string, pools: unknown): voi
   });
 }
 
+const CLOUD_NAMES = { aws: 'an AWS', gcp: 'a GCP', azure: 'an Azure' } as const;
+
 function validateRegions(list: ProblemList, path: string, regions: unknown): void {
   if (regions === undefined) return;
   if (!isObject(regions)) {
@@ -128,10 +125,34 @@ function validateRegions(list: ProblemList, path: string, regions: unknown): voi
   for (const cloud of ['aws', 'gcp', 'azure'] as const) {
     const region = regions[cloud];
     if (region === undefined) continue;
-    const { re, example } = REGION_FORMAT[cloud];
-    if (typeof region !== 'string' || !re.test(region)) {
-      list.add(`${path}.${cloud}`, region, `must be a ${cloud} region name such as '${example}'`);
+    if (typeof region !== 'string' || !CLOUD_REGIONS[cloud].includes(region)) {
+      const near = typeof region === 'string' ? closest(region, CLOUD_REGIONS[cloud]) : undefined;
+      const hint = near ? ` did you mean '${near}'?` : '';
+      list.add(`${path}.${cloud}`, region, `is not ${CLOUD_NAMES[cloud]} region;${hint} ${supportedRegions(cloud)}`, PRICED_REGIONS[cloud]);
     }
+  }
+}
+
+function supportedRegions(cloud: RegionCloud): string {
+  return `supported (regions with prices in the catalog): ${PRICED_REGIONS[cloud].join(', ')}`;
+}
+
+/**
+ * The product gate's region check (run by `prepareAppSpec` for the clouds of the chosen targets):
+ * a real region the price catalog lacks cannot be compared or costed, so it is rejected before
+ * anything is written. Regions that are not real were already reported by `validateCluster`.
+ */
+export function validatePricedRegions(list: ProblemList, cluster: unknown, clouds: readonly RegionCloud[], path = 'cluster.regions'): void {
+  const regions = isObject(cluster) && isObject(cluster.regions) ? cluster.regions : {};
+  for (const cloud of clouds) {
+    const region = regions[cloud];
+    if (typeof region !== 'string' || !CLOUD_REGIONS[cloud].includes(region) || PRICED_REGIONS[cloud].includes(region)) continue;
+    list.add(
+      `${path}.${cloud}`,
+      region,
+      `is a real ${CLOUD_NAMES[cloud].replace(/^an? /, '')} region but has no prices in orquesta's catalog, so nothing could be compared; ${supportedRegions(cloud)}`,
+      PRICED_REGIONS[cloud],
+    );
   }
 }
 

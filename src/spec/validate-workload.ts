@@ -12,6 +12,7 @@ import {
   isObject,
 } from './checks';
 import { DEFAULT_MAX_UNAVAILABLE, DEFAULT_REPLICAS } from './defaults';
+import { looksLikeCredential } from './safe-value';
 import type { ProblemList } from './validation-error';
 
 const WORKLOAD_KEYS = [
@@ -33,6 +34,18 @@ const WORKLOAD_KEYS = [
   'needsKubernetesApi',
   'egress',
 ] as const;
+
+/** Plain env and ConfigMap values end up readable in the manifests and in git: credentials never belong there. */
+const CREDENTIAL_IN_PLAIN_TEXT =
+  'looks like a credential (a URL with a password, a key or a token): plain values land readable in the manifests; put it in a Kubernetes Secret and reference it from workload.secrets';
+
+const QUANTITY_KEYS = ['cpuMillicores', 'memoryMiB'];
+const PROBE_TIMING_KEYS = ['port', 'initialDelaySeconds', 'periodSeconds', 'failureThreshold'];
+const PROBE_KEYS: Readonly<Record<'http' | 'tcp' | 'exec', readonly string[]>> = {
+  http: ['type', 'path', ...PROBE_TIMING_KEYS],
+  tcp: ['type', ...PROBE_TIMING_KEYS],
+  exec: ['type', 'command', ...PROBE_TIMING_KEYS],
+};
 
 /** `registry/repo:tag` or `registry/repo@sha256:<64 hex>`; the tag may not be `latest`. */
 const IMAGE_REF = /^[a-z0-9]+([._\-/:][a-z0-9]+)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})$/;
@@ -63,6 +76,7 @@ export function validateWorkload(list: ProblemList, value: unknown, path = 'work
       for (const [k, v] of Object.entries(w.config)) {
         if (!CONFIG_KEY.test(k)) list.add(`${path}.config.${k}`, k, "must be a ConfigMap key: letters, digits, '-', '_' or '.'");
         if (typeof v !== 'string') list.add(`${path}.config.${k}`, v, 'must be a string');
+        else if (looksLikeCredential(v)) list.add(`${path}.config.${k}`, v, CREDENTIAL_IN_PLAIN_TEXT);
       }
   }
   const minReplicas = validateAutoscaling(list, `${path}.autoscaling`, w.autoscaling);
@@ -93,6 +107,9 @@ function validateResources(list: ProblemList, path: string, resources: unknown):
     return;
   }
   const { requests, limits } = resources;
+  checkKnownKeys(list, path, resources, ['requests', 'limits']);
+  checkKnownKeys(list, `${path}.requests`, requests, QUANTITY_KEYS);
+  checkKnownKeys(list, `${path}.limits`, limits, QUANTITY_KEYS);
   const ok = [
     checkInt(list, `${path}.requests.cpuMillicores`, requests.cpuMillicores, 1, 256_000),
     checkInt(list, `${path}.requests.memoryMiB`, requests.memoryMiB, 1, 1_048_576),
@@ -122,10 +139,19 @@ function validateProbes(list: ProblemList, path: string, probes: unknown): void 
       list.add(p, probe, "must be { type: 'http', path } | { type: 'tcp' } | { type: 'exec', command }");
       continue;
     }
-    if (!checkOneOf(list, `${p}.type`, probe.type, ['http', 'tcp', 'exec'])) continue;
+    if (!checkOneOf(list, `${p}.type`, probe.type, ['http', 'tcp', 'exec'])) {
+      checkKnownKeys(list, p, probe, [...new Set(Object.values(PROBE_KEYS).flat())]);
+      continue;
+    }
+    checkKnownKeys(list, p, probe, PROBE_KEYS[probe.type]);
     if (probe.type === 'http') checkHttpPath(list, `${p}.path`, probe.path);
-    if (probe.type === 'exec' && (!Array.isArray(probe.command) || probe.command.length === 0)) {
-      list.add(`${p}.command`, probe.command, 'must be a non-empty list of strings');
+    if (probe.type === 'exec') {
+      if (!Array.isArray(probe.command) || probe.command.length === 0) {
+        list.add(`${p}.command`, probe.command, 'must be a non-empty list of strings');
+      } else
+        probe.command.forEach((arg, j) => {
+          if (typeof arg !== 'string') list.add(`${p}.command[${j}]`, arg, 'must be a string');
+        });
     }
     if (probe.port !== undefined) checkInt(list, `${p}.port`, probe.port, 1, 65535);
     if (probe.initialDelaySeconds !== undefined) checkInt(list, `${p}.initialDelaySeconds`, probe.initialDelaySeconds, 0, 3600);
@@ -142,6 +168,7 @@ function validateEnv(list: ProblemList, path: string, env: unknown, secrets: unk
       for (const [k, v] of Object.entries(env)) {
         if (!C_IDENTIFIER.test(k)) list.add(`${path}.env.${k}`, k, 'must be a C identifier: letters, digits and _');
         if (typeof v !== 'string') list.add(`${path}.env.${k}`, v, 'must be a string (secrets go in workload.secrets)');
+        else if (looksLikeCredential(v)) list.add(`${path}.env.${k}`, v, CREDENTIAL_IN_PLAIN_TEXT);
         names.add(k);
       }
   }
@@ -156,7 +183,15 @@ function validateEnv(list: ProblemList, path: string, env: unknown, secrets: unk
       list.add(p, s, 'must be { envName, secretName, key } (a reference, never the secret value)');
       return;
     }
-    checkKnownKeys(list, p, s, ['envName', 'secretName', 'key']);
+    const { value: inlineValue, ...reference } = s;
+    if (inlineValue !== undefined) {
+      list.add(
+        `${p}.value`,
+        inlineValue,
+        'must not be in the spec: workload.secrets holds references only; put the value in a Kubernetes Secret (kubectl create secret generic <secretName> --from-literal=<key>=...) and name it with secretName and key',
+      );
+    }
+    checkKnownKeys(list, p, reference, ['envName', 'secretName', 'key']);
     if (typeof s.envName !== 'string' || !C_IDENTIFIER.test(s.envName)) {
       list.add(`${p}.envName`, s.envName, 'must be a C identifier: letters, digits and _');
     } else if (names.has(s.envName)) {
@@ -223,7 +258,10 @@ function validateExposure(list: ProblemList, path: string, exposure: unknown): v
     list.add(path, exposure, "must be { type: 'public' | 'internal' | 'ingress' | 'cluster' }");
     return;
   }
-  if (!checkOneOf(list, `${path}.type`, exposure.type, ['public', 'internal', 'ingress', 'cluster'])) return;
+  if (!checkOneOf(list, `${path}.type`, exposure.type, ['public', 'internal', 'ingress', 'cluster'])) {
+    checkKnownKeys(list, path, exposure, ['type', 'host', 'path']);
+    return;
+  }
   if (exposure.type === 'ingress') {
     checkKnownKeys(list, path, exposure, ['type', 'host', 'path']);
     checkHostname(list, `${path}.host`, exposure.host);
@@ -251,7 +289,10 @@ function validateMonitoring(list: ProblemList, path: string, monitoring: unknown
     list.add(path, monitoring, "must be { type: 'prometheus' | 'datadog' | 'none' }");
     return;
   }
-  if (!checkOneOf(list, `${path}.type`, monitoring.type, ['prometheus', 'datadog', 'none'])) return;
+  if (!checkOneOf(list, `${path}.type`, monitoring.type, ['prometheus', 'datadog', 'none'])) {
+    checkKnownKeys(list, path, monitoring, ['type', 'path', 'port']);
+    return;
+  }
   if (monitoring.type === 'prometheus') {
     checkKnownKeys(list, path, monitoring, ['type', 'path', 'port']);
     if (monitoring.path !== undefined) checkHttpPath(list, `${path}.path`, monitoring.path);
@@ -271,6 +312,7 @@ function validateEgress(list: ProblemList, path: string, egress: unknown): void 
       list.add(p, rule, 'must be { cidr, port, protocol? }');
       return;
     }
+    checkKnownKeys(list, p, rule, ['cidr', 'port', 'protocol']);
     if (!isIpv4Cidr(rule.cidr)) list.add(`${p}.cidr`, rule.cidr, 'must be an IPv4 CIDR such as 10.20.0.0/16');
     checkInt(list, `${p}.port`, rule.port, 1, 65535);
     if (rule.protocol !== undefined) checkOneOf(list, `${p}.protocol`, rule.protocol, ['TCP', 'UDP']);

@@ -1,3 +1,5 @@
+import { formatSafeValue, safeValue } from './safe-value';
+
 /**
  * One problem found in a spec: where it is, what was received, and what is allowed.
  * Rendered as `<path> (<value>) <requirement>`, e.g.
@@ -6,22 +8,44 @@
 export interface ValidationProblem {
   /** Dotted path into the spec, e.g. `cluster.nodePools[0].maxNodes`. */
   readonly path: string;
-  /** The value received (rendered with `formatValue`). */
+  /**
+   * The value received. `ProblemList` stores a safe copy (`safeValue`: secrets redacted, long
+   * strings cut, functions/BigInt/cycles described), so it can be printed or serialized as is.
+   */
   readonly value: unknown;
   /** What is allowed, phrased to follow the value: `must be an integer in 1..65535`. */
   readonly requirement: string;
+  /** The allowed values or field names, when there is a closed list (for `--json` readers). */
+  readonly allowed?: readonly string[];
 }
 
-export function formatValue(value: unknown): string {
-  if (value === undefined) return 'missing';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
-  const json = JSON.stringify(value);
-  return json.length > 60 ? `${json.slice(0, 57)}...` : json;
+/** How a value is quoted in a message at `path`: never a secret, never more than ~80 characters. */
+export function formatValue(value: unknown, path = ''): string {
+  return formatSafeValue(value, path);
 }
 
 export function formatProblem(problem: ValidationProblem): string {
-  return `${problem.path} (${formatValue(problem.value)}) ${problem.requirement}`;
+  return `${problem.path} (${formatValue(problem.value, problem.path)}) ${problem.requirement}`;
+}
+
+/** The JSON form of a problem (`orquesta validate --json`): safe to write anywhere. */
+export interface ProblemJson {
+  readonly path: string;
+  readonly value: unknown;
+  readonly requirement: string;
+  readonly allowed?: readonly string[];
+  readonly message: string;
+}
+
+export function problemToJson(problem: ValidationProblem): ProblemJson {
+  const value = safeValue(problem.value, problem.path);
+  return {
+    path: problem.path,
+    value: value === undefined ? null : value,
+    requirement: problem.requirement,
+    ...(problem.allowed ? { allowed: problem.allowed } : {}),
+    message: formatProblem(problem),
+  };
 }
 
 /**
@@ -33,7 +57,9 @@ export class ValidationError extends Error {
   public readonly problems: readonly ValidationProblem[];
   public readonly constructPath?: string;
 
-  constructor(problems: readonly ValidationProblem[], constructPath?: string) {
+  constructor(found: readonly ValidationProblem[], constructPath?: string) {
+    // Problems built outside a ProblemList (target checks) get the same safe copy of their value.
+    const problems = found.map((p) => ({ ...p, value: safeValue(p.value, p.path) }));
     const header = problems.length === 1 ? '1 problem in the spec' : `${problems.length} problems in the spec`;
     const where = constructPath ? ` (at ${constructPath})` : '';
     super(`${header}${where}:\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`);
@@ -47,8 +73,8 @@ export class ValidationError extends Error {
 export class ProblemList {
   private readonly items: ValidationProblem[] = [];
 
-  public add(path: string, value: unknown, requirement: string): void {
-    this.items.push({ path, value, requirement });
+  public add(path: string, value: unknown, requirement: string, allowed?: readonly string[]): void {
+    this.items.push({ path, value: safeValue(value, path), requirement, ...(allowed ? { allowed } : {}) });
   }
 
   public addAll(problems: readonly ValidationProblem[]): void {

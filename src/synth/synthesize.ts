@@ -38,10 +38,37 @@ export interface TargetSynthResult {
 
 /**
  * Synthesizes the infrastructure stack and the Kubernetes manifests of every target into a scratch
- * directory, then swaps both trees into place. Validation must have happened before (see
- * `prepareAppSpec`); this throws only on bugs or I/O errors, and then leaves the old output intact.
+ * directory, then swaps each target's stack and manifest directory into place; other targets'
+ * output is left as it was (`synth --target eks` replaces only eks). Validation must have happened
+ * before (see `prepareAppSpec`); this throws only on bugs or I/O errors, and then leaves the old
+ * output intact.
  */
 export function synthesize(spec: ResolvedAppSpec, targets: readonly ClusterTarget[], options: SynthOptions): TargetSynthResult[] {
+  const staged = stageSynthesis(spec, targets, options);
+  try {
+    return staged.commit();
+  } catch (error) {
+    staged.discard();
+    throw error;
+  }
+}
+
+/** Synthesized output not yet in place: read it from `root` (same layout as the project), then commit or discard. */
+export interface StagedSynthesis {
+  /** A scratch root holding `cdktf.out/stacks/<target>/` and `dist/k8s/<target>/` of the synthesized targets. */
+  readonly root: string;
+  /** Summaries, with paths inside `root`. */
+  readonly results: readonly TargetSynthResult[];
+  /** Moves each target's output into the project root (replacing that target's only) and returns the final paths. */
+  commit(): TargetSynthResult[];
+  discard(): void;
+}
+
+/**
+ * Synthesizes into scratch without touching the project's output, so a caller can read the result
+ * back and do more (price it) before anything is written: `compare` commits only after pricing.
+ */
+export function stageSynthesis(spec: ResolvedAppSpec, targets: readonly ClusterTarget[], options: SynthOptions): StagedSynthesis {
   const now = options.now ?? new Date();
   const output = new AtomicOutput(options.root);
   try {
@@ -58,16 +85,49 @@ export function synthesize(spec: ResolvedAppSpec, targets: readonly ClusterTarge
       synthesizeManifests(spec, target, path.join(manifestsOut, target.id), { now, outputs: options.outputs?.[target.id] });
     }
     const results = targets.map((target) => summarize(output.scratch, target.id));
-    output.commit([STACKS_DIR, MANIFESTS_DIR]);
-    return results.map((r) => ({
-      ...r,
-      stackFile: path.join(options.root, STACKS_DIR, 'stacks', r.target, 'cdk.tf.json'),
-      manifestDir: path.join(options.root, MANIFESTS_DIR, r.target),
-    }));
+    return {
+      root: output.scratch,
+      results,
+      commit: () => {
+        mergeStackManifest(options.root, output.scratch, targets);
+        output.commit([
+          ...targets.flatMap((t) => [path.join(STACKS_DIR, 'stacks', t.id), path.join(MANIFESTS_DIR, t.id)]),
+          path.join(STACKS_DIR, CDKTF_MANIFEST),
+        ]);
+        return results.map((r) => ({
+          ...r,
+          stackFile: path.join(options.root, STACKS_DIR, 'stacks', r.target, 'cdk.tf.json'),
+          manifestDir: path.join(options.root, MANIFESTS_DIR, r.target),
+        }));
+      },
+      discard: () => output.discard(),
+    };
   } catch (error) {
     output.discard();
     throw error;
   }
+}
+
+/** cdktf's `cdktf.out/manifest.json` lists the stacks: keep the entries of targets not synthesized now. */
+const CDKTF_MANIFEST = 'manifest.json';
+
+function mergeStackManifest(root: string, scratch: string, targets: readonly ClusterTarget[]): void {
+  const existingFile = path.join(root, STACKS_DIR, CDKTF_MANIFEST);
+  const stagedFile = path.join(scratch, STACKS_DIR, CDKTF_MANIFEST);
+  if (!fs.existsSync(existingFile) || !fs.existsSync(stagedFile)) return;
+  let existing: { stacks?: Record<string, unknown> };
+  try {
+    existing = JSON.parse(fs.readFileSync(existingFile, 'utf8'));
+  } catch {
+    return; // an unreadable old manifest is simply replaced
+  }
+  const staged = JSON.parse(fs.readFileSync(stagedFile, 'utf8')) as { stacks: Record<string, unknown> };
+  const synthesized = new Set(targets.map((t) => t.id as string));
+  const kept = Object.entries(existing.stacks ?? {}).filter(
+    ([id]) => !synthesized.has(id) && fs.existsSync(path.join(root, STACKS_DIR, 'stacks', id)),
+  );
+  const stacks = Object.fromEntries([...kept, ...Object.entries(staged.stacks)].sort(([a], [b]) => a.localeCompare(b)));
+  fs.writeFileSync(stagedFile, `${JSON.stringify({ ...staged, stacks }, null, 2)}\n`);
 }
 
 /**

@@ -40,3 +40,34 @@ describe('bin/orquesta.js', () => {
     expect(fs.readFileSync(path.join(cacheDir, fs.readdirSync(cacheDir)[0])).length).toBeGreaterThan(1000);
   });
 });
+
+describe('the bundle is rebuilt only when its inputs change, and old code caches are pruned', () => {
+  const SCRIPT = path.join(__dirname, '..', '..', 'scripts', 'build-if-changed.js');
+  const check = (env: Record<string, string> = {}) =>
+    spawnSync(process.execPath, [SCRIPT, '--check'], { encoding: 'utf8', env: { ...process.env, ...env } });
+
+  test("up to date after a build (jest's global setup builds first); a stamp for other inputs makes a build due", () => {
+    expect(check()).toMatchObject({ status: 0, stdout: 'up to date\n' });
+    const stamp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'orquesta-stamp-')), 'stamp');
+    fs.writeFileSync(stamp, 'an older hash\n');
+    expect(check({ ORQUESTA_BUILD_STAMP: stamp })).toMatchObject({ status: 1, stdout: 'build due\n' });
+  });
+
+  test("writing a cache removes older bundles' caches for this Node version, keeps other versions' recent ones", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'orquesta-bin-prune-'));
+    const old = path.join(dir, `bundle-1-1-${process.version}.bin`);
+    const otherNode = path.join(dir, 'bundle-1-1-v18.0.0.bin');
+    const ancient = path.join(dir, 'bundle-2-2-v18.0.0.bin');
+    for (const f of [old, otherNode, ancient]) fs.writeFileSync(f, 'x');
+    const monthAgo = new Date(Date.now() - 30 * 24 * 3600 * 1000);
+    fs.utimesSync(ancient, monthAgo, monthAgo);
+    const r = spawnSync(process.execPath, [BIN, '--version'], { encoding: 'utf8', env: { ...process.env, ORQUESTA_CACHE_DIR: dir } });
+    expect(r.status).toBe(0);
+    const left = fs.readdirSync(dir);
+    expect(left).toContain('bundle-1-1-v18.0.0.bin');
+    expect(left).not.toContain(path.basename(old));
+    expect(left).not.toContain(path.basename(ancient));
+    expect(left.filter((f) => f.endsWith(`-${process.version}.bin`))).toHaveLength(1);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

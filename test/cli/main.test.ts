@@ -17,17 +17,30 @@ describe('CLI', () => {
     },
   );
 
-  test('no command prints usage and exits 2; --help exits 0', async () => {
+  test('no command prints usage on stderr and exits 2; --help prints it on stdout and exits 0', async () => {
     const a = io();
     expect(await main([], a)).toBe(2);
-    expect(a.out.mock.calls[0][0]).toContain('Usage: orquesta <command>');
-    expect(await main(['--help'], io())).toBe(0);
+    expect(a.out).not.toHaveBeenCalled();
+    expect(a.err.mock.calls[0][0]).toContain('Usage: orquesta <command>');
+    const b = io();
+    expect(await main(['--help'], b)).toBe(0);
+    expect(b.out.mock.calls[0][0]).toContain('Exit codes:\n  0  ok');
   });
 
-  test('an unknown command or flag is a usage error (exit 2) naming it', async () => {
+  test.each(['--version', '-v', 'version'])('%s prints the package version', async (flag) => {
+    const a = io();
+    expect(await main([flag], a)).toBe(0);
+    expect(a.out.mock.calls[0][0]).toBe(`orquesta ${require('../../package.json').version}`);
+  });
+
+  test('an unknown command or flag is a usage error (exit 2) naming it, with the nearest command', async () => {
     const a = io();
     expect(await main(['deploi'], a)).toBe(2);
-    expect(a.err.mock.calls[0][0]).toContain("unknown command 'deploi'");
+    expect(a.out).not.toHaveBeenCalled();
+    expect(a.err.mock.calls[0][0]).toMatch(/^orquesta: unknown command 'deploi'; did you mean 'deploy'\?\n\nUsage:/);
+    const c = io();
+    expect(await main(['xyzzy'], c)).toBe(2);
+    expect(c.err.mock.calls[0][0]).toMatch(/^orquesta: unknown command 'xyzzy'\n/);
     const b = io();
     expect(await main(['validate', '--tagret', 'eks'], b)).toBe(2);
     expect(b.err.mock.calls[0][0]).toMatch(/Unknown option '--tagret'/);

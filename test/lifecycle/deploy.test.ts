@@ -381,4 +381,42 @@ describe('deploy', () => {
     );
     expect(ctx.io.stdout.filter((l) => l.includes('credentials not available yet'))).toHaveLength(2);
   });
+
+  it('kops-style: downloads the admin kubeconfig with a session of the stack admin role, the only one the bucket admits', async () => {
+    const root = tempRoot();
+    const outputs = {
+      cluster_name: 'orquesta-demo',
+      cluster_region: 'us-east-1',
+      state_bucket_name: 'orquesta-demo-state-1a2b3c',
+      admin_role_arn: 'arn:aws:iam::123456789012:role/orquesta-demo-kops-admin',
+    };
+    const runner = new RecordingRunner([
+      { match: 'terraform output -json', results: [{ stdout: terraformOutputJson(outputs) }] },
+      { match: 'terraform' },
+      { match: 'aws sts assume-role', results: [{ stdout: 'ASIAEXAMPLE\tsecret\ttoken\n' }] },
+      { match: 'aws s3 cp' },
+      SERVICE_HAS_ADDRESS,
+      { match: /^kubectl / },
+    ]);
+    const ctx = context(root, runner);
+    const result = await deploy(
+      withAddons(new KopsTarget(), () => []),
+      { ...ctx, spec: withCluster({}), rerun: 'orquesta deploy --target kops' },
+    );
+    expect(result.ok).toBe(true);
+    const lines = linesOf(runner, root);
+    const assume = lines.findIndex((l) =>
+      l.startsWith('aws sts assume-role --role-arn arn:aws:iam::123456789012:role/orquesta-demo-kops-admin'),
+    );
+    const download = lines.findIndex((l) => l.startsWith('aws s3 cp'));
+    expect(assume).toBeGreaterThanOrEqual(0);
+    expect(download).toBeGreaterThan(assume);
+    expect(runner.calls.find((c) => c.line.startsWith('aws s3 cp'))!.options.env).toMatchObject({
+      AWS_ACCESS_KEY_ID: 'ASIAEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'secret',
+      AWS_SESSION_TOKEN: 'token',
+    });
+    // kubectl runs as the caller: only the download uses the admin session.
+    expect(runner.calls.find((c) => c.line.startsWith('kubectl'))!.options.env?.AWS_SESSION_TOKEN).toBeUndefined();
+  });
 });

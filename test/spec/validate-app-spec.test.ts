@@ -103,7 +103,7 @@ describe('validateAppSpec', () => {
     [
       'a typo in a field name',
       { workload: { replica: 3 } as never },
-      'workload.replica (3) is not a known field; allowed: name, namespace, image, port, replicas, resources, probes, env, config, secrets, autoscaling, disruptionBudget, exposure, volume, monitoring, needsKubernetesApi, egress',
+      "workload.replica (3) is not a known field; did you mean 'replicas'? allowed: name, namespace, image, port, replicas, resources, probes, env, config, secrets, autoscaling, disruptionBudget, exposure, volume, monitoring, needsKubernetesApi, egress",
     ],
     [
       'an open-to-the-world CIDR typo',
@@ -118,7 +118,7 @@ describe('validateAppSpec', () => {
     [
       'a secret value in env',
       { workload: { env: { DB_PASSWORD: 42 as never } } },
-      'workload.env.DB_PASSWORD (42) must be a string (secrets go in workload.secrets)',
+      'workload.env.DB_PASSWORD (<redacted>) must be a string (secrets go in workload.secrets)',
     ],
     [
       'lab TTL above 30 days',

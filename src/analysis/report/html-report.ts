@@ -20,13 +20,14 @@ import {
 import { findScenario, summaryTable } from './summary-rows';
 import type { Segment } from './summary-rows';
 import { REPORT_CSS } from './html-style';
+import { summarizeSource, type ReportSource } from './report-source';
 
 /**
  * The comparison as one self-contained HTML page (`report/index.html`): inline CSS and SVG charts, no
  * script, font or network request (a Content-Security-Policy forbids them). Every piece of report
  * text is escaped.
  */
-export async function renderHtmlReport(report: ComparisonReport): Promise<string> {
+export async function renderHtmlReport(report: ComparisonReport, source?: ReportSource): Promise<string> {
   const [costSvg, availabilitySvg] = await Promise.all([
     renderChartSvg(costBreakdownSpec(report)),
     renderChartSvg(costAvailabilitySpec(report)),
@@ -51,6 +52,7 @@ export async function renderHtmlReport(report: ComparisonReport): Promise<string
 (${esc(formatQuantity(a.hoursPerMonth))} h/month), list prices as of ${esc(a.priceCatalogDate)};
 regions AWS ${esc(a.regions.aws)}, Google Cloud ${esc(a.regions.gcp)}, Azure ${esc(a.regions.azure)}.
 Generated ${esc(report.generatedAt)}.</p>
+${source ? sourceSummaryHtml(source) : ''}
 </header>
 <section aria-labelledby="summary-title">
 <h2 id="summary-title">Summary</h2>
@@ -78,6 +80,17 @@ ${assumptionsHtml(report)}
 </body>
 </html>
 `;
+}
+
+/** Which spec this page describes: file, workload, cluster and pools. */
+function sourceSummaryHtml(source: ReportSource): string {
+  const s = summarizeSource(source);
+  return `<dl id="spec-source" class="spec-source">
+<dt>Spec</dt><dd><code>${breakable(s.file)}</code></dd>
+<dt>Workload</dt><dd>${esc(s.workload)}</dd>
+<dt>Cluster</dt><dd>${esc(s.cluster)}</dd>
+<dt>Node pools</dt><dd>${s.pools.map((p) => esc(p)).join('<br>')}</dd>
+</dl>`;
 }
 
 function summaryHtml(report: ComparisonReport): string {
@@ -146,7 +159,8 @@ function targetHtml(id: string, target: TargetReport): string {
   return `<details id="target-${esc(id)}" class="target">
 <summary><span class="name">${esc(target.displayName)}</span> <span class="region">${esc(target.region)}</span>
 <span class="total">${esc(formatUsd(target.monthlyTotalUsd))} / month</span>
-<span class="sla">control-plane SLA ${esc(formatSla(cp))}</span></summary>
+<span class="sla">control-plane SLA ${esc(formatSla(cp))}</span>
+<span class="more">line items, failure scenarios, control plane</span></summary>
 <p>Fixed ${esc(formatUsd(target.fixedMonthlyUsd))}, scaling with nodes ${esc(formatUsd(target.perNodeMonthlyUsd))};
 ${esc(formatUsd(target.monthlyRangeUsd.min))}–${esc(formatUsd(target.monthlyRangeUsd.max))} at the node pools’ minimum and maximum sizes.</p>
 <h3>Line items</h3>

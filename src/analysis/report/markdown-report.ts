@@ -1,3 +1,4 @@
+import { summarizeSource, type ReportSource } from './report-source';
 import type { ComparisonReport, LineItem, TargetReport } from './comparison-report';
 import {
   HOURS_PER_MONTH_SOURCE,
@@ -24,10 +25,11 @@ import type { Segment } from './summary-rows';
  * the assumptions. All report text is escaped, so a `|` or `<` in a description cannot break a table
  * or inject HTML.
  */
-export function renderMarkdownReport(report: ComparisonReport): string {
+export function renderMarkdownReport(report: ComparisonReport, source?: ReportSource): string {
   const a = report.assumptions;
   const blocks: string[] = [
     '# orquesta: monthly cost and fault tolerance',
+    ...(source ? [specSourceMarkdown(source)] : []),
     `Generated ${mdText(report.generatedAt)}. Amounts in ${mdText(a.currency)} per month (${formatQuantity(a.hoursPerMonth)} h/month), ` +
       `list prices as of ${mdText(a.priceCatalogDate)}; regions: AWS ${mdText(a.regions.aws)}, Google Cloud ${mdText(a.regions.gcp)}, ` +
       `Azure ${mdText(a.regions.azure)}.`,
@@ -42,6 +44,17 @@ export function renderMarkdownReport(report: ComparisonReport): string {
     assumptionsMarkdown(report),
   ];
   return blocks.join('\n\n') + '\n';
+}
+
+/** Which spec this report describes. */
+function specSourceMarkdown(source: ReportSource): string {
+  const s = summarizeSource(source);
+  return [
+    `- **Spec:** ${mdCode(s.file)}`,
+    `- **Workload:** ${mdText(s.workload)}`,
+    `- **Cluster:** ${mdText(s.cluster)}`,
+    `- **Node pools:** ${s.pools.map((p) => mdText(p)).join('; ')}`,
+  ].join('\n');
 }
 
 function summaryMarkdown(report: ComparisonReport): string {

@@ -37,7 +37,7 @@ export function createLabCommand(deps: LifecycleDeps): Command {
     name: 'lab',
     summary: 'lab environments that expire: lab up | lab list | lab reap',
     help: `Usage: orquesta lab up --target <t> [--ttl <duration>] [--owner <name>] [--app <file>] [--backend <url>] [--quiet]
-       orquesta lab list
+       orquesta lab list [--json]
        orquesta lab reap [--dry-run] [--yes] [--quiet]
 
 lab up    Deploys like 'orquesta deploy' with lab settings: cluster.lab = { owner, ttlHours }
@@ -61,6 +61,9 @@ ${SINGLE_TARGET_HELP}
 ${APP_OPTION_HELP}
 ${BACKEND_OPTION_HELP}
 ${QUIET_OPTION_HELP}
+Options (lab list):
+  --json              print { labs: [{ target, cluster, owner, region, createdAt, expiresAt, expired,
+                      ageHours, hoursLeft, costSoFarUsd, costUntilExpiryUsd, ... }], finders } on stdout
 Options (lab reap):
   --dry-run           list the expired labs; destroy nothing
   --yes               destroy them (required unless --dry-run: reaping runs unattended)
@@ -73,9 +76,10 @@ Exit codes: 0 ok, 1 a deploy or a reap failed, 2 invalid usage or spec, or reap 
       switch (sub) {
         case 'up':
           return labUpCommand(rest, io, deps);
-        case 'list':
-          parseOptions(rest, {});
-          return labListCommand(io, deps);
+        case 'list': {
+          const opts = parseOptions(rest, { json: { type: 'boolean' } });
+          return labListCommand(io, deps, opts.json ?? false);
+        }
         case 'reap': {
           const opts = parseOptions(rest, { 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' }, quiet: { type: 'boolean' } });
           const result = await labReap(
@@ -124,15 +128,30 @@ async function labUpCommand(argv: readonly string[], io: CliIo, deps: LifecycleD
   return result.ok ? EXIT_OK : EXIT_FAILURE;
 }
 
-function labListCommand(io: CliIo, deps: LifecycleDeps): number {
+function labListCommand(io: CliIo, deps: LifecycleDeps, json: boolean): number {
   const labs = readLabRegistry(io.cwd);
-  io.out(formatLabTable(labList(labs, deps.now())));
+  const statuses = labList(labs, deps.now());
   const awsRegions = [...new Set(labs.filter((l) => l.cloud === 'aws').map((l) => l.region))];
   const finders: Array<[CloudId, string[]]> = [
     ['aws', awsRegions.length > 0 ? awsRegions : [DEFAULT_REGIONS.aws]],
     ['gcp', ['']],
     ['azure', ['']],
   ];
+  if (json) {
+    const round = (n: number | undefined) => (n === undefined ? null : Math.round(n * 100) / 100);
+    const rows = statuses.map((s) => ({
+      ...s.lab,
+      expired: s.expired,
+      ageHours: round(s.ageHours),
+      hoursLeft: round(s.hoursLeft),
+      costSoFarUsd: round(s.costSoFarUsd),
+      costUntilExpiryUsd: round(s.costUntilExpiryUsd),
+    }));
+    const commands = finders.flatMap(([cloud, regions]) => regions.map((region) => ({ cloud, command: LAB_FINDERS[cloud](region) })));
+    io.out(JSON.stringify({ labs: rows, finders: commands }, null, 2));
+    return EXIT_OK;
+  }
+  io.out(formatLabTable(statuses));
   io.out('\nFind labs by tag in each cloud (also ones created elsewhere):');
   for (const [cloud, regions] of finders) for (const region of regions) io.out(`  ${cloud.padEnd(5)}  ${LAB_FINDERS[cloud](region)}`);
   return EXIT_OK;

@@ -23,15 +23,21 @@ const API_DEREGISTRATION_DELAY_SECONDS = 30;
 export interface KopsApiLoadBalancerProps {
   readonly clusterName: string;
   readonly vpcId: string;
-  /** Public subnets, one per zone. */
+  /** Public subnets for the internet-facing load balancer, private ones for the internal; one per zone. */
   readonly subnetIds: readonly string[];
   readonly securityGroupId: string;
+  /**
+   * An internal load balancer in the private subnets (kops' `api.internal.<cluster>`), which the
+   * nodes use, instead of the internet-facing one for users.
+   * @default false
+   */
+  readonly internal?: boolean;
 }
 
 /**
- * The internet-facing Network Load Balancer in front of the API servers, TCP 443 to 443 (kops'
- * `api.loadBalancer`). Control-plane auto-scaling groups register their instances through
- * `targetGroup.arn`. Access is restricted by the load balancer's security group.
+ * A Network Load Balancer in front of the API servers, TCP 443 to 443 (kops' `api.loadBalancer`):
+ * internet-facing for users, or internal for the nodes. Control-plane auto-scaling groups register
+ * their instances through `targetGroup.arn`. Access is restricted by the load balancer's security group.
  *
  * Client IP preservation is off: with it on, a control-plane node connecting to the load balancer
  * can be routed back to itself, and NLB drops such hairpin connections; off, targets see the load
@@ -44,10 +50,11 @@ export class KopsApiLoadBalancer extends Construct {
 
   constructor(scope: Construct, id: string, props: KopsApiLoadBalancerProps) {
     super(scope, id);
+    const name = `${props.clusterName}-kops-api${props.internal ? '-int' : ''}`;
     this.resource = new Lb(this, 'Resource', {
-      name: boundedName(`${props.clusterName}-kops-api`, AWS_NAME_LIMITS.loadBalancer),
+      name: boundedName(name, AWS_NAME_LIMITS.loadBalancer),
       loadBalancerType: 'network',
-      internal: false,
+      internal: props.internal ?? false,
       subnets: [...props.subnetIds],
       securityGroups: [props.securityGroupId],
       // Every zone's load balancer node reaches the API servers of every zone: with one API server
@@ -55,7 +62,7 @@ export class KopsApiLoadBalancer extends Construct {
       enableCrossZoneLoadBalancing: true,
     });
     this.targetGroup = new LbTargetGroup(this, 'TargetGroup', {
-      name: boundedName(`${props.clusterName}-kops-api`, AWS_NAME_LIMITS.targetGroup),
+      name: boundedName(name, AWS_NAME_LIMITS.targetGroup),
       port: KOPS_API_PORT,
       protocol: 'TCP',
       targetType: 'instance',

@@ -27,8 +27,10 @@ export interface KopsControlPlaneProps {
   readonly subnetIds: readonly string[];
   readonly securityGroupId: string;
   readonly instanceProfileArn: string;
-  /** Target group of the API load balancer. */
-  readonly apiTargetGroupArn: string;
+  /** Target groups of the API load balancers (internet-facing and internal). */
+  readonly apiTargetGroupArns: readonly string[];
+  /** Customer-managed KMS key of the etcd volumes. @default - the account's default EBS key */
+  readonly etcdKmsKeyArn?: string;
   readonly tags: Readonly<Record<string, string>>;
   /** Extra instance tags (bootstrap values, cloud provider cluster tag). @default {} */
   readonly instanceTags?: Readonly<Record<string, string>>;
@@ -74,6 +76,7 @@ export class KopsControlPlane extends Construct {
             iops: KOPS_ETCD_VOLUME.iops,
             throughput: KOPS_ETCD_VOLUME.throughputMiBps,
             encrypted: true,
+            kmsKeyId: props.etcdKmsKeyArn,
             tags: {
               Name: `${props.clusterName}-etcd-${kind}-${index}`,
               [KOPS_ETCD_TAG]: kind,
@@ -104,7 +107,7 @@ export class KopsControlPlane extends Construct {
         }),
         tags: props.tags,
         instanceTags: props.instanceTags,
-        targetGroupArns: [props.apiTargetGroupArn],
+        targetGroupArns: [...props.apiTargetGroupArns],
         // The volumes must exist before the instance looks for them.
         dependsOn: [...(props.dependsOn ?? []), ...Object.values(etcdVolumes)],
       });

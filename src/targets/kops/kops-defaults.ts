@@ -30,7 +30,14 @@ export const KOPS_ETCD_MEMBER_TAG = 'orquesta.dev/etcd-member';
  */
 export const KOPS_BOOTSTRAP_TAGS = {
   stateBucket: 'orquesta-state-bucket',
+  /** The internal API load balancer: what kubelets, kubeadm and in-cluster clients use (kops' `api.internal.<cluster>`). */
   apiEndpoint: 'orquesta-api-endpoint',
+  /** The internet-facing API load balancer: in the API server certificate and in the published admin kubeconfig. */
+  publicApiEndpoint: 'orquesta-public-api-endpoint',
+  /** Unique id (`AROA...`) of the worker role: the join issuer accepts requests only from sessions of that role. */
+  nodesRoleId: 'orquesta-nodes-role-id',
+  /** sha256 of `bootstrap/SHA256SUMS`, the index of every bootstrap object: the root the user data verifies against. */
+  bootstrapSha256: 'orquesta-bootstrap-sha256',
 } as const;
 
 /**
@@ -73,9 +80,37 @@ export const KOPS_KUBELET_PORT = 10250;
  * (`CALICO_IPV4POOL_IPIP: Always`): nodes must accept IP protocol 4 and TCP 179 from each other.
  * https://docs.tigera.io/calico/latest/getting-started/kubernetes/requirements#network-requirements
  */
-export const KOPS_CALICO_VERSION = 'v3.32.2'; // pinned 2026-11: the newest release seen in public manifests; fetched by tag, not verified by hash
+export const KOPS_CALICO_VERSION = 'v3.32.1';
+/**
+ * sha256 of `manifests/calico.yaml` at tag v3.32.1 (commit 0ca9d1b93644778cafdf1812f3dda02ac0c361e8,
+ * 2026-06-24), computed from the blob in https://github.com/projectcalico/calico — the bytes
+ * raw.githubusercontent.com serves for that path and tag (read 2026-12-01). The bootstrap refuses
+ * any other content (`sha256sum -c`). Change both together.
+ */
+export const KOPS_CALICO_MANIFEST_SHA256 = 'a1df919d9721cf667accdc3e72848911b0cb25cfab7d2478ad0c996302c95744';
+/** calico-node's CPU request in that manifest (the DaemonSet's only request). */
+export const KOPS_CALICO_NODE_CPU_MILLICORES = 250;
 export const KOPS_CNI_IPIP_PROTOCOL = '4';
 export const KOPS_CNI_BGP_PORT = 179;
+
+/**
+ * The kubelet's ECR image credential provider from cloud-provider-aws, with the sha256 of each
+ * architecture's binary as kops pins them (`pkg/assets/assetdata/ecr.yaml` in
+ * https://github.com/kubernetes/kops, read 2026-12-01; upstream publishes a `.sha256` file next
+ * to each binary). A node refuses a binary with any other hash.
+ */
+export const KOPS_ECR_CREDENTIAL_PROVIDER = {
+  version: 'v1.31.7',
+  urlBase: 'https://artifacts.k8s.io/binaries/cloud-provider-aws/v1.31.7/linux',
+  sha256: {
+    amd64: '7644623e4ec9ad443ab352a8a5800a5180ee28741288be805286ba72bb8e7164',
+    arm64: '1980e3a038cb16da48a137743b31fb81de6c0b59fa06c206c2bc20ce0a52f849',
+  },
+  /** ECR registry host patterns (kops' list for the commercial and China partitions). */
+  matchImages: ['*.dkr.ecr.*.amazonaws.com', '*.dkr.ecr.*.amazonaws.com.cn', '*.dkr.ecr-fips.*.amazonaws.com'],
+  defaultCacheDuration: '12h',
+  source: 'https://github.com/kubernetes/kops/blob/master/pkg/assets/assetdata/ecr.yaml (read 2026-12-01)',
+} as const;
 
 /**
  * Pod and Service ranges: Calico's default pool (192.168.0.0/16) and kubeadm's default Service
@@ -96,13 +131,18 @@ export function kopsCloudControllerManagerImage(kubernetesVersion: string): stri
 }
 
 /**
- * Bootstrap tokens live 2 hours and are re-published every hour, so a node joining at any time
- * finds one valid for at least an hour; kubeadm's uploaded control-plane certificates expire after
- * 2 hours too and are re-uploaded on the same schedule.
- * https://kubernetes.io/docs/reference/setup-tools/kubeadm/kubeadm-init/#uploading-control-plane-certificates-to-the-cluster
+ * Node join, on demand: a booting worker asks for a token (`join-requests/<its IAM session id>`),
+ * a control-plane node verifies that the instance is in one of this cluster's worker groups and
+ * answers with a bootstrap token of 15 minutes (kubeadm's own default is 24 h:
+ * https://kubernetes.io/docs/reference/setup-tools/kubeadm/kubeadm-token/, 2026-12), readable only
+ * by that instance's session, and deletes it once the Node has registered. The issuer looks for
+ * requests every 30 s. Control-plane members create their own token with the admin kubeconfig the
+ * control-plane role may read, so no kubeadm certificate key ever exists (certificates come from
+ * the CA backup; see the bootstrap script). orquesta's choices (2026-12), after kops-controller's
+ * verified node bootstrap (https://kops.sigs.k8s.io/boot-sequence/).
  */
-export const KOPS_JOIN_TOKEN_TTL = '2h';
-export const KOPS_JOIN_REFRESH_INTERVAL = '1h';
+export const KOPS_JOIN_TOKEN_TTL = '15m';
+export const KOPS_JOIN_ISSUER_INTERVAL_SECONDS = 30;
 
 /**
  * etcd snapshots: hourly to S3 and to the local snapshot volume, where the newest 48 (two days) are
@@ -130,12 +170,24 @@ export const KOPS_STATE_KEYS = {
   controlPlaneScript: 'bootstrap/control-plane.sh',
   nodeScript: 'bootstrap/node.sh',
   cloudControllerManifest: 'bootstrap/aws-cloud-controller-manager.yaml',
-  certificateKey: 'control-plane/certificate-key',
-  controlPlaneJoin: 'control-plane/join.env',
+  /** Add-on manifests orquesta renders (`bootstrap/addons/<name>.yaml`), applied by member 0 after verifying each one's sha256. */
+  addonsPrefix: 'bootstrap/addons/',
+  /** Everything only the control-plane and admin roles may read or write. */
+  controlPlanePrefix: 'control-plane/',
+  /** Written by member 0 once the cluster exists: the admin kubeconfig, on the public API endpoint. */
   adminKubeconfig: 'control-plane/admin.conf',
+  /** The shared CAs and service-account keys only (kubeadm's manual certificate distribution list), for joining members and restores. */
   pkiBackup: 'control-plane/pki.tar.gz',
+  /** The API server's EncryptionConfiguration with its generated key, delivered to members like the CA. */
+  encryptionConfig: 'control-plane/encryption-config.yaml',
+  /** Token ids handed out per requesting session, so the issuer can delete them after the join. */
+  issuedTokensPrefix: 'control-plane/issued-tokens/',
   membersPrefix: 'control-plane/members/',
-  nodeJoin: 'nodes/join.env',
+  /** `join-requests/<role id>:<instance id>`: written by a booting worker, only to its own key. */
+  joinRequestsPrefix: 'join-requests/',
+  /** `nodes/join/<role id>:<instance id>/join.env`: the answer, readable only by that session. */
+  nodeJoinPrefix: 'nodes/join/',
+  /** What workers read (e.g. `nodes/kubernetes-version`): upload it SSE-S3 (`--sse AES256`), since workers cannot use the cluster key. */
   nodesPrefix: 'nodes/',
   etcdBackupsPrefix: 'etcd-backups/',
 } as const;

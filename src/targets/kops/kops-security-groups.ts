@@ -9,11 +9,6 @@ export interface KopsSecurityGroupsProps {
   readonly vpcId: string;
   /** CIDRs allowed to reach the API load balancer on 443 (`cluster.kops.apiAccessCidrs`). */
   readonly apiAccessCidrs: readonly string[];
-  /**
-   * Public IPs of the NAT gateways. Nodes in private subnets reach the internet-facing API load
-   * balancer through them, so the load balancer must admit these addresses too.
-   */
-  readonly natPublicIps: readonly string[];
 }
 
 /** Where a rule admits traffic from: address ranges or another security group. */
@@ -30,8 +25,10 @@ const tcp = (from: number, to = from): Traffic => ({ protocol: 'tcp', ports: { f
 /**
  * Least-privilege security groups for the three kinds of members, each rule its own resource so a
  * plan shows exactly what opens:
- * - API load balancer: 443 from `apiAccessCidrs` and the NAT gateways only; forwards to the control plane;
- * - control plane: the API port from the load balancer, the nodes and itself; etcd (2379-2380) and
+ * - API load balancer (internet-facing, for users): 443 from `apiAccessCidrs` only; forwards to the control plane;
+ * - internal API load balancer (for kubelets and in-cluster clients, so a NAT gateway failure
+ *   cannot cut nodes off the API): 443 from the nodes and the control plane only;
+ * - control plane: the API port from both load balancers, the nodes and itself; etcd (2379-2380) and
  *   the kubelet only among control-plane nodes;
  * - nodes: the kubelet from the control plane;
  * - Calico between all nodes: IP-in-IP (protocol 4) and BGP (TCP 179).
@@ -41,6 +38,7 @@ const tcp = (from: number, to = from): Traffic => ({ protocol: 'tcp', ports: { f
  */
 export class KopsSecurityGroups extends Construct {
   public readonly apiLoadBalancer: SecurityGroup;
+  public readonly internalApiLoadBalancer: SecurityGroup;
   public readonly controlPlane: SecurityGroup;
   public readonly nodes: SecurityGroup;
 
@@ -54,6 +52,12 @@ export class KopsSecurityGroups extends Construct {
       description: `Kubernetes API load balancer of ${name}`,
       vpcId: props.vpcId,
       tags: { Name: `${name}-kops-api-lb` },
+    });
+    this.internalApiLoadBalancer = new SecurityGroup(this, 'InternalApiLoadBalancer', {
+      name: `${name}-kops-api-internal-lb`,
+      description: `Internal Kubernetes API load balancer of ${name}`,
+      vpcId: props.vpcId,
+      tags: { Name: `${name}-kops-api-internal-lb` },
     });
     this.controlPlane = new SecurityGroup(this, 'ControlPlane', {
       name: `${name}-kops-control-plane`,
@@ -72,20 +76,26 @@ export class KopsSecurityGroups extends Construct {
     props.apiAccessCidrs.forEach((cidr, i) =>
       this.allow(`ApiFromAllowedCidr${i}`, this.apiLoadBalancer, api, { cidr }, 'Kubernetes API from an allowed network'),
     );
-    props.natPublicIps.forEach((ip, i) =>
-      this.allow(`ApiFromNat${i}`, this.apiLoadBalancer, api, { cidr: `${ip}/32` }, 'Kubernetes API from the nodes, through NAT'),
-    );
-    new VpcSecurityGroupEgressRule(this, 'ApiLoadBalancerToControlPlane', {
-      securityGroupId: this.apiLoadBalancer.id,
-      description: 'Kubernetes API and health checks to the control plane',
-      ipProtocol: 'tcp',
-      fromPort: KOPS_API_PORT,
-      toPort: KOPS_API_PORT,
-      referencedSecurityGroupId: this.controlPlane.id,
-    });
+    const internal = this.internalApiLoadBalancer;
+    this.allow('InternalApiFromNodes', internal, api, { group: this.nodes }, 'Kubernetes API from the nodes');
+    this.allow('InternalApiFromControlPlane', internal, api, { group: this.controlPlane }, 'Kubernetes API from the control plane');
+    for (const [label, group] of [
+      ['ApiLoadBalancer', this.apiLoadBalancer],
+      ['InternalApiLoadBalancer', internal],
+    ] as const) {
+      new VpcSecurityGroupEgressRule(this, `${label}ToControlPlane`, {
+        securityGroupId: group.id,
+        description: 'Kubernetes API and health checks to the control plane',
+        ipProtocol: 'tcp',
+        fromPort: KOPS_API_PORT,
+        toPort: KOPS_API_PORT,
+        referencedSecurityGroupId: this.controlPlane.id,
+      });
+    }
 
     const cp = this.controlPlane;
     this.allow('ControlPlaneApiFromLoadBalancer', cp, api, { group: this.apiLoadBalancer }, 'Kubernetes API from the load balancer');
+    this.allow('ControlPlaneApiFromInternalLoadBalancer', cp, api, { group: internal }, 'Kubernetes API from the internal load balancer');
     this.allow('ControlPlaneApiFromNodes', cp, api, { group: this.nodes }, 'Kubernetes API from the nodes (kubernetes Service)');
     this.allow('ControlPlaneApiFromControlPlane', cp, api, { group: cp }, 'Kubernetes API between control-plane nodes');
     this.allow('ControlPlaneEtcd', cp, tcp(KOPS_ETCD_PORTS.from, KOPS_ETCD_PORTS.to), { group: cp }, 'etcd clients and peers');

@@ -8,9 +8,11 @@ import type { ValidationProblem } from '../../spec/validation-error';
 import type { ClusterTarget, K8sContext, NodeAllocatable, StackOptions, InfraOutputs } from '../cluster-target';
 import { validateRequestsFitNodes } from '../common/validate-node-fit';
 import { AWS_INSTANCE_CATALOG } from '../eks/instance-types';
+import { kopsPlatformAddons } from './kops-addons';
 import { kopsKubernetes } from './kops-kubernetes';
 import { KopsStack } from './kops-stack';
 import { kopsNodeAllocatable } from './node-allocatable';
+import { validateKopsKubernetesVersion } from './kops-versions';
 
 /** kops-style on EC2: self-managed kubeadm control plane with stacked etcd, one instance per zone behind an NLB. */
 export class KopsTarget implements ClusterTarget {
@@ -32,15 +34,16 @@ export class KopsTarget implements ClusterTarget {
   }
 
   public validate(spec: ResolvedAppSpec): ValidationProblem[] {
-    return validateRequestsFitNodes(spec, this);
+    return [...validateRequestsFitNodes(spec, this), ...validateKopsKubernetesVersion(spec.cluster.kubernetesVersion)];
   }
 
   public kubernetes(spec: ResolvedAppSpec, context: K8sContext): K8sAdaptation {
     return kopsKubernetes(spec, context);
   }
 
-  public platformAddons(_spec: ResolvedAppSpec, _outputs: InfraOutputs): readonly PlatformAddon[] {
-    return [];
+  /** Installed by the control-plane bootstrap from the state bucket (see ./kops-addons.ts); `deploy` has nothing to install. */
+  public platformAddons(spec: ResolvedAppSpec, _outputs: InfraOutputs): readonly PlatformAddon[] {
+    return kopsPlatformAddons(spec);
   }
 
   public createStack(scope: Construct, spec: ResolvedAppSpec, options: StackOptions): TerraformStack {

@@ -49,13 +49,16 @@ describe('inventory from synthesized output', () => {
     expect(base.aks.nodeGroups.filter((g) => g.role === 'system')).toHaveLength(1);
   });
 
-  test('kops: three control-plane members pinned one per zone, six etcd volumes, an internet-facing API NLB', () => {
+  test('kops: three control-plane members pinned one per zone, six etcd volumes, an internet-facing and an internal API NLB', () => {
     const cp = base.kops.controlPlane;
     if (cp.kind !== 'self-managed') throw new Error('expected a self-managed control plane');
     expect(cp.instances.map((i) => i.zone)).toEqual(['us-east-1a', 'us-east-1b', 'us-east-1c']);
     expect(base.kops.billables.filter((b) => b.kind === 'block-volume')).toHaveLength(6);
-    expect(base.kops.billables.filter((b) => b.kind === 'network-load-balancer')).toHaveLength(1);
-    expect(base.kops.billables.find((b) => b.kind === 'public-ipv4' && b.address.startsWith('aws_lb.'))?.quantity).toBe(3);
+    expect(base.kops.billables.filter((b) => b.kind === 'network-load-balancer')).toHaveLength(2);
+    // Only the internet-facing one holds public IPv4 addresses.
+    expect(base.kops.billables.filter((b) => b.kind === 'public-ipv4' && b.address.startsWith('aws_lb.')).map((b) => b.quantity)).toEqual([
+      3,
+    ]);
   });
 
   test('the workload from the manifests: HPA minimum, requests, PDB, hard zone spread, one public LB', () => {
@@ -118,7 +121,7 @@ describe('inventory from synthesized output', () => {
     },
   );
 
-  test('network paths from the stacks: NAT per zone on AWS, regional on GKE and AKS, the kops API through NAT', () => {
+  test('network paths from the stacks: NAT per zone on AWS, regional on GKE and AKS, kops nodes on the internal API NLB', () => {
     expect(base.eks.network.egress).toMatchObject({
       kind: 'per-zone-nat',
       zones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
@@ -127,12 +130,13 @@ describe('inventory from synthesized output', () => {
     expect(base.kops.network.egress.kind).toBe('per-zone-nat');
     expect(base.gke.network.egress.kind).toBe('regional');
     expect(base.aks.network.egress.kind).toBe('regional');
-    // EKS has its private endpoint on; kops nodes use the internet-facing NLB (no internal aws_lb yet).
+    // EKS has its private endpoint on, GKE nodes use the private control-plane endpoint, kops nodes the
+    // internal NLB; AKS nodes use the API server's public FQDN through the (zone-redundant) outbound path.
     expect([base.eks, base.gke, base.aks, base.kops].map((i) => i.network.apiPathForNodes)).toEqual([
       'in-network',
       'in-network',
       'via-egress',
-      'via-egress',
+      'in-network',
     ]);
     for (const inv of Object.values(base)) {
       expect(inv.network.registry).toEqual({

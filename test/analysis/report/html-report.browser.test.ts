@@ -1,19 +1,23 @@
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { join, resolve } from 'path';
+import { join } from 'path';
 import { pathToFileURL } from 'url';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { renderHtmlReport } from '../../../src/analysis/report/html-report';
+import { exampleSpec } from '../../util';
+import { browserAvailability } from './browser-availability';
 import { FIXTURE_REPORT } from './fixture-report';
 
 /*
  * Opens the rendered report in headless Chromium, as a reader would, and checks that it loads
- * without errors or network requests and that the charts and tables are laid out. Needs Debian's
- * chromium (`apt-get install chromium`) or CHROMIUM_PATH; without one it fails rather than skips.
+ * without errors or network requests, that the charts and tables are laid out on a laptop and on a
+ * phone, and that it names its spec. Without a Chromium the suite is skipped with one line saying
+ * how to enable it, unless CI or ORQUESTA_REQUIRE_BROWSER=1 make it required (browser-availability.ts).
  */
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const BROWSER = browserAvailability();
+if (BROWSER.mode === 'skip') process.stderr.write(`${BROWSER.message}\n`);
 /** Flags for a root user on a machine with no network beyond the package registries (see the machine notes). */
 const CHROMIUM_ARGS = [
   '--headless',
@@ -27,32 +31,38 @@ const CHROMIUM_ARGS = [
 ];
 /** A common laptop screen. */
 const VIEWPORT = { width: 1366, height: 768 };
-const SCREENSHOT_PATH = resolve(__dirname, '../../../report/test-screenshot.png');
+/** A common phone (iPhone 12-15 CSS width). */
+const PHONE = { width: 390, height: 844 };
+/** Screenshots go to a scratch folder (ORQUESTA_TEST_OUTPUT to keep them elsewhere), never the user's report/. */
+const OUTPUT_DIR = process.env.ORQUESTA_TEST_OUTPUT ?? mkdtempSync(join(tmpdir(), 'orquesta-test-output-'));
+const SCREENSHOT_PATH = join(OUTPUT_DIR, 'report-screenshot.png');
+const SOURCE = { origin: 'apps/my-app.ts', spec: exampleSpec() };
 
-describe('report/index.html in headless Chromium', () => {
+const describeBrowser = BROWSER.mode === 'skip' ? describe.skip : describe;
+
+describeBrowser('report/index.html in headless Chromium', () => {
   let browser: Browser;
   let page: Page;
   const problems: string[] = [];
   const requests: string[] = [];
 
+  let fileUrl: string;
+
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM_PATH)) {
-      throw new Error(
-        `Chromium not found at ${CHROMIUM_PATH}: install it with 'apt-get install -y chromium' ` +
-          `or set CHROMIUM_PATH to a Chromium binary. The browser test does not skip without one.`,
-      );
-    }
+    if (BROWSER.mode === 'fail') throw new Error(BROWSER.message);
+    if (BROWSER.mode !== 'run') return;
     const dir = mkdtempSync(join(tmpdir(), 'orquesta-test-html-'));
     const file = join(dir, 'index.html');
-    writeFileSync(file, await renderHtmlReport(FIXTURE_REPORT));
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    writeFileSync(file, await renderHtmlReport(FIXTURE_REPORT, SOURCE));
+    fileUrl = pathToFileURL(file).href;
+    browser = await chromium.launch({ executablePath: BROWSER.executablePath, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: VIEWPORT });
     page.on('console', (message) => {
       if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('request', (request) => requests.push(request.url()));
-    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    await page.goto(fileUrl, { waitUntil: 'load' });
   });
 
   afterAll(async () => {
@@ -108,9 +118,41 @@ describe('report/index.html in headless Chromium', () => {
     await expect(details.locator('table.items').isVisible()).resolves.toBe(true);
     await expect(details.locator('table.items tbody tr').count()).resolves.toBe(FIXTURE_REPORT.targets.kops.lineItems.length);
     await expect(details.locator('table.scenarios tbody tr').count()).resolves.toBe(4);
-    mkdirSync(resolve(SCREENSHOT_PATH, '..'), { recursive: true });
+    mkdirSync(OUTPUT_DIR, { recursive: true });
     await page.screenshot({ path: SCREENSHOT_PATH, fullPage: true });
     expect(existsSync(SCREENSHOT_PATH)).toBe(true);
     process.stdout.write(`report screenshot: ${SCREENSHOT_PATH}\n`);
+  });
+
+  test('names the spec it describes: file, workload, cluster and pools', async () => {
+    const text = await page.locator('#spec-source').innerText();
+    expect(text).toContain('apps/my-app.ts');
+    expect(text).toContain('web-api (namespace web-api): ghcr.io/orquesta-dev/web-api:1.4.2, 3–9 replicas (HPA at 70% CPU)');
+    expect(text).toMatch(/apps: 3 × medium \(3–6 nodes\)/);
+  });
+
+  test('per-target details show they expand: a marker and a "show" hint that turns to "hide"', async () => {
+    const summary = page.locator('#target-eks > summary');
+    const marker = () => page.evaluate<string>("getComputedStyle(document.querySelector('#target-eks > summary'), '::before').content");
+    await expect(marker()).resolves.toBe('"▸"');
+    await expect(summary.locator('.more').isVisible()).resolves.toBe(true);
+    await summary.click();
+    await expect(marker()).resolves.toBe('"▾"');
+    await summary.click();
+  });
+
+  test('works at phone width: no sideways scrolling of the page, charts fit, tables scroll in their box', async () => {
+    const phone = await browser.newPage({ viewport: PHONE });
+    try {
+      await phone.goto(fileUrl, { waitUntil: 'load' });
+      for (const id of ['eks', 'gke', 'aks', 'kops']) await phone.locator(`#target-${id} > summary`).click();
+      await expect(phone.evaluate<number>('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(PHONE.width);
+      const chart = await phone.locator('#cost-breakdown-chart svg').boundingBox();
+      expect(chart).not.toBeNull();
+      expect((chart?.x ?? 0) + (chart?.width ?? Infinity)).toBeLessThanOrEqual(PHONE.width);
+      await phone.screenshot({ path: join(OUTPUT_DIR, 'report-phone.png'), fullPage: true });
+    } finally {
+      await phone.close();
+    }
   });
 });

@@ -1,3 +1,7 @@
+import { spawnSync } from 'child_process';
+import { mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
@@ -49,7 +53,10 @@ describe('KopsStack', () => {
     expect(groups).toHaveLength(expected);
     for (const { asg } of groups) {
       expect([asg.min_size, asg.desired_capacity, asg.max_size]).toEqual([1, 1, 1]);
-      expect(asg.target_group_arns).toEqual([expect.stringContaining('aws_lb_target_group.ApiLoadBalancer_TargetGroup')]);
+      expect(asg.target_group_arns).toEqual([
+        expect.stringContaining('aws_lb_target_group.ApiLoadBalancer_TargetGroup'),
+        expect.stringContaining('aws_lb_target_group.InternalApiLoadBalancer_TargetGroup'),
+      ]);
       expect(asg.health_check_type).toBe('EC2');
     }
     const volumes = resourcesOfType(json, 'aws_ebs_volume');
@@ -91,7 +98,7 @@ describe('KopsStack', () => {
     const templates = Object.fromEntries(byId(json, 'aws_launch_template'));
     const workers = byId(json, 'aws_autoscaling_group').filter(([id]) => id.startsWith('Nodes-'));
     const shapes = workers.map(([, asg]) => [
-      asg.name,
+      String(asg.name ?? asg.name_prefix).replace(/-$/, ''),
       asg.min_size,
       asg.desired_capacity,
       asg.max_size,
@@ -124,13 +131,16 @@ describe('KopsStack', () => {
     }
   });
 
-  test('instances learn the bucket and API endpoint from their tags, and carry the cloud-provider cluster tag', () => {
+  test('instances learn the bucket, the internal and public API endpoints and the worker role id from their tags, and carry the cloud-provider cluster tag', () => {
     for (const template of resourcesOfType(base.json, 'aws_launch_template')) {
       const instance = template.tag_specifications.find((s: any) => s.resource_type === 'instance');
       expect(instance.tags).toEqual(
         expect.objectContaining({
           [KOPS_BOOTSTRAP_TAGS.stateBucket]: expect.stringContaining('aws_s3_bucket.StateBucket'),
-          [KOPS_BOOTSTRAP_TAGS.apiEndpoint]: expect.stringContaining('aws_lb.ApiLoadBalancer'),
+          [KOPS_BOOTSTRAP_TAGS.apiEndpoint]: expect.stringMatching(/^\$\{aws_lb\.InternalApiLoadBalancer_/),
+          [KOPS_BOOTSTRAP_TAGS.publicApiEndpoint]: expect.stringMatching(/^\$\{aws_lb\.ApiLoadBalancer_/),
+          [KOPS_BOOTSTRAP_TAGS.nodesRoleId]: expect.stringMatching(/^\$\{aws_iam_role\.Roles_Nodes_.*\.unique_id\}$/),
+          [KOPS_BOOTSTRAP_TAGS.bootstrapSha256]: expect.stringMatching(/^[0-9a-f]{64}$/),
           'kubernetes.io/cluster/orquesta-demo': 'owned',
         }),
       );
@@ -168,16 +178,23 @@ describe('KopsStack', () => {
     });
 
     test.each([[['203.0.113.0/24']], [['198.51.100.0/24', '192.0.2.0/28']]])(
-      'the API load balancer admits 443 from apiAccessCidrs %j and the NAT gateways only',
+      'the public API load balancer admits 443 from apiAccessCidrs %j only (nodes do not come through NAT)',
       (apiAccessCidrs) => {
         const { json } = synthKops({ kops: { apiAccessCidrs } });
         const rules = ingress(json).filter((r) => groupOf(r)?.startsWith('SecurityGroups_ApiLoadBalancer'));
         expect(rules.every((r) => r.from_port === 443 && r.to_port === 443 && r.ip_protocol === 'tcp')).toBe(true);
-        const sources = rules.map((r) => r.cidr_ipv4 as string);
-        expect(sources.filter((s) => !s.includes('aws_eip'))).toEqual(apiAccessCidrs);
-        expect(sources.filter((s) => s.includes('aws_eip'))).toHaveLength(3);
+        expect(rules.map((r) => r.cidr_ipv4)).toEqual(apiAccessCidrs);
       },
     );
+
+    test('the internal API load balancer admits 443 from the nodes and the control plane only', () => {
+      const rules = ingress(base.json).filter((r) => groupOf(r)?.startsWith('SecurityGroups_InternalApiLoadBalancer'));
+      expect(rules.map((r) => refId(r.referenced_security_group_id)!.replace(/_[0-9A-F]{8}$/, '')).sort()).toEqual([
+        'SecurityGroups_ControlPlane',
+        'SecurityGroups_Nodes',
+      ]);
+      expect(rules.every((r) => r.from_port === 443 && r.cidr_ipv4 === undefined)).toBe(true);
+    });
 
     test('etcd only between control-plane nodes; kubelet only from the control plane', () => {
       const etcd = ingress(base.json).filter((r) => r.from_port === 2379);
@@ -197,13 +214,19 @@ describe('KopsStack', () => {
   });
 
   describe('state bucket', () => {
-    test('versioned, encrypted, closed to the public, owner-enforced, TLS only', () => {
+    test('versioned, encrypted with the cluster key, closed to the public, owner-enforced, TLS only', () => {
       const bucketRef = expect.stringContaining('aws_s3_bucket.StateBucket');
       expect(resourcesOfType(base.json, 'aws_s3_bucket_versioning')[0]).toEqual(
         expect.objectContaining({ bucket: bucketRef, versioning_configuration: { status: 'Enabled' } }),
       );
       expect(resourcesOfType(base.json, 'aws_s3_bucket_server_side_encryption_configuration')[0].rule).toEqual([
-        { apply_server_side_encryption_by_default: { sse_algorithm: 'AES256' } },
+        {
+          apply_server_side_encryption_by_default: {
+            sse_algorithm: 'aws:kms',
+            kms_master_key_id: expect.stringMatching(/^\$\{aws_kms_key\.ClusterKey_/),
+          },
+          bucket_key_enabled: true,
+        },
       ]);
       expect(base.text).toHaveResourceWithProperties(S3BucketPublicAccessBlock, {
         block_public_acls: true,
@@ -213,7 +236,7 @@ describe('KopsStack', () => {
       });
       expect(resourcesOfType(base.json, 'aws_s3_bucket_ownership_controls')[0].rule).toEqual({ object_ownership: 'BucketOwnerEnforced' });
       const policy = Object.entries(base.json.data.aws_iam_policy_document as Record<string, any>).find(([id]) =>
-        id.startsWith('StateBucket'),
+        id.startsWith('StateBucket_PolicyDocument'),
       )![1];
       expect(policy.statement[0]).toEqual(
         expect.objectContaining({ effect: 'Deny', condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }] }),
@@ -230,18 +253,23 @@ describe('KopsStack', () => {
       );
     });
 
-    test('holds the bootstrap scripts the user data fetches', () => {
-      const keys = resourcesOfType(base.json, 'aws_s3_object')
-        .map((o) => o.key)
-        .sort();
-      expect(keys).toEqual(
+    test('holds the bootstrap scripts, the add-on manifests and their sha256 index, SSE-S3 so workers can read them', () => {
+      const objects = resourcesOfType(base.json, 'aws_s3_object');
+      expect(objects.map((o) => o.key).sort()).toEqual(
         [
           KOPS_STATE_KEYS.nodeLibrary,
           KOPS_STATE_KEYS.controlPlaneScript,
           KOPS_STATE_KEYS.nodeScript,
           KOPS_STATE_KEYS.cloudControllerManifest,
+          'bootstrap/control-plane.SHA256SUMS',
+          'bootstrap/node.SHA256SUMS',
+          'bootstrap/addons/aws-ebs-csi-driver.yaml',
+          'bootstrap/addons/cluster-autoscaler.yaml',
+          'bootstrap/addons/metrics-server.yaml',
+          'bootstrap/addons/prometheus.yaml',
         ].sort(),
       );
+      expect(objects.every((o) => o.server_side_encryption === 'AES256')).toBe(true);
       for (const [, asg] of byId(base.json, 'aws_autoscaling_group')) {
         expect(asg.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^aws_s3_object\./)]));
       }
@@ -254,28 +282,41 @@ describe('KopsStack', () => {
         id.startsWith(`Roles_${role}_InlinePolicyDocument`),
       )![1].statement as Array<Record<string, any>>;
 
-    test('workers may read their tags and the bootstrap and join objects, nothing else', () => {
+    test('workers may read their tags and bootstrap/, request and read only their own join token, and pull from ECR', () => {
       const statements = inline(base.json, 'Nodes');
-      expect(statements.flatMap((s) => s.actions).sort()).toEqual(['ec2:DescribeTags', 's3:GetObject']);
-      const objects = statements.find((s) => s.actions.includes('s3:GetObject'))!.resources as string[];
-      expect(objects.map((r) => r.replace(/^.*\}\//, ''))).toEqual(['bootstrap/*', 'nodes/*']);
+      const s3 = statements
+        .filter((s) => (s.actions as string[]).some((a) => a.startsWith('s3:')))
+        .map((s) => [s.actions.join(','), (s.resources as string[]).map((r) => r.replace(/^\$\{[^}]*\}\//, ''))]);
+      expect(s3).toEqual([
+        ['s3:GetObject', ['bootstrap/*', 'nodes/kubernetes-version']],
+        ['s3:PutObject', ['join-requests/&{aws:userid}']],
+        ['s3:GetObject,s3:DeleteObject', ['nodes/join/&{aws:userid}/*']],
+      ]);
+      const others = statements.flatMap((s) => s.actions as string[]).filter((a) => !a.startsWith('s3:'));
+      expect(others.every((a) => a === 'ec2:DescribeTags' || a.startsWith('ecr:'))).toBe(true);
     });
 
     test('the control plane may attach volumes only of this cluster', () => {
-      const attach = inline(base.json, 'ControlPlane').find((s) => s.actions.includes('ec2:AttachVolume'))!;
+      const attach = inline(base.json, 'ControlPlane').find((s) => s.sid === 'AttachEtcdVolumesOfThisCluster')!;
       expect(attach.actions).toEqual(['ec2:AttachVolume']);
       expect(attach.condition).toEqual([{ test: 'StringEquals', variable: 'aws:ResourceTag/orquesta-cluster', values: ['orquesta-demo'] }]);
       const all = inline(base.json, 'ControlPlane').flatMap((s) => s.actions as string[]);
       for (const forbidden of [
-        'ec2:CreateVolume',
-        'ec2:DeleteVolume',
-        'ec2:DetachVolume',
         'ec2:CreateRoute',
-        's3:DeleteObject',
+        'ec2:DeleteRoute',
         'iam:PassRole',
+        'iam:CreateRole',
+        's3:DeleteBucket',
+        'kms:ScheduleKeyDeletion',
       ]) {
         expect(all).not.toContain(forbidden);
       }
+      const deletes = inline(base.json, 'ControlPlane').filter((s) => s.actions.includes('s3:DeleteObject'));
+      expect(deletes.flatMap((s) => s.resources as string[]).map((r) => r.replace(/^.*\}\//, ''))).toEqual([
+        'join-requests/*',
+        'nodes/join/*',
+        'control-plane/issued-tokens/*',
+      ]);
     });
   });
 
@@ -303,9 +344,20 @@ describe('KopsStack', () => {
       expect(name).toMatch(/^[a-z0-9]+(_[a-z0-9]+)+$/);
       expect(output.description?.length).toBeGreaterThan(10);
     }
+    // A session of the admin role for the one download: the bucket policy admits no one else.
     expect(outputs.kubeconfig_command.value).toMatch(
-      /^aws s3 cp s3:\/\/\$\{aws_s3_bucket\.StateBucket_[A-Za-z0-9]+\.bucket\}\/control-plane\/admin\.conf \.\/orquesta-demo\.kubeconfig$/,
+      /^env \$\(aws sts assume-role --role-arn \$\{aws_iam_role\.AdminRole_[A-Za-z0-9]+\.arn\} --role-session-name orquesta-kubeconfig .*\) aws s3 cp s3:\/\/\$\{aws_s3_bucket\.StateBucket_[A-Za-z0-9]+\.bucket\}\/control-plane\/admin\.conf \.\/orquesta-demo\.kubeconfig$/,
     );
+    const command = String(outputs.kubeconfig_command.value).replace(/\$\{[^}]*\}/g, 'X');
+    // Run against a stub `aws`: the download sees the role session's credentials.
+    const bin = mkdtempSync(join(tmpdir(), 'orquesta-aws-'));
+    writeFileSync(
+      join(bin, 'aws'),
+      '#!/bin/bash\nif [ "$1" = sts ]; then printf "AKIAEXAMPLE\\tSECRET\\tTOKEN\\n"; else echo "$AWS_ACCESS_KEY_ID $AWS_SESSION_TOKEN $*"; fi\n',
+      { mode: 0o755 },
+    );
+    const ran = spawnSync('bash', ['-c', command], { encoding: 'utf8', env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
+    expect(ran.stdout).toBe('AKIAEXAMPLE TOKEN s3 cp s3://X/control-plane/admin.conf ./orquesta-demo.kubeconfig\n');
     expect(outputs.cluster_endpoint.value).toMatch(/^https:\/\/\$\{aws_lb\.ApiLoadBalancer_[A-Za-z0-9]+\.dns_name\}$/);
   });
 

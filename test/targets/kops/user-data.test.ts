@@ -58,7 +58,7 @@ describe('kops bootstrap scripts', () => {
   test('packages come from pkgs.k8s.io for the spec minor; containerd uses the systemd cgroup driver', () => {
     const library = objects[KOPS_STATE_KEYS.nodeLibrary];
     expect(library).toContain('https://pkgs.k8s.io/core:/stable:/v$K8S_MINOR/deb/');
-    expect(library).toContain('apt-get install -y -q containerd.io kubelet kubeadm kubectl');
+    expect(library).toContain('apt-get install -y -q --allow-downgrades $(kubernetes_package_pins)');
     expect(library).toContain("sed -i 's/SystemdCgroup = false/SystemdCgroup = true/' /etc/containerd/config.toml");
   });
 
@@ -72,17 +72,19 @@ describe('kops bootstrap scripts', () => {
     );
   });
 
-  test('member 0 initialises with the NLB as control-plane endpoint and uploads certificates; the others join', () => {
+  test('member 0 initialises with the internal NLB as control-plane endpoint and no certificate key; the others join', () => {
     const controlPlane = objects[KOPS_STATE_KEYS.controlPlaneScript];
     const library = objects[KOPS_STATE_KEYS.nodeLibrary];
-    expect(controlPlane).toContain('kubeadm init --config /etc/orquesta/kubeadm-init.yaml --upload-certs');
+    expect(controlPlane).toContain('kubeadm init --config /etc/orquesta/kubeadm-init.yaml\n');
+    expect(controlPlane).not.toContain('--upload-certs');
     expect(controlPlane).toContain('if [ "$ETCD_MEMBER" = 0 ]; then init_cluster; else join_control_plane; fi');
     expect(library).toContain('controlPlaneEndpoint: $API_HOST:443');
     expect(library).toContain('kubeadm join --config /etc/orquesta/kubeadm-join.yaml');
-    expect(controlPlane).toContain(`https://raw.githubusercontent.com/projectcalico/calico/${KOPS_CALICO_VERSION}/manifests/calico.yaml`);
+    expect(library).toContain(`https://raw.githubusercontent.com/projectcalico/calico/${KOPS_CALICO_VERSION}/manifests/calico.yaml`);
     expect(controlPlane).toContain('attach_etcd_volume main /dev/xvdf /var/lib/etcd');
     expect(controlPlane).toContain('attach_etcd_volume events /dev/xvdg /var/lib/etcd-events');
-    expect(controlPlane).toContain('systemctl enable --now orquesta-publish-join.timer orquesta-etcd-snapshot.timer');
+    expect(controlPlane).toMatch(/^systemctl enable --now .*orquesta-join-issuer\.timer/m);
+    expect(controlPlane).not.toContain('orquesta-publish-join');
   });
 
   test('etcd volumes are found by this cluster, member, kind and zone', () => {
@@ -134,7 +136,10 @@ describe('shell helpers', () => {
   });
 
   test('the state bucket refuses objects Terraform would interpolate', () => {
-    const bucket = new KopsStateBucket(new TerraformStack(Testing.app(), 'bucket'), 'Bucket', { clusterName: 'x' });
+    const bucket = new KopsStateBucket(new TerraformStack(Testing.app(), 'bucket'), 'Bucket', {
+      clusterName: 'x',
+      kmsKeyArn: 'arn:aws:kms:us-east-1:111122223333:key/example',
+    });
     expect(() => bucket.addObject('Bad', 'bootstrap/bad.sh', 'echo ${HOME}')).toThrow("contains '${' or '%{'");
   });
 });

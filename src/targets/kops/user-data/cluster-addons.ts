@@ -12,6 +12,8 @@ export interface CloudControllerManifestProps {
   readonly clusterName: string;
   /** Kubernetes minor version; the controller's release line matches it. */
   readonly kubernetesVersion: string;
+  /** AWS region, passed explicitly (`AWS_REGION`). @default - read from IMDS on the host network */
+  readonly region?: string;
 }
 
 /**
@@ -20,6 +22,10 @@ export interface CloudControllerManifestProps {
  * https://github.com/kubernetes/cloud-provider-aws, 2026-11). It runs on the host network, so it
  * reaches IMDS under hop limit 1 and uses the control-plane instance profile; route configuration
  * stays off because Calico encapsulates pod traffic.
+ *
+ * Its ClusterRole is the upstream base role's (`examples/existing-cluster/base/cloud-controller-manager-role.yaml`):
+ * all verbs on Nodes, so the node lifecycle controller can delete the Node of a terminated instance
+ * (without `delete` such Nodes stay NotReady forever).
  */
 export function cloudControllerManifest(props: CloudControllerManifestProps): string {
   return `apiVersion: v1
@@ -38,7 +44,7 @@ rules:
     verbs: [create, patch, update]
   - apiGroups: [""]
     resources: [nodes]
-    verbs: [get, list, patch, update, watch]
+    verbs: ["*"]
   - apiGroups: [""]
     resources: [nodes/status]
     verbs: [patch]
@@ -47,7 +53,7 @@ rules:
     verbs: [list, patch, update, watch]
   - apiGroups: [""]
     resources: [services/status]
-    verbs: [patch, update]
+    verbs: [list, patch, update, watch]
   - apiGroups: [""]
     resources: [serviceaccounts]
     verbs: [create]
@@ -125,7 +131,14 @@ spec:
             - --cluster-name=${props.clusterName}
             - --use-service-account-credentials=false
             - --configure-cloud-routes=false
-          resources:
+${
+  props.region
+    ? `          env:
+            - name: AWS_REGION
+              value: ${props.region}
+`
+    : ''
+}          resources:
             requests:
               cpu: 200m
 `;

@@ -1,5 +1,14 @@
 import { KOPS_API_PORT, KOPS_POD_CIDR, KOPS_SERVICE_CIDR } from '../kops-defaults';
 import { KOPS_KUBE_RESERVED, KOPS_MAX_PODS, KOPS_SYSTEM_RESERVED } from '../node-allocatable';
+import {
+  APISERVER_CONFIG_DIR,
+  AUDIT_LOG_DIR,
+  AUDIT_LOG_ROTATION,
+  AUDIT_POLICY_PATH,
+  ENCRYPTION_CONFIG_PATH,
+  IMAGE_CREDENTIAL_PROVIDER_BIN_DIR,
+  IMAGE_CREDENTIAL_PROVIDER_CONFIG,
+} from './artifacts';
 
 /**
  * kubeadm's config API: v1beta4 from kubeadm 1.31 on (extra args become name/value lists),
@@ -24,9 +33,14 @@ export interface KubeadmConfigProps {
 }
 
 /**
- * `write_init_config <certificate key>`: prints the kubeadm configuration of the first control-plane
- * node. `$NODE_NAME`, `$PRIVATE_IP`, `$NODE_LABELS`, `$API_HOST` and `$KUBE_VERSION` are expanded
- * on the node.
+ * `write_init_config`: prints the kubeadm configuration of the first control-plane node.
+ * `$NODE_NAME`, `$PRIVATE_IP`, `$NODE_LABELS`, `$API_HOST` (the internal API load balancer, the
+ * cluster's control-plane endpoint, so nodes never depend on NAT to reach the API),
+ * `$PUBLIC_API_HOST` (in the certificate for users) and `$KUBE_VERSION` are expanded on the node.
+ *
+ * The API server encrypts Secrets at rest (`--encryption-provider-config`, see ./artifacts.ts) and
+ * writes an audit log with rotation; both files live in a directory mounted read-only into its
+ * static pod. No certificate key: members that join get the CAs from the state bucket.
  *
  * The KubeletConfiguration is uploaded by `kubeadm init` and used by every node that joins, so
  * the reservations below (from ../node-allocatable.ts, the numbers the capacity model uses) apply
@@ -39,7 +53,6 @@ export function initConfigFunction(props: KubeadmConfigProps): string {
   cat <<KUBEADM
 apiVersion: ${apiVersion}
 kind: InitConfiguration
-certificateKey: $1
 localAPIEndpoint:
   advertiseAddress: $PRIVATE_IP
   bindPort: ${KOPS_API_PORT}
@@ -56,6 +69,8 @@ networking:
 apiServer:
   certSANs:
     - $API_HOST
+    - $PUBLIC_API_HOST
+${apiServerArgs(apiVersion)}
 etcd:
   local:
     dataDir: ${ETCD_DATA_DIR}
@@ -76,9 +91,10 @@ KUBEADM
 }
 
 /**
- * `write_join_config`: prints the JoinConfiguration from the `JOIN_*` values `join_cluster` read
- * from the state bucket. On control-plane nodes (`$NODE_ROLE`) it adds the certificate key, with
- * which kubeadm fetches the control-plane certificates, and the local API server endpoint.
+ * `write_join_config`: prints the JoinConfiguration from the `JOIN_*` values `join_cluster` obtained
+ * (see ./join-library.ts). On control-plane nodes (`$NODE_ROLE`) it adds the local API server
+ * endpoint; the shared certificates are already on disk (restored from the state bucket), so no
+ * certificate key is needed.
  */
 export function joinConfigFunction(props: Pick<KubeadmConfigProps, 'kubernetesVersion'>): string {
   const apiVersion = kubeadmApiVersion(props.kubernetesVersion);
@@ -97,7 +113,6 @@ KUBEADM
   if [ "$NODE_ROLE" = control-plane ]; then
     cat <<KUBEADM
 controlPlane:
-  certificateKey: $JOIN_CERTIFICATE_KEY
   localAPIEndpoint:
     advertiseAddress: $PRIVATE_IP
     bindPort: ${KOPS_API_PORT}
@@ -105,6 +120,35 @@ KUBEADM
   fi
 }
 `;
+}
+
+/** kube-apiserver flags and volumes for encryption at rest and the audit log, in the form of `apiVersion`. */
+function apiServerArgs(apiVersion: KubeadmApiVersion): string {
+  const r = AUDIT_LOG_ROTATION;
+  const args: Array<[string, string]> = [
+    ['encryption-provider-config', ENCRYPTION_CONFIG_PATH],
+    ['audit-policy-file', AUDIT_POLICY_PATH],
+    ['audit-log-path', `${AUDIT_LOG_DIR}/audit.log`],
+    ['audit-log-maxsize', String(r.maxSizeMB)],
+    ['audit-log-maxbackup', String(r.maxBackups)],
+    ['audit-log-maxage', String(r.maxAgeDays)],
+  ];
+  const volumes = [
+    { name: 'orquesta-config', path: APISERVER_CONFIG_DIR, readOnly: true },
+    { name: 'audit-log', path: AUDIT_LOG_DIR, readOnly: false },
+  ];
+  const renderedVolumes = volumes.map(
+    (v) =>
+      `    - name: ${v.name}\n      hostPath: ${v.path}\n      mountPath: ${v.path}\n      readOnly: ${v.readOnly}\n      pathType: DirectoryOrCreate`,
+  );
+  return `  extraArgs:\n${renderArgs(apiVersion, args, '    ')}\n  extraVolumes:\n${renderedVolumes.join('\n')}`;
+}
+
+/** Extra args as v1beta4's name/value list or v1beta3's map. */
+function renderArgs(apiVersion: KubeadmApiVersion, args: ReadonlyArray<[string, string]>, indent: string): string {
+  return apiVersion === 'kubeadm.k8s.io/v1beta4'
+    ? args.map(([name, value]) => `${indent}- name: ${name}\n${indent}  value: ${value}`).join('\n')
+    : args.map(([name, value]) => `${indent}${name}: ${value}`).join('\n');
 }
 
 /**
@@ -117,11 +161,11 @@ function nodeRegistration(apiVersion: KubeadmApiVersion): string {
     ['cloud-provider', 'external'],
     ['node-ip', '$PRIVATE_IP'],
     ['node-labels', '$NODE_LABELS'],
+    // Pulls from ECR with the node's role (see ./artifacts.ts).
+    ['image-credential-provider-config', IMAGE_CREDENTIAL_PROVIDER_CONFIG],
+    ['image-credential-provider-bin-dir', IMAGE_CREDENTIAL_PROVIDER_BIN_DIR],
   ];
-  const rendered =
-    apiVersion === 'kubeadm.k8s.io/v1beta4'
-      ? args.map(([name, value]) => `    - name: ${name}\n      value: ${value}`).join('\n')
-      : args.map(([name, value]) => `    ${name}: ${value}`).join('\n');
+  const rendered = renderArgs(apiVersion, args, '    ');
   return `nodeRegistration:
   name: $NODE_NAME
   criSocket: unix:///run/containerd/containerd.sock

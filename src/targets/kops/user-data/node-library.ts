@@ -1,5 +1,8 @@
 import { TAG_CLUSTER } from '../../common/common-tags';
-import { KOPS_ETCD_MEMBER_TAG, KOPS_ETCD_TAG, KOPS_STATE_KEYS } from '../kops-defaults';
+import { KOPS_BOOTSTRAP_TAGS, KOPS_ETCD_MEMBER_TAG, KOPS_ETCD_TAG, KOPS_STATE_KEYS } from '../kops-defaults';
+import { APT_KEY_FINGERPRINTS, artifactFunctions } from './artifacts';
+import { joinFunctions } from './join-library';
+import { clusterVersionFunctions } from './cluster-version';
 import { initConfigFunction, joinConfigFunction, type KubeadmConfigProps } from './kubeadm-config';
 
 /** Where the bootstrap script installs the library; the systemd jobs source it too. */
@@ -56,8 +59,15 @@ instance_tag() {
   echo "$value"
 }
 
-# State bucket objects; the bucket's default encryption applies to every upload.
-s3_put() { aws s3 cp --only-show-errors - "s3://$STATE_BUCKET/$1"; }
+# State bucket objects. Uploads take the bucket's default encryption, the cluster key, which only the
+# control-plane and admin roles may use, except under ${k.nodesPrefix} and ${k.joinRequestsPrefix}, which workers
+# read or write: those are SSE-S3 (s3_put_plain).
+s3_put() {
+  case "$1" in
+    ${k.nodesPrefix}*|${k.joinRequestsPrefix}*) s3_put_plain "$1" ;;
+    *) aws s3 cp --only-show-errors - "s3://$STATE_BUCKET/$1" ;;
+  esac
+}
 s3_get() { aws s3 cp --only-show-errors "s3://$STATE_BUCKET/$1" -; }
 s3_exists() { aws s3api head-object --bucket "$STATE_BUCKET" --key "$1" > /dev/null 2>&1; }
 
@@ -88,14 +98,18 @@ install_kubernetes_packages() {
   # containerd from Docker's apt repository: Ubuntu 22.04's own containerd is 1.7, which Kubernetes
   # stops supporting after 1.35 (https://kubernetes.io/docs/setup/production-environment/container-runtimes/).
   retry 10 15 curl -fsSL -o /tmp/docker.asc https://download.docker.com/linux/ubuntu/gpg
+  verify_key_fingerprint /tmp/docker.asc ${APT_KEY_FINGERPRINTS.docker}
   gpg --dearmor --yes -o /etc/apt/keyrings/docker.gpg /tmp/docker.asc
   echo "deb [signed-by=/etc/apt/keyrings/docker.gpg] https://download.docker.com/linux/ubuntu $(. /etc/os-release && echo "$VERSION_CODENAME") stable" > /etc/apt/sources.list.d/docker.list
   # kubeadm, kubelet and kubectl of the cluster's minor version from the community repository.
   retry 10 15 curl -fsSL -o /tmp/kubernetes.asc "https://pkgs.k8s.io/core:/stable:/v$K8S_MINOR/deb/Release.key"
+  verify_key_fingerprint /tmp/kubernetes.asc ${APT_KEY_FINGERPRINTS.kubernetes}
   gpg --dearmor --yes -o /etc/apt/keyrings/kubernetes.gpg /tmp/kubernetes.asc
   echo "deb [signed-by=/etc/apt/keyrings/kubernetes.gpg] https://pkgs.k8s.io/core:/stable:/v$K8S_MINOR/deb/ /" > /etc/apt/sources.list.d/kubernetes.list
   retry 10 15 apt-get update -q
-  retry 10 15 apt-get install -y -q containerd.io kubelet kubeadm kubectl
+  # Exact versions (../kops-versions.ts via cluster-version.ts): the cluster's, never the repository's newest.
+  retry 10 15 apt-get install -y -q --allow-downgrades $(kubernetes_package_pins)
+  echo "installed: $(kubeadm version -o short), $(containerd --version), $(runc --version | head -n 1)"
   apt-mark hold kubelet kubeadm kubectl containerd.io
   # The kubelet uses the systemd cgroup driver (kubeadm's default), so containerd must too.
   containerd config default > /etc/containerd/config.toml
@@ -103,13 +117,14 @@ install_kubernetes_packages() {
   grep -q 'SystemdCgroup = true' /etc/containerd/config.toml || { echo 'containerd config has no SystemdCgroup switch' >&2; return 1; }
   systemctl restart containerd
   printf 'runtime-endpoint: unix:///run/containerd/containerd.sock\n' > /etc/crictl.yaml
+  install_ecr_credential_provider
   systemctl enable kubelet
 }
 
 # discover_node: appends this node's apply-time values to node.env (assignments first, so a failed
 # lookup stops the script under set -e).
 discover_node() {
-  local region zone private_ip node_name state_bucket api_host
+  local region zone private_ip node_name state_bucket api_host public_api_host nodes_role_id
   INSTANCE_ID=$(imds meta-data/instance-id)
   region=$(imds meta-data/placement/region)
   zone=$(imds meta-data/placement/availability-zone)
@@ -119,42 +134,10 @@ discover_node() {
   export AWS_DEFAULT_REGION=$region
   state_bucket=$(retry 10 10 instance_tag "$STATE_BUCKET_TAG")
   api_host=$(retry 10 10 instance_tag "$API_ENDPOINT_TAG")
-  printf '%s=%s\n' INSTANCE_ID "$INSTANCE_ID" AWS_DEFAULT_REGION "$region" ZONE "$zone" PRIVATE_IP "$private_ip" NODE_NAME "$node_name" STATE_BUCKET "$state_bucket" API_HOST "$api_host" >> /etc/orquesta/node.env
+  public_api_host=$(retry 10 10 instance_tag ${KOPS_BOOTSTRAP_TAGS.publicApiEndpoint})
+  nodes_role_id=$(retry 10 10 instance_tag ${KOPS_BOOTSTRAP_TAGS.nodesRoleId})
+  printf '%s=%s\n' INSTANCE_ID "$INSTANCE_ID" AWS_DEFAULT_REGION "$region" ZONE "$zone" PRIVATE_IP "$private_ip" NODE_NAME "$node_name" STATE_BUCKET "$state_bucket" API_HOST "$api_host" PUBLIC_API_HOST "$public_api_host" NODES_ROLE_ID "$nodes_role_id" >> /etc/orquesta/node.env
   load_node_env
-}
-
-# join_cluster <role prefix in the bucket: control-plane|nodes>: one join attempt with fresh credentials
-# (a token can expire between publishing and use); a failed attempt is reset so the next starts clean.
-join_cluster() {
-  s3_get "$1/join.env" > /etc/orquesta/join.env
-  chmod 600 /etc/orquesta/join.env
-  JOIN_API_ENDPOINT=$(env_value /etc/orquesta/join.env API_ENDPOINT)
-  JOIN_TOKEN=$(env_value /etc/orquesta/join.env JOIN_TOKEN)
-  JOIN_CA_CERT_HASH=$(env_value /etc/orquesta/join.env CA_CERT_HASH)
-  JOIN_CERTIFICATE_KEY=$(env_value /etc/orquesta/join.env CERTIFICATE_KEY)
-  write_join_config > /etc/orquesta/kubeadm-join.yaml
-  chmod 600 /etc/orquesta/kubeadm-join.yaml
-  if ! kubeadm join --config /etc/orquesta/kubeadm-join.yaml; then
-    kubeadm reset -f
-    return 1
-  fi
-}
-
-ca_cert_hash() {
-  echo "sha256:$(openssl x509 -pubkey -noout -in /etc/kubernetes/pki/ca.crt | openssl pkey -pubin -outform der | openssl dgst -sha256 -hex | sed 's/^.* //')"
-}
-
-# publish_join_credentials: a fresh bootstrap token for ${k.nodeJoin} and, with the certificate key,
-# for ${k.controlPlaneJoin}; re-uploads the control-plane certificates (their Secret lives 2 hours).
-publish_join_credentials() {
-  local token cert_key hash
-  export KUBECONFIG=/etc/kubernetes/admin.conf
-  token=$(kubeadm token create --ttl "$JOIN_TOKEN_TTL" --description 'orquesta: joins of new nodes')
-  cert_key=$(s3_get ${k.certificateKey})
-  kubeadm init phase upload-certs --upload-certs --certificate-key "$cert_key" > /dev/null
-  hash=$(ca_cert_hash)
-  printf 'API_ENDPOINT=%s\nJOIN_TOKEN=%s\nCA_CERT_HASH=%s\n' "$API_HOST:$API_PORT" "$token" "$hash" | s3_put ${k.nodeJoin}
-  printf 'API_ENDPOINT=%s\nJOIN_TOKEN=%s\nCA_CERT_HASH=%s\nCERTIFICATE_KEY=%s\n' "$API_HOST:$API_PORT" "$token" "$hash" "$cert_key" | s3_put ${k.controlPlaneJoin}
 }
 
 # attach_etcd_volume <main|events> <device name> <mount point>: finds this member's volume by its
@@ -203,8 +186,7 @@ forget_previous_member() {
   s3_exists "${k.membersPrefix}$ETCD_MEMBER" || return 0
   previous=$(s3_get "${k.membersPrefix}$ETCD_MEMBER")
   if [ "$previous" = "$NODE_NAME" ]; then return 0; fi
-  s3_get ${k.adminKubeconfig} > /etc/orquesta/admin.conf
-  chmod 600 /etc/orquesta/admin.conf
+  internal_admin_kubeconfig
   etcd_pod=$(kubectl --kubeconfig /etc/orquesta/admin.conf -n kube-system get pods -l component=etcd --field-selector status.phase=Running -o name | grep -vx "pod/etcd-$previous" | head -n 1 || true)
   if [ -n "$etcd_pod" ]; then
     member_id=$(kubectl --kubeconfig /etc/orquesta/admin.conf -n kube-system exec "$etcd_pod" -- etcdctl --endpoints=https://127.0.0.1:2379 --cacert=/etc/kubernetes/pki/etcd/ca.crt --cert=/etc/kubernetes/pki/etcd/healthcheck-client.crt --key=/etc/kubernetes/pki/etcd/healthcheck-client.key member list | awk -F', ' -v name="$previous" '$3 == name { print $1 }')
@@ -236,6 +218,9 @@ etcd_snapshot() {
   ls -1t "$SNAPSHOT_DIR"/etcd-*.db | tail -n +"$((SNAPSHOTS_KEPT + 1))" | xargs -r rm -f --
 }
 
+${joinFunctions()}
+${artifactFunctions()}
+${clusterVersionFunctions()}
 ${initConfigFunction(props)}
 ${joinConfigFunction(props)}`;
 }
