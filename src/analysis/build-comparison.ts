@@ -5,7 +5,7 @@ import { priceInventory } from './cost/cost-model';
 import { eksSupportWarnings } from './cost/eks-support-calendar';
 import type { PriceCatalog } from './cost/catalog/price-fact';
 import { analyseFaultTolerance } from './fault/scenarios';
-import { DAEMONSET_OVERHEAD } from './fault/placement';
+import { DAEMONSET_OVERHEAD, residualOverhead } from './fault/addon-reservations';
 import { extractInventory, type SynthesizedTarget } from './inventory/extract-inventory';
 import type { Inventory } from './inventory/inventory';
 import type { ComparisonReport, TargetReport } from './report/comparison-report';
@@ -19,10 +19,31 @@ export interface ComparisonInput {
 }
 
 export const FAULT_NOTES: readonly string[] = [
-  'Fault scenarios are worst case: the node or zone whose loss hurts the workload most.',
-  `Each node keeps ${DAEMONSET_OVERHEAD.cpuMillicores}m CPU / ${DAEMONSET_OVERHEAD.memoryMiB} MiB / ${DAEMONSET_OVERHEAD.pods} pods for DaemonSets, after the target's own kubelet reservations.`,
-  '"Restorable" counts only the nodes that survive; the autoscaler adding nodes would come on top.',
+  'Fault scenarios are worst case: the node, zone or spot capacity pool whose loss hurts the workload most.',
+  `Each node keeps the per-node requests of the add-ons in platform-addons.json, after the target's own kubelet reservations; where that list names no node networking agent (kube-proxy, CNI), ${DAEMONSET_OVERHEAD.cpuMillicores}m CPU / ${DAEMONSET_OVERHEAD.memoryMiB} MiB / ${DAEMONSET_OVERHEAD.pods} pods stand for the DaemonSets instead.`,
+  '"Restorable" counts only the nodes that survive; the autoscaler adding nodes would come on top. With the Kubernetes API down nothing is restorable and no drain proceeds.',
+  'A replica that stops can start again only where its zonal volume is (EBS, zonal PD, LRS Azure Disk), on a node that reaches the API, and where its image can be pulled (a single NAT gateway takes egress with its zone).',
+  'Modelled availability is not an SLA: for kops it is etcd quorum over the members’ zones (bounded by a zone holding a quorum-critical share) times the API load balancer’s SLA.',
 ];
+
+/** One note per target on the add-ons it lists: what they reserve, and what the DaemonSet assumption still covers. */
+function addonNotes(inventories: readonly Inventory[]): string[] {
+  return inventories.flatMap((inv) => {
+    if (inv.addons.length === 0) return [];
+    const sum = (f: (a: Inventory['addons'][number]) => number) => inv.addons.reduce((s, a) => s + f(a), 0);
+    const perNodeCpu = sum((a) => a.footprint.perNode?.cpuMillicores ?? 0);
+    const perNodeMem = sum((a) => a.footprint.perNode?.memoryMiB ?? 0);
+    const replicas = sum((a) => a.footprint.replicas?.count ?? 0);
+    const residual = residualOverhead(inv.addons);
+    return [
+      `${inv.target}: ${inv.addons.length} add-on(s) from platform-addons.json reserve ${perNodeCpu}m CPU / ${perNodeMem} MiB on every node and ` +
+        `${replicas} replica(s) placed before the workload; ` +
+        (residual.cpuMillicores === 0 && residual.memoryMiB === 0 && residual.pods === 0
+          ? 'they include the node agents, so the stated DaemonSet overhead is not added.'
+          : `they name no node networking agent, so the stated DaemonSet overhead (${residual.cpuMillicores}m / ${residual.memoryMiB} MiB / ${residual.pods} pods) is added per node.`),
+    ];
+  });
+}
 
 /** Analyses one target's inventory: cost and fault tolerance. Pure, so sweeps can call it thousands of times. */
 export function analyseInventory(
@@ -75,7 +96,7 @@ export function buildComparison(input: ComparisonInput): { report: ComparisonRep
         priceCatalogDate: dates.at(-1) ?? '',
         priceDateRange: { oldest: dates[0] ?? '', newest: dates.at(-1) ?? '' },
         currency: 'USD',
-        notes: [...COST_NOTES, ...FAULT_NOTES],
+        notes: [...COST_NOTES, ...FAULT_NOTES, ...addonNotes(inventories)],
       },
       targets,
       warnings: inventories.flatMap((inv) => eksSupportWarnings(inv, input.now)),

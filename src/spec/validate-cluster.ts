@@ -1,7 +1,7 @@
 import { checkCidrList, checkInt, checkKnownKeys, checkLabel, checkOneOf, closest, isObject } from './checks';
 import { CLOUD_REGIONS, PRICED_REGIONS, type RegionCloud } from './cloud-regions';
 import { EKS_LOG_TYPES } from './cluster-spec';
-import { MAX_LAB_TTL_HOURS } from './defaults';
+import { DEFAULT_ZONES, MAX_LAB_TTL_HOURS } from './defaults';
 import { SIZE_CLASS_NAMES } from './size-classes';
 import type { ProblemList } from './validation-error';
 
@@ -24,6 +24,34 @@ const CLUSTER_KEYS = [
 /** Oldest minor any of the four targets still runs (AKS LTS / EKS extended support reach back this far, 2026-11). */
 const MIN_KUBERNETES_MINOR = 29;
 const MAX_KUBERNETES_MINOR = 36;
+
+/**
+ * kops' etcd: 1 member (a lab or `controlPlane: single`), 3 (tolerates losing one) or 5 (two).
+ * KopsControlPlane places members round-robin over the zones, so 3 or 5 members in fewer than 3
+ * zones leave one zone with a majority (3 in 2 zones: 2+1; 5 in 2: 3+2): losing that zone stops
+ * the API, so an HA member count must span 3 zones. The default count follows `controlPlane` and
+ * is not checked here (the comparison shows its zone-loss verdict instead).
+ * https://etcd.io/docs/v3.5/faq/#what-is-failure-tolerance (2026-11)
+ */
+function validateKopsControlPlaneCount(list: ProblemList, path: string, count: unknown, zones: unknown): void {
+  if (count === undefined) return;
+  if (count !== 1 && count !== 3 && count !== 5) {
+    list.add(
+      `${path}.kops.controlPlaneCount`,
+      count,
+      'must be 1 (a lab or single control plane), 3 (tolerates losing one member) or 5 (tolerates two): etcd needs an odd member count',
+    );
+    return;
+  }
+  const zoneCount = typeof zones === 'number' ? zones : DEFAULT_ZONES;
+  if (count > 1 && zoneCount < 3) {
+    list.add(
+      `${path}.kops.controlPlaneCount`,
+      count,
+      `must be 1 with ${path}.zones ${zoneCount}: ${count} etcd members in ${zoneCount} zone(s) put a majority in one zone, so losing that zone stops the API; ${count} members must span 3 zones (set zones: 3) or use 1 for a lab`,
+    );
+  }
+}
 
 export function validateCluster(list: ProblemList, value: unknown, path = 'cluster'): void {
   if (!isObject(value)) {
@@ -271,9 +299,7 @@ function validateTargetOptions(list: ProblemList, path: string, c: Record<string
     checkCidrList(list, `${path}.aks.apiServerAuthorizedCidrs`, aks.apiServerAuthorizedCidrs);
 
   const kops = block('kops', ['controlPlaneCount', 'controlPlaneSizeClass', 'amiSsmParameter', 'apiAccessCidrs']);
-  if (kops?.controlPlaneCount !== undefined && kops.controlPlaneCount !== 1 && kops.controlPlaneCount !== 3) {
-    list.add(`${path}.kops.controlPlaneCount`, kops.controlPlaneCount, 'must be 1 or 3 (etcd needs an odd member count)');
-  }
+  validateKopsControlPlaneCount(list, path, kops?.controlPlaneCount, c.zones);
   if (kops?.controlPlaneSizeClass !== undefined) {
     checkOneOf(list, `${path}.kops.controlPlaneSizeClass`, kops.controlPlaneSizeClass, SIZE_CLASS_NAMES);
   }

@@ -1,4 +1,24 @@
-import type { Inventory, NodeGroup, WorkloadInventory } from '../../src/analysis/inventory/inventory';
+import type { Inventory, NetworkPaths, NodeGroup, WorkloadInventory } from '../../src/analysis/inventory/inventory';
+
+/** Network paths: NAT per zone, nodes reach the API inside the VPC, a public registry pulled with `Always` (as synthesized). */
+export function network(overrides: Partial<NetworkPaths> = {}): NetworkPaths {
+  return {
+    egress: {
+      kind: 'per-zone-nat',
+      zones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
+      natZoneByZone: { 'us-east-1a': 'us-east-1a', 'us-east-1b': 'us-east-1b', 'us-east-1c': 'us-east-1c' },
+    },
+    apiPathForNodes: 'in-network',
+    privateRegistryHosts: [],
+    registry: { image: 'ghcr.io/orquesta-dev/web-api:1.4.2', host: 'ghcr.io', pullPolicy: 'Always', privateEndpoint: false },
+    ...overrides,
+  };
+}
+
+/** One NAT gateway in us-east-1a that every zone routes through (`natGateways: single`). */
+export function singleNat(zones: readonly string[] = ['us-east-1a', 'us-east-1b', 'us-east-1c']): NetworkPaths['egress'] {
+  return { kind: 'single-nat', zones: ['us-east-1a'], natZoneByZone: Object.fromEntries(zones.map((z) => [z, 'us-east-1a'])) };
+}
 
 export function workload(overrides: Partial<WorkloadInventory> = {}): WorkloadInventory {
   return {
@@ -45,13 +65,22 @@ export function eksInventory(overrides: Partial<Inventory> = {}): Inventory {
       { address: `aws_nat_gateway.nat_${z}`, kind: 'nat-gateway' as const, description: 'NAT gateway', quantity: 1, zone: `us-east-1${z}` },
       { address: `aws_eip.nat_${z}`, kind: 'public-ipv4' as const, description: 'Elastic IP', quantity: 1 },
     ]),
+    network: network(),
+    addons: [],
     workload: workload(),
     ...overrides,
   };
 }
 
-/** A kops-like inventory with `cp` control-plane instances placed round-robin over `zones`. */
-export function kopsInventory(cp: number, zones: readonly string[] = ['us-east-1a', 'us-east-1b', 'us-east-1c']): Inventory {
+/**
+ * A kops-like inventory with `cp` control-plane instances placed round-robin over `zones` (as
+ * KopsControlPlane does), the API NLB in every zone, and workers reaching the API through NAT.
+ */
+export function kopsInventory(
+  cp: number,
+  zones: readonly string[] = ['us-east-1a', 'us-east-1b', 'us-east-1c'],
+  overrides: Partial<Inventory> = {},
+): Inventory {
   return eksInventory({
     target: 'kops',
     controlPlane: {
@@ -63,8 +92,11 @@ export function kopsInventory(cp: number, zones: readonly string[] = ['us-east-1
         rootVolume: { type: 'gp3', sizeGiB: 64 },
       })),
       apiLoadBalancer: 'aws_lb.api',
+      apiLoadBalancerZones: [...zones],
     },
     nodeGroups: [pool({ address: 'aws_autoscaling_group.apps', zones: [...zones] })],
+    network: network({ apiPathForNodes: 'via-egress' }),
+    ...overrides,
   });
 }
 
@@ -90,6 +122,7 @@ export function gkeZonalInventory(overrides: Partial<Inventory> = {}): Inventory
       }),
     ],
     billables: [{ address: 'google_compute_router_nat.nat', kind: 'nat-gateway', description: 'Cloud NAT', quantity: 1, perNode: true }],
+    network: network({ egress: { kind: 'regional', zones: [], address: 'google_compute_router_nat.nat' } }),
     ...overrides,
   });
 }

@@ -83,7 +83,22 @@ describe('validateAppSpec', () => {
     [
       'kops control plane of 2',
       { cluster: { kops: { controlPlaneCount: 2 as never } } },
-      'cluster.kops.controlPlaneCount (2) must be 1 or 3 (etcd needs an odd member count)',
+      'cluster.kops.controlPlaneCount (2) must be 1 (a lab or single control plane), 3 (tolerates losing one member) or 5 (tolerates two): etcd needs an odd member count',
+    ],
+    [
+      'kops: 3 members in 2 zones',
+      { cluster: { zones: 2, kops: { controlPlaneCount: 3 } } },
+      'cluster.kops.controlPlaneCount (3) must be 1 with cluster.zones 2: 3 etcd members in 2 zone(s) put a majority in one zone, so losing that zone stops the API; 3 members must span 3 zones (set zones: 3) or use 1 for a lab',
+    ],
+    [
+      'kops: 5 members in 2 zones',
+      { cluster: { zones: 2, kops: { controlPlaneCount: 5 } } },
+      'cluster.kops.controlPlaneCount (5) must be 1 with cluster.zones 2: 5 etcd members in 2 zone(s) put a majority in one zone, so losing that zone stops the API; 5 members must span 3 zones (set zones: 3) or use 1 for a lab',
+    ],
+    [
+      'kops: 3 members in 1 zone',
+      { cluster: { zones: 1, kops: { controlPlaneCount: 3 } } },
+      'cluster.kops.controlPlaneCount (3) must be 1 with cluster.zones 1: 3 etcd members in 1 zone(s) put a majority in one zone, so losing that zone stops the API; 3 members must span 3 zones (set zones: 3) or use 1 for a lab',
     ],
     [
       'a typo in a field name',
@@ -112,6 +127,15 @@ describe('validateAppSpec', () => {
     ],
   ])('%s', (_name, overrides, expected) => {
     expect(messages(rawExample(overrides))).toEqual([expected]);
+  });
+
+  test.each([
+    ['5 members over the default 3 zones', { kops: { controlPlaneCount: 5 as const } }],
+    ['3 members over 3 zones', { zones: 3, kops: { controlPlaneCount: 3 as const } }],
+    ['1 member in 1 zone (a lab)', { zones: 1, kops: { controlPlaneCount: 1 as const } }],
+    ['1 member over 2 zones', { zones: 2, kops: { controlPlaneCount: 1 as const } }],
+  ])('kops control plane: %s is valid', (_name, cluster) => {
+    expect(messages(rawExample({ cluster }))).toEqual([]);
   });
 
   test('reports every problem of a bad spec at once, not just the first', () => {

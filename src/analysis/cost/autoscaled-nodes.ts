@@ -1,7 +1,7 @@
 import type { NodeAllocatable } from '../../targets/cluster-target';
 import { selectedGroups } from '../fault/placement';
 import type { Inventory } from '../inventory/inventory';
-import { pendingReplicas } from '../sweep/counting-evaluator';
+import { pendingReplicas } from '../fault/scenarios';
 
 /**
  * Nodes the cluster autoscaler adds to the workload's pool because the replicas do not fit on the

@@ -1,5 +1,5 @@
-import { SLA_CATALOG, type SlaFact } from '../cost/catalog/sla-catalog';
-import type { ControlPlaneReport } from '../report/comparison-report';
+import { LOAD_BALANCER_SLAS, SLA_CATALOG, type SlaFact } from '../cost/catalog/sla-catalog';
+import type { AvailabilityFactor, ControlPlaneReport } from '../report/comparison-report';
 import type { Inventory, ManagedControlPlane, SelfManagedControlPlane } from '../inventory/inventory';
 
 /** What a control plane survives, and its SLA or modelled availability. Pure. */
@@ -10,12 +10,28 @@ export interface ControlPlaneFacts extends ControlPlaneReport {
   readonly singleZone?: string;
 }
 
+/** Managed facts depend on the tier, its zone and zone use only: computed once per combination (sweeps ask thousands of times). */
+const MANAGED_FACTS = new Map<string, ControlPlaneFacts>();
+
 export function controlPlaneFacts(inv: Inventory): ControlPlaneFacts {
-  return inv.controlPlane.kind === 'managed' ? managed(inv.controlPlane) : selfManaged(inv.controlPlane);
+  const cp = inv.controlPlane;
+  if (cp.kind === 'self-managed') return selfManaged(cp);
+  const key = `${cp.tier}|${cp.zone ?? ''}|${cp.usesAvailabilityZones}`;
+  let facts = MANAGED_FACTS.get(key);
+  if (!facts) MANAGED_FACTS.set(key, (facts = managed(cp)));
+  return facts;
 }
 
-function fromSla(fact: SlaFact): Pick<ControlPlaneReport, 'sla' | 'slaSource' | 'modelledAvailability'> {
-  return { sla: fact.percent, slaSource: `${fact.source} (${fact.asOf})`, modelledAvailability: fact.percent };
+/** A managed control plane is modelled at its published SLA (the provider's commitment is the only figure there is). */
+function fromSla(fact: SlaFact): Pick<ControlPlaneReport, 'sla' | 'slaSource' | 'modelledAvailability' | 'availabilityFactors'> {
+  const source = `${fact.source} (${fact.asOf})`;
+  return {
+    sla: fact.percent,
+    slaSource: source,
+    modelledAvailability: fact.percent,
+    availabilityFactors:
+      fact.percent === null ? [] : [{ component: 'managed control plane (published SLA)', percent: fact.percent, source }],
+  };
 }
 
 function managed(cp: ManagedControlPlane): ControlPlaneFacts {
@@ -90,11 +106,34 @@ function binomial(n: number, k: number): number {
   return r;
 }
 
+/** The zone holding a quorum-critical share of the members: losing it alone stops etcd. */
+export function quorumCriticalZone(cp: SelfManagedControlPlane): string | undefined {
+  const q = quorum(cp.instances.length);
+  const byZone = membersByZone(cp);
+  return [...byZone.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .find(([, size]) => cp.instances.length - size < q)?.[0];
+}
+
+function membersByZone(cp: SelfManagedControlPlane): Map<string, number> {
+  const byZone = new Map<string, number>();
+  for (const i of cp.instances) byZone.set(i.zone, (byZone.get(i.zone) ?? 0) + 1);
+  return byZone;
+}
+
+/**
+ * A self-managed (kops) control plane: etcd quorum over the members' zones, then the API load
+ * balancer in series.
+ * - etcd: members fail independently at the EC2 instance-level SLA (99.5%). That is capped at the
+ *   EC2 region-level SLA (99.99%) when no single zone's loss stops the quorum; when one zone holds
+ *   a quorum-critical share (1 member; 3 members in 2 zones; everything in 1 zone), the API fails
+ *   with that zone, and AWS publishes no zone-level figure better than the instance-level 99.5%.
+ * - the API NLB: ELB's multi-AZ SLA (99.99%) with subnets in 2+ zones, the single-AZ one (99.9%) otherwise.
+ */
 function selfManaged(cp: SelfManagedControlPlane): ControlPlaneFacts {
   const n = cp.instances.length;
   const q = quorum(n);
-  const byZone = new Map<string, number>();
-  for (const i of cp.instances) byZone.set(i.zone, (byZone.get(i.zone) ?? 0) + 1);
+  const byZone = membersByZone(cp);
   const zones = [...byZone.keys()].sort();
   // Zone losses it survives: the most zones whose members can go while a quorum remains (largest zones first, worst case).
   let zonesTolerated = 0;
@@ -106,21 +145,48 @@ function selfManaged(cp: SelfManagedControlPlane): ControlPlaneFacts {
   }
   const instance = SLA_CATALOG.ec2Instance;
   const region = SLA_CATALOG.ec2Region;
+  const critical = quorumCriticalZone(cp);
   const independent = quorumAvailability(n, instance.percent ?? 99.5);
-  // With members in 2+ zones, correlated failure is bounded by the region-level figure; never model better than it.
-  const modelled = zones.length >= 2 ? Math.min(independent, region.percent ?? 99.99) : Math.min(independent, instance.percent ?? 99.5);
+  const etcd = round4(critical ? Math.min(independent, instance.percent ?? 99.5) : Math.min(independent, region.percent ?? 99.99));
+  const lbZones = cp.apiLoadBalancerZones ?? [];
+  const lbFact = lbZones.length >= 2 ? LOAD_BALANCER_SLAS.elbMultiAz : LOAD_BALANCER_SLAS.elbSingleAz;
+  const layout = zones.map((z) => `${byZone.get(z)} in ${z}`).join(', ');
+  const factors: AvailabilityFactor[] = [
+    {
+      component: `etcd quorum (${q} of ${n} members: ${layout})`,
+      percent: etcd,
+      source: critical
+        ? `bounded by ${critical}, which holds a quorum-critical share: EC2 instance-level SLA ${instance.percent}% (${instance.source}, ${instance.asOf})`
+        : `${n} members at the EC2 instance-level SLA ${instance.percent}% each, independent, capped at the region-level ${region.percent}% (${region.source}, ${region.asOf})`,
+    },
+  ];
+  if (cp.apiLoadBalancer !== undefined && lbFact.percent !== null) {
+    factors.push({
+      component: `API load balancer (${lbZones.length >= 2 ? `${lbZones.length} zones` : 'one zone'})`,
+      percent: lbFact.percent,
+      source: `${lbFact.source} (${lbFact.asOf})`,
+    });
+  }
+  const modelled = factors.reduce((p, f) => (p * f.percent) / 100, 100);
   return {
     sla: null,
     slaSource: 'self-managed: no provider SLA covers the Kubernetes API',
-    modelledAvailability: Math.round(modelled * 10000) / 10000,
+    modelledAvailability: round4(modelled),
+    availabilityFactors: factors,
     model:
-      `${n} control-plane instance(s) with stacked etcd in ${zones.join(', ')}; etcd needs ${q} of ${n} members. ` +
-      `Each instance is taken at the EC2 instance-level SLA of ${instance.percent}% (${instance.source}), failures independent, ` +
-      (zones.length >= 2
-        ? `capped at the EC2 region-level SLA of ${region.percent}% for instances in 2+ zones (${region.source}).`
-        : 'all in one zone, so no region-level figure applies.'),
+      `${n} control-plane instance(s) with stacked etcd (${layout}); etcd needs ${q} of ${n} members. ` +
+      (critical
+        ? `Losing ${critical} alone loses the quorum, so the API is no more available than that zone: modelled at the EC2 instance-level SLA of ${instance.percent}% (AWS publishes no zone-level figure). `
+        : `Each member at the EC2 instance-level SLA of ${instance.percent}%, failures independent, capped at the EC2 region-level SLA of ${region.percent}%. `) +
+      (cp.apiLoadBalancer !== undefined
+        ? `The API load balancer is in series at ELB's ${lbZones.length >= 2 ? 'multi-AZ' : 'single-AZ'} SLA of ${lbFact.percent}%.`
+        : 'No API load balancer in front of the members.'),
     tolerates: { instances: n - q, zones: zonesTolerated },
     survivesUpgrade: n - q >= 1,
     singleZone: zones.length === 1 ? zones[0] : undefined,
   };
+}
+
+function round4(n: number): number {
+  return Math.round(n * 10000) / 10000;
 }

@@ -5,12 +5,28 @@ import type {
   ManagedControlPlane,
   NodeGroup,
   SelfManagedControlPlane,
+  StackNetwork,
   VolumeShape,
 } from './inventory';
-import { TfIndex, block, list, num, str, type TfEntry } from './terraform-json';
+import { awsNetwork, eksApiPath, kopsApiPath, subnetZone, zonesOf } from './extract-aws-network';
 import { extractEksAutoMode } from './extract-eks-auto-mode';
+import { TfIndex, block, list, num, str, type TfEntry } from './terraform-json';
 import { NODE_POOL_LABEL } from '../../targets/common/kubernetes-common';
 import { KUBERNETES_VERSION_TAG, ROLE_TAG } from '../../targets/kops/kops-instance-group';
+
+/**
+ * Readers of the nodes Terraform creates for an AWS stack: each returns the groups it recognises,
+ * [] otherwise. EKS Auto Mode's node pools (launched by Auto Mode, described in a stack output)
+ * come from `extractEksAutoMode` with their fee.
+ */
+const NODE_GROUP_READERS: ReadonlyArray<(tf: TfIndex) => NodeGroup[]> = [
+  (tf) => tf.ofType('aws_eks_node_group').map((g) => eksNodeGroup(tf, g)),
+  (tf) =>
+    tf
+      .ofType('aws_autoscaling_group')
+      .filter((g) => asgTag(g, ROLE_TAG) === 'worker')
+      .map((g) => asgNodeGroup(tf, g)),
+];
 
 /**
  * AWS stacks: EKS (aws_eks_cluster + managed node groups) or kops-style (ASGs with a control-plane
@@ -19,42 +35,58 @@ import { KUBERNETES_VERSION_TAG, ROLE_TAG } from '../../targets/kops/kops-instan
 export function extractAws(tf: TfIndex): CloudExtract {
   const provider = tf.provider('aws');
   const region = str(provider?.region, 'provider.aws.region');
-  const eks = tf.ofType('aws_eks_cluster');
-  const asgs = tf.ofType('aws_autoscaling_group');
-  const controlPlaneAsgs = asgs.filter((g) => asgTag(g, ROLE_TAG) === 'control-plane');
+  const { controlPlane, kubernetesVersion, apiPath } = awsControlPlane(tf);
+  const autoMode = extractEksAutoMode(tf);
+  const nodeGroups = [...autoMode.nodeGroups, ...NODE_GROUP_READERS.flatMap((read) => read(tf))];
+  const billables = [...autoMode.billables, ...awsBillables(tf)];
+  return { region, kubernetesVersion, controlPlane, nodeGroups, billables, network: awsNetwork(tf, region, apiPath) };
+}
 
-  let controlPlane: ManagedControlPlane | SelfManagedControlPlane;
-  let kubernetesVersion: string;
+function awsControlPlane(tf: TfIndex): {
+  controlPlane: ManagedControlPlane | SelfManagedControlPlane;
+  kubernetesVersion: string;
+  apiPath: StackNetwork['apiPathForNodes'];
+} {
+  const eks = tf.ofType('aws_eks_cluster');
+  const controlPlaneAsgs = tf.ofType('aws_autoscaling_group').filter((g) => asgTag(g, ROLE_TAG) === 'control-plane');
   if (eks.length === 1) {
     const upgrade = block(eks[0].body.upgrade_policy);
-    controlPlane = {
-      kind: 'managed',
-      address: eks[0].address,
-      tier: upgrade?.support_type === 'EXTENDED' ? 'eks-extended' : 'eks-standard',
-      usesAvailabilityZones: true,
+    return {
+      controlPlane: {
+        kind: 'managed',
+        address: eks[0].address,
+        tier: upgrade?.support_type === 'EXTENDED' ? 'eks-extended' : 'eks-standard',
+        usesAvailabilityZones: true,
+      },
+      kubernetesVersion: String(eks[0].body.version ?? 'unknown'),
+      apiPath: eksApiPath(eks[0]),
     };
-    kubernetesVersion = String(eks[0].body.version ?? 'unknown');
-  } else if (controlPlaneAsgs.length > 0) {
-    const lbs = tf.ofType('aws_lb');
-    controlPlane = {
-      kind: 'self-managed',
-      instances: controlPlaneAsgs.map((g) => controlPlaneInstance(tf, g)),
-      apiLoadBalancer: lbs[0]?.address,
-    };
-    kubernetesVersion = String(asgTag(controlPlaneAsgs[0], KUBERNETES_VERSION_TAG) ?? 'unknown');
-  } else {
-    throw new Error('neither an aws_eks_cluster nor control-plane auto-scaling groups (tag orquesta.dev/role=control-plane) found');
   }
+  if (controlPlaneAsgs.length > 0) {
+    // Users reach the API through the internet-facing load balancer; an internal one serves the nodes.
+    const lbs = tf.ofType('aws_lb');
+    const publicLb = lbs.find((lb) => lb.body.internal !== true) ?? lbs[0];
+    return {
+      controlPlane: {
+        kind: 'self-managed',
+        instances: controlPlaneAsgs.map((g) => controlPlaneInstance(tf, g)),
+        apiLoadBalancer: publicLb?.address,
+        apiLoadBalancerZones: publicLb ? lbZones(tf, publicLb) : [],
+      },
+      kubernetesVersion: String(asgTag(controlPlaneAsgs[0], KUBERNETES_VERSION_TAG) ?? 'unknown'),
+      apiPath: kopsApiPath(tf),
+    };
+  }
+  throw new Error('neither an aws_eks_cluster nor control-plane auto-scaling groups (tag orquesta.dev/role=control-plane) found');
+}
 
-  const autoMode = extractEksAutoMode(tf);
-  const nodeGroups: NodeGroup[] = [
-    ...autoMode.nodeGroups,
-    ...tf.ofType('aws_eks_node_group').map((g) => eksNodeGroup(tf, g)),
-    ...asgs.filter((g) => asgTag(g, ROLE_TAG) === 'worker').map((g) => asgNodeGroup(tf, g)),
-  ];
+function lbZones(tf: TfIndex, lb: TfEntry): string[] {
+  const mapped = list(lb.body.subnet_mapping).map((m) => (m as { subnet_id?: unknown }).subnet_id);
+  return zonesOf(tf, [...list(lb.body.subnets), ...mapped]);
+}
 
-  const billables: Billable[] = [
-    ...autoMode.billables,
+function awsBillables(tf: TfIndex): Billable[] {
+  return [
     ...tf.ofType('aws_nat_gateway').map((n) => ({
       address: n.address,
       kind: 'nat-gateway' as const,
@@ -68,7 +100,10 @@ export function extractAws(tf: TfIndex): CloudExtract {
     ...tf.ofType('aws_lb').map((lb) => ({
       address: lb.address,
       kind: lb.body.load_balancer_type === 'application' ? ('application-load-balancer' as const) : ('network-load-balancer' as const),
-      description: lb.body.load_balancer_type === 'application' ? 'Application Load Balancer' : 'Network Load Balancer (Kubernetes API)',
+      description:
+        lb.body.load_balancer_type === 'application'
+          ? 'Application Load Balancer'
+          : `Network Load Balancer (Kubernetes API${lb.body.internal === true ? ', internal' : ''})`,
       quantity: 1,
     })),
     ...tf.ofType('aws_ebs_volume').map((v) => ({
@@ -101,7 +136,7 @@ export function extractAws(tf: TfIndex): CloudExtract {
       description: `KMS key (${typeof k.body.description === 'string' && !k.body.description.startsWith('${') ? k.body.description : 'customer managed'})`,
       quantity: 1,
     })),
-    ...eks.filter((c) => list(c.body.enabled_cluster_log_types).length > 0).map((c) => controlPlaneLogs(tf, c)),
+    ...tf.ofType('aws_eks_cluster').filter((c) => list(c.body.enabled_cluster_log_types).length > 0).map((c) => controlPlaneLogs(tf, c)),
     ...tf.ofType('aws_flow_log').map((f) => flowLogs(tf, f)),
     ...tf.ofType('aws_prometheus_workspace').map((w) => ({
       address: w.address,
@@ -116,7 +151,6 @@ export function extractAws(tf: TfIndex): CloudExtract {
       quantity: 1,
     })),
   ];
-  return { region, kubernetesVersion, controlPlane, nodeGroups, billables };
 }
 
 /** EKS writes control-plane logs to `/aws/eks/<name>/cluster`; its retention comes from that log group when the stack creates it. */
@@ -158,16 +192,7 @@ function volumePurpose(v: TfEntry): string {
   return etcd ? `(etcd ${etcd})` : '';
 }
 
-function subnetZone(tf: TfIndex, ref: unknown): string {
-  const subnet = tf.referenced(ref);
-  if (!subnet) throw new Error(`cannot resolve subnet reference ${JSON.stringify(ref)}`);
-  return str(subnet.body.availability_zone, `${subnet.address}.availability_zone`);
-}
-
-function zonesOf(tf: TfIndex, subnetRefs: unknown): string[] {
-  return [...new Set(list(subnetRefs).map((ref) => subnetZone(tf, ref)))];
-}
-
+/** The launch template a `launch_template` block (`id`/`name`) or a `launch_template_specification` (`launch_template_id`/`_name`) points to. */
 function launchTemplate(tf: TfIndex, spec: unknown): TfEntry | undefined {
   const lt = block(spec);
   // An ASG's launch_template has id/name; a mixed-instances policy's launch_template_specification has launch_template_id/_name.
@@ -203,6 +228,13 @@ function eksNodeGroup(tf: TfIndex, g: TfEntry): NodeGroup {
   };
 }
 
+/**
+ * A worker ASG: a plain launch template, or a mixed-instances policy (its launch template's
+ * instance type, else the first override's). Spot when the policy keeps no on-demand capacity (base 0, 0%
+ * above it; the ASG default is 100% on-demand,
+ * https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_InstancesDistribution.html, 2026-11)
+ * or the launch template asks for the spot market.
+ */
 function asgNodeGroup(tf: TfIndex, g: TfEntry): NodeGroup {
   const mixed = block(g.body.mixed_instances_policy);
   const mixedTemplate = block(mixed?.launch_template);
@@ -227,8 +259,8 @@ function asgNodeGroup(tf: TfIndex, g: TfEntry): NodeGroup {
 function asgIsSpot(mixed: Record<string, unknown> | undefined, template: TfEntry | undefined): boolean {
   const distribution = block(mixed?.instances_distribution);
   if (distribution) {
-    const base = Number(distribution.on_demand_base_capacity ?? 0);
-    const share = Number(distribution.on_demand_percentage_above_base_capacity ?? 100);
+    const base = num(distribution.on_demand_base_capacity ?? 0, 'on_demand_base_capacity');
+    const share = num(distribution.on_demand_percentage_above_base_capacity ?? 100, 'on_demand_percentage_above_base_capacity');
     if (base === 0 && share === 0) return true;
   }
   return block(template?.body.instance_market_options)?.market_type === 'spot';

@@ -1,5 +1,5 @@
 import { NODE_POOL_LABEL } from '../../targets/common/kubernetes-common';
-import type { Billable, CloudExtract, ManagedControlPlane, NodeGroup, VolumeShape } from './inventory';
+import type { Billable, CloudExtract, EgressPath, ManagedControlPlane, NodeGroup, VolumeShape } from './inventory';
 import { TfIndex, block, list, num, str } from './terraform-json';
 
 /** AKS: the cluster with its system pool, user pools, and the AKS-managed outbound load balancer. */
@@ -58,7 +58,39 @@ export function extractAzure(tf: TfIndex): CloudExtract {
       perNode: block(cluster.body.oms_agent) !== undefined,
     });
   }
-  return { region, kubernetesVersion: String(cluster.body.kubernetes_version ?? 'unknown'), controlPlane, nodeGroups, billables };
+  const access = block(cluster.body.api_server_access_profile);
+  const paths = {
+    egress: aksEgress(tf, cluster.address, String(network.outbound_type ?? 'loadBalancer'), region),
+    // Nodes of a private cluster or with API server VNet integration reach the API inside the VNet; others use its public FQDN.
+    apiPathForNodes:
+      cluster.body.private_cluster_enabled === true || access?.virtual_network_integration_enabled === true
+        ? ('in-network' as const)
+        : ('via-egress' as const),
+    privateRegistryHosts: [],
+  };
+  return {
+    region,
+    kubernetesVersion: String(cluster.body.kubernetes_version ?? 'unknown'),
+    controlPlane,
+    nodeGroups,
+    billables,
+    network: paths,
+  };
+}
+
+/**
+ * AKS outbound: through the cluster's Standard load balancer (zone-redundant frontend) by default;
+ * a NAT gateway (managed or user-assigned) is a zonal resource: in the zone it names, or one Azure
+ * picks when it names none. https://learn.microsoft.com/azure/aks/egress-outboundtype ,
+ * https://learn.microsoft.com/azure/nat-gateway/nat-availability-zones (2026-11)
+ */
+function aksEgress(tf: TfIndex, clusterAddress: string, outboundType: string, region: string): EgressPath {
+  if (outboundType === 'managedNATGateway' || outboundType === 'userAssignedNATGateway') {
+    const gateways = tf.ofType('azurerm_nat_gateway');
+    const zones = [...new Set(gateways.flatMap((g) => list(g.body.zones).map((z) => `${region}-${z}`)))];
+    return { kind: 'single-nat', zones, address: gateways[0]?.address ?? clusterAddress };
+  }
+  return { kind: 'regional', zones: [], address: clusterAddress };
 }
 
 function pool(address: string, body: Record<string, unknown>, role: NodeGroup['role'], region: string): NodeGroup {

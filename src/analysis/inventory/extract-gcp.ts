@@ -1,10 +1,17 @@
-import type { Billable, CloudExtract, ManagedControlPlane, NodeGroup } from './inventory';
+import type { Billable, CloudExtract, ManagedControlPlane, NodeGroup, StackNetwork } from './inventory';
 import { NODE_POOL_LABEL } from '../../targets/common/kubernetes-common';
 import { TfIndex, block, list, num, str } from './terraform-json';
 
 const ZONE_SUFFIX = /^([a-z]+-[a-z]+\d)-([a-z])$/;
 
-/** GKE: one google_container_cluster, its node pools (counts are per zone), Cloud NAT. */
+/**
+ * GKE: one google_container_cluster, its node pools, Cloud NAT. Node counts follow GKE's own
+ * semantics, whatever formula the stack used to set them: `node_count`, `initial_node_count` and
+ * autoscaling `min_node_count` / `max_node_count` apply in EACH zone of the pool's
+ * `node_locations`; `total_min_node_count` / `total_max_node_count` bound the whole pool.
+ * https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/container_node_pool ,
+ * https://cloud.google.com/kubernetes-engine/docs/concepts/cluster-autoscaler#minimum_and_maximum_node_pool_size (2026-11)
+ */
 export function extractGcp(tf: TfIndex): CloudExtract {
   const clusters = tf.ofType('google_container_cluster');
   if (clusters.length !== 1) throw new Error(`expected one google_container_cluster, found ${clusters.length}`);
@@ -20,16 +27,18 @@ export function extractGcp(tf: TfIndex): CloudExtract {
     const zones = list(pool.body.node_locations).map(String);
     const poolZones = zones.length > 0 ? zones : defaultZones;
     if (poolZones.length === 0) throw new Error(`${pool.address}: cannot tell its zones (no node_locations)`);
-    // GKE counts nodes per zone: initial_node_count / node_count apply in each of the pool's zones.
+    // node_count (the current size) wins over initial_node_count (the size at creation); both are per zone.
     const perZone = num(pool.body.node_count ?? pool.body.initial_node_count ?? 1, `${pool.address}.node_count`);
     const desired = perZone * poolZones.length;
     const autoscaling = block(pool.body.autoscaling);
-    const min =
-      autoscaling?.total_min_node_count ??
-      (autoscaling?.min_node_count !== undefined ? num(autoscaling.min_node_count, 'min') * poolZones.length : desired);
-    const max =
-      autoscaling?.total_max_node_count ??
-      (autoscaling?.max_node_count !== undefined ? num(autoscaling.max_node_count, 'max') * poolZones.length : desired);
+    const bound = (total: unknown, perZoneBound: unknown, what: string): number =>
+      total !== undefined
+        ? num(total, `${pool.address}.autoscaling.total_${what}_node_count`)
+        : perZoneBound !== undefined
+          ? num(perZoneBound, `${pool.address}.autoscaling.${what}_node_count`) * poolZones.length
+          : desired;
+    const min = bound(autoscaling?.total_min_node_count, autoscaling?.min_node_count, 'min');
+    const max = bound(autoscaling?.total_max_node_count, autoscaling?.max_node_count, 'max');
     const labels = (config.labels ?? {}) as Record<string, string>;
     return {
       address: pool.address,
@@ -37,9 +46,9 @@ export function extractGcp(tf: TfIndex): CloudExtract {
       role: 'worker',
       instanceType: str(config.machine_type, `${pool.address}.node_config.machine_type`),
       zones: poolZones,
-      minNodes: num(min, 'min'),
+      minNodes: min,
       desiredNodes: desired,
-      maxNodes: num(max, 'max'),
+      maxNodes: max,
       // GKE's defaults when unset: 100 GB pd-balanced (https://cloud.google.com/kubernetes-engine/docs/concepts/node-images, 2026-11).
       rootVolume: { type: String(config.disk_type ?? 'pd-balanced'), sizeGiB: num(config.disk_size_gb ?? 100, 'disk_size_gb') },
       // Spot VMs and the older preemptible VMs bill at the same spot rates (https://cloud.google.com/compute/docs/instances/spot, 2026-11).
@@ -76,5 +85,23 @@ export function extractGcp(tf: TfIndex): CloudExtract {
     usesAvailabilityZones: !zonal,
   };
   const version = str(cluster.body.min_master_version ?? 'unknown', `${cluster.address}.min_master_version`);
-  return { region, kubernetesVersion: version, controlPlane, nodeGroups, billables };
+  return { region, kubernetesVersion: version, controlPlane, nodeGroups, billables, network: gcpNetwork(tf, cluster.body) };
+}
+
+/**
+ * Cloud NAT is a regional, software-defined service with no zonal gateway to lose; nodes with
+ * external IPs (no private nodes) need none. Nodes reach the control plane over Google's network
+ * (the private endpoint of a private cluster), never through Cloud NAT. With Private Google Access
+ * on the subnet, Artifact Registry and Container Registry need no NAT either.
+ * https://cloud.google.com/nat/docs/overview , https://cloud.google.com/vpc/docs/private-google-access (2026-11)
+ */
+function gcpNetwork(tf: TfIndex, cluster: Record<string, unknown>): StackNetwork {
+  const nats = tf.ofType('google_compute_router_nat');
+  const privateNodes = block(cluster.private_cluster_config)?.enable_private_nodes === true;
+  const googleAccess = tf.ofType('google_compute_subnetwork').some((s) => s.body.private_ip_google_access === true);
+  return {
+    egress: nats.length > 0 || !privateNodes ? { kind: 'regional', zones: [], address: nats[0]?.address } : { kind: 'none', zones: [] },
+    apiPathForNodes: 'in-network',
+    privateRegistryHosts: googleAccess ? ['-docker.pkg.dev', 'gcr.io'] : [],
+  };
 }

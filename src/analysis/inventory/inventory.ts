@@ -1,5 +1,6 @@
 import type { CloudName } from '../cost/catalog/price-fact';
 import type { TargetId } from '../../targets/cluster-target';
+import type { AddonFootprint } from '../../targets/platform-addon';
 
 /**
  * What a target's synthesized output creates, reduced to what cost and fault tolerance depend on.
@@ -16,11 +17,68 @@ export interface Inventory {
   readonly nodeGroups: readonly NodeGroup[];
   /** Everything else billable: NAT, public IPs, load balancers, volumes, buckets, keys. */
   readonly billables: readonly Billable[];
+  /** The paths nodes depend on besides their own zone: egress, the API, the image registry. */
+  readonly network: NetworkPaths;
+  /** Cluster add-ons from `platform-addons.json` with their requests; [] when the target lists none. */
+  readonly addons: readonly AddonInventory[];
   readonly workload: WorkloadInventory;
 }
 
-/** What a cloud's extractor reads from one stack; the target and workload are added around it. */
-export type CloudExtract = Pick<Inventory, 'region' | 'kubernetesVersion' | 'controlPlane' | 'nodeGroups' | 'billables'>;
+/** What a cloud's extractor reads from one stack; the target, workload and add-ons are added around it. */
+export type CloudExtract = Pick<Inventory, 'region' | 'kubernetesVersion' | 'controlPlane' | 'nodeGroups' | 'billables'> & {
+  readonly network: StackNetwork;
+};
+
+/**
+ * How private nodes reach the internet (image pulls from public registries, external APIs):
+ * - `per-zone-nat`: each zone's private subnets route through a NAT gateway in that zone (AWS `natGateways: per-zone`);
+ * - `single-nat`: every zone routes through one zonal NAT gateway: losing its zone cuts egress for all;
+ * - `regional`: a managed path with no single zone (GKE Cloud NAT, AKS load-balancer outbound);
+ * - `none`: the stack creates no outbound path for private nodes.
+ */
+export interface EgressPath {
+  readonly kind: 'per-zone-nat' | 'single-nat' | 'regional' | 'none';
+  /** Zones holding the zonal NAT gateways ([] for `regional`/`none`, or when the provider picks the zone). */
+  readonly zones: readonly string[];
+  /** Zonal NAT: the NAT zone each node zone's private subnets route through, as the route tables say. */
+  readonly natZoneByZone?: Readonly<Record<string, string>>;
+  /** What provides it, for explanations (`aws_nat_gateway.X`, `google_compute_router_nat.Y`). */
+  readonly address?: string;
+}
+
+/** The network facts an extractor reads from the stack (the image comes from the manifests). */
+export interface StackNetwork {
+  readonly egress: EgressPath;
+  /**
+   * How kubelets reach the Kubernetes API: `in-network` (EKS private endpoint ENIs, GKE's private
+   * control-plane endpoint, an internal API load balancer) or `via-egress` (the public endpoint
+   * through the egress path: kops with only its internet-facing NLB).
+   */
+  readonly apiPathForNodes: 'in-network' | 'via-egress';
+  /** Registry host suffixes reachable without egress (VPC interface endpoints, Private Google Access). */
+  readonly privateRegistryHosts: readonly string[];
+}
+
+export interface NetworkPaths extends StackNetwork {
+  readonly registry: RegistryPath;
+}
+
+/** Where the workload's image is pulled from, and whether starting a replica needs the egress path. */
+export interface RegistryPath {
+  readonly image: string;
+  readonly host: string;
+  /** `Always` asks the registry at every container start, even with the image cached on the node. */
+  readonly pullPolicy: 'Always' | 'IfNotPresent' | 'Never';
+  /** The host is reached through a private endpoint inside the network (no egress needed). */
+  readonly privateEndpoint: boolean;
+}
+
+/** One cluster add-on's requests, read from `dist/k8s/<target>/platform-addons.json`. */
+export interface AddonInventory {
+  readonly name: string;
+  readonly namespace: string;
+  readonly footprint: AddonFootprint;
+}
 
 export interface ManagedControlPlane {
   readonly kind: 'managed';
@@ -39,6 +97,8 @@ export interface SelfManagedControlPlane {
   readonly instances: readonly ControlPlaneInstance[];
   /** The API load balancer's address, if any. */
   readonly apiLoadBalancer?: string;
+  /** Zones of that load balancer's subnets (ELB's multi-AZ SLA needs two or more). @default [] */
+  readonly apiLoadBalancerZones?: readonly string[];
 }
 
 export interface ControlPlaneInstance {
@@ -69,7 +129,8 @@ export interface NodeGroup {
   readonly rootVolume: VolumeShape;
   /**
    * On-demand or spot/preemptible capacity (eks `capacity_type = "SPOT"`, gke `spot = true`, aks
-   * `priority = "Spot"`, kops mixed-instances with no on-demand share).
+   * `priority = "Spot"`, kops mixed-instances with no on-demand share):
+   * reclaimed by the provider, correlated within a zone.
    * @default 'on-demand'
    */
   readonly capacity?: 'on-demand' | 'spot';
@@ -142,6 +203,12 @@ export interface WorkloadInventory {
     readonly sizeGiB: number;
     readonly storageClass: string;
     readonly count: number;
+    /**
+     * The volume lives in one zone (EBS, zonal PD, LRS Azure Disk): a replica can only start where its volume is.
+     * False for regional PD (`replication-type: regional-pd`) and ZRS Azure Disks.
+     * @default true
+     */
+    readonly zonal?: boolean;
   }[];
   readonly monitoring: 'prometheus' | 'datadog' | 'none';
 }

@@ -4,6 +4,7 @@ import * as YAML from 'yaml';
 import type { TargetId } from '../../targets/cluster-target';
 import type { SynthesizedTarget } from './extract-inventory';
 import type { ManifestObject } from './workload-from-manifests';
+import type { PlatformAddon } from '../../targets/platform-addon';
 
 /**
  * Reads one target's synthesized output from a project root: `cdktf.out/stacks/<t>/cdk.tf.json`
@@ -22,5 +23,14 @@ export function readSynthOutput(root: string, target: TargetId): SynthesizedTarg
     .sort()
     .flatMap((f) => YAML.parseAllDocuments(fs.readFileSync(path.join(manifestDir, f), 'utf8')).map((d) => d.toJS()))
     .filter((o): o is ManifestObject => o !== null && typeof o === 'object');
-  return { target, stack: JSON.parse(fs.readFileSync(stackFile, 'utf8')), manifests };
+  return { target, stack: JSON.parse(fs.readFileSync(stackFile, 'utf8')), manifests, platformAddons: readPlatformAddons(manifestDir) };
+}
+
+/** `platform-addons.json` (`{ addons: PlatformAddon[] }`), written by synth; absent in output from before add-ons. */
+function readPlatformAddons(manifestDir: string): PlatformAddon[] | undefined {
+  const file = path.join(manifestDir, 'platform-addons.json');
+  if (!fs.existsSync(file)) return undefined;
+  const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { addons?: unknown };
+  if (!Array.isArray(parsed.addons)) throw new Error(`${file}: expected { "addons": [...] }`);
+  return parsed.addons as PlatformAddon[];
 }

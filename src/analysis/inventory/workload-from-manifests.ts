@@ -69,6 +69,7 @@ export function workloadFromManifests(objects: readonly ManifestObject[]): Workl
       sizeGiB: parseMemoryMiB(t.spec.resources.requests.storage) / 1024,
       storageClass: t.spec.storageClassName ?? 'default',
       count: replicas,
+      zonal: isZonalClass(objects, t.spec.storageClassName),
     })),
     monitoring: objects.some((o) => o.kind === 'ServiceMonitor' || o.kind === 'PodMonitoring')
       ? 'prometheus'
@@ -76,6 +77,40 @@ export function workloadFromManifests(objects: readonly ManifestObject[]): Workl
         ? 'datadog'
         : 'none',
   };
+}
+
+/**
+ * Block volumes are zonal on every target (EBS, zonal PD, LRS Azure Disk) unless the claim's
+ * StorageClass replicates across zones: GCE PD CSI `replication-type: regional-pd`, Azure Disk
+ * `skuName: *_ZRS`. Classes not in the manifests are the clusters' defaults (gp2/gp3, standard-rwo,
+ * managed-csi), all zonal.
+ * https://cloud.google.com/kubernetes-engine/docs/how-to/persistent-volumes/regional-pd ,
+ * https://learn.microsoft.com/azure/aks/azure-csi-disk-storage-provision#create-a-custom-storage-class (2026-11)
+ */
+function isZonalClass(objects: readonly ManifestObject[], name: string | undefined): boolean {
+  const sc = objects.find((o) => o.kind === 'StorageClass' && o.metadata.name === name) as
+    | { parameters?: Record<string, string> }
+    | undefined;
+  const p = sc?.parameters ?? {};
+  return !(p['replication-type'] === 'regional-pd' || /_ZRS$/i.test(p.skuName ?? p.skuname ?? ''));
+}
+
+/** The workload's first container image and its pull policy (Kubernetes' default: Always for `:latest` or no tag). */
+export function workloadImage(objects: readonly ManifestObject[]): {
+  image: string;
+  host: string;
+  pullPolicy: 'Always' | 'IfNotPresent' | 'Never';
+} {
+  const workload = objects.find((o) => o.kind === 'Deployment' || o.kind === 'StatefulSet');
+  const container = workload?.spec?.template?.spec?.containers?.[0] ?? {};
+  const image = String(container.image ?? '');
+  const withoutDigest = image.split('@')[0];
+  const tag = /:([^/:]+)$/.exec(withoutDigest)?.[1];
+  const policy = container.imagePullPolicy ?? (image.includes('@') || (tag !== undefined && tag !== 'latest') ? 'IfNotPresent' : 'Always');
+  const first = image.split('/')[0];
+  // A first path component with a dot or port, or `localhost`, is a registry host; otherwise Docker Hub.
+  const host = image.includes('/') && (/[.:]/.test(first) || first === 'localhost') ? first : 'docker.io';
+  return { image, host, pullPolicy: policy };
 }
 
 function readBudget(objects: readonly ManifestObject[], replicas: number): WorkloadInventory['disruptionBudget'] {

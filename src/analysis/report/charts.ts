@@ -27,7 +27,7 @@ const PARETO_COLORS = { [PARETO_OPTIMAL]: '#d95f02', [DOMINATED]: '#8c8c8c' } as
 
 const BASIS_LABELS: Readonly<Record<AvailabilityBasis, string>> = {
   sla: 'published SLA',
-  modelled: 'modelled, no SLA',
+  modelled: 'model, not an SLA',
   none: 'no figure (bottom line)',
 };
 const BASIS_SHAPES: Readonly<Record<AvailabilityBasis, string>> = { sla: 'circle', modelled: 'diamond', none: 'cross' };
@@ -172,7 +172,8 @@ export function availabilityPoints(report: ComparisonReport): AvailabilityAxis {
   const floor = round4(lo - span * 0.3);
   const hasUnknown = base.some((p) => p.availability === null);
   const domain: [number, number] = [round4((hasUnknown ? floor : lo) - span * 0.15), round4(Math.min(100, hi + span * 0.15))];
-  const optimal = new Set(paretoOptimal(base));
+  // Only a published SLA ranks: a modelled figure is drawn where it is but ranked like no figure at all.
+  const optimal = new Set(paretoOptimal(base.map((p) => ({ ...p, availability: p.basis === 'sla' ? p.availability : null }))));
   const points = base.map((p) => ({ ...p, plottedAvailability: p.availability ?? floor, pareto: optimal.has(p.id) }));
   const costs = base.map((p) => p.cost);
   const minCost = costs.length > 0 ? Math.min(...costs) : 0;
@@ -282,10 +283,12 @@ export function availabilityCaption(report: ComparisonReport): string {
   const none = names('none');
   const optimal = points.filter((p) => p.pareto).map((p) => p.target);
   const sentences = [
-    'Monthly cost (x) against the control plane’s availability (y): the financially backed uptime SLA where there is one (circles).',
+    'Monthly cost (x) against the control plane’s availability (y): the financially backed uptime SLA where there is one (circles), otherwise the modelled figure marked as such.',
   ];
   if (modelled.length > 0) {
-    sentences.push(`${list(modelled)}: no SLA; the diamond is the modelled availability, not a commitment.`);
+    sentences.push(
+      `${list(modelled)}: no SLA; the diamond is the modelled availability, not a commitment, and it is ranked as having no figure (it never beats a published SLA).`,
+    );
   }
   if (none.length > 0) {
     sentences.push(

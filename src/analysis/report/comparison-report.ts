@@ -69,31 +69,43 @@ export interface LineItem {
 }
 
 export interface ControlPlaneReport {
-  /** Financially backed uptime SLA in percent, or null when there is none. */
+  /** Financially backed uptime SLA in percent, or null when there is none (self-managed, AKS Free). */
   readonly sla: number | null;
   readonly slaSource: string;
-  /** Modelled availability in percent (for self-managed control planes, from the instance figures). */
+  /**
+   * Modelled availability in percent: the published SLA for managed control planes; for
+   * self-managed ones the product of `availabilityFactors` (etcd quorum bounded by the zone that
+   * holds its majority, the API load balancer in series). Not a commitment. Null: no figure.
+   */
   readonly modelledAvailability: number | null;
+  /** The components in series the modelled availability multiplies, each with its figure and source. @default [] */
+  readonly availabilityFactors?: readonly AvailabilityFactor[];
   readonly model: string;
   /** How many control-plane instances it can lose and keep serving. */
   readonly tolerates: { readonly instances: number; readonly zones: number };
 }
 
-export type ScenarioId = 'node-loss' | 'zone-loss' | 'control-plane-upgrade' | 'control-plane-instance-loss';
+/** Why replicas that stopped cannot start again. */
+export type UnschedulableReason = ScenarioDetail['unschedulable'][number]['reason'];
 
-export interface ScenarioOutcome {
-  readonly id: ScenarioId;
-  readonly apiAvailable: boolean;
-  /** Fraction (0..1) of the workload's replicas still serving right after the failure. */
-  readonly servingFraction: number;
-  /** Surviving nodes have the allocatable capacity to run all replicas again. */
-  readonly restorable: boolean;
-  /** After rescheduling, a node drain can still proceed under the PodDisruptionBudget. */
-  readonly drainAllowed: boolean;
-  readonly explanation: string;
-  readonly detail?: ScenarioDetail;
+export interface AvailabilityFactor {
+  readonly component: string;
+  readonly percent: number;
+  /** URL and date of the figure, or how it was derived. */
+  readonly source: string;
 }
 
+/** The scenarios every report evaluates. */
+export type ScenarioId = 'node-loss' | 'zone-loss' | 'control-plane-upgrade' | 'control-plane-instance-loss';
+
+/**
+ * Scenarios evaluated only where they apply: `spot-reclaim` when the workload's pools run on spot /
+ * preemptible capacity (the provider reclaims a whole capacity pool, instance type × zone, at once).
+ * Kept out of `ScenarioId` so tables keyed by it stay complete.
+ */
+export type ConditionalScenarioId = 'spot-reclaim';
+
+/** What a scenario takes away and where the replicas were, for the topology pictures. */
 export interface ScenarioDetail {
   /** Zones lost entirely (zone-loss), else []. */
   readonly lostZones: readonly string[];
@@ -101,10 +113,27 @@ export interface ScenarioDetail {
   readonly lostNodes: readonly string[];
   /** Addresses of self-managed control-plane instances lost, else []. */
   readonly lostControlPlaneInstances: readonly string[];
-  /** Replicas per node id before the failure (the placement the analysis computed). */
+  /** Replicas per node id before the failure (the placement the analysis computed); nodes without replicas are left out. */
   readonly replicasBefore: Readonly<Record<string, number>>;
   /** Replicas that stop, by the node they ran on. */
   readonly stoppedReplicas: Readonly<Record<string, number>>;
   /** Replicas that cannot start again anywhere, and why. */
   readonly unschedulable: readonly { readonly count: number; readonly reason: 'no-capacity' | 'volume-zone' | 'no-egress' | 'api-down' }[];
+}
+
+export interface ScenarioOutcome {
+  readonly id: ScenarioId | ConditionalScenarioId;
+  readonly apiAvailable: boolean;
+  /** Fraction (0..1) of the workload's replicas still serving right after the failure. */
+  readonly servingFraction: number;
+  /**
+   * Every replica that stopped can start again on the surviving nodes: the API is up, there is
+   * capacity, volumes are in reach and images can be pulled. Always false while the API is down.
+   */
+  readonly restorable: boolean;
+  /** After rescheduling, a node drain can still proceed under the PodDisruptionBudget. False while the API is down. */
+  readonly drainAllowed: boolean;
+  readonly explanation: string;
+  /** What was lost and where the replicas were, for pictures. @default - not computed */
+  readonly detail?: ScenarioDetail;
 }

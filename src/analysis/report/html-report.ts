@@ -2,18 +2,19 @@ import type { ComparisonReport, TargetReport } from './comparison-report';
 import { availabilityCaption, costAvailabilitySpec, costBreakdownCaption, costBreakdownSpec, renderChartSvg } from './charts';
 import {
   HOURS_PER_MONTH_SOURCE,
-  SCENARIO_LABELS,
   SCENARIO_ORDER,
-  formatAvailability,
   formatInstances,
+  formatModelledAvailability,
   formatPercent,
   formatQuantity,
   formatServingFraction,
+  formatSla,
   formatUnitPrice,
   formatUsd,
   formatZones,
   orderedTargets,
   priceDateRangeText,
+  scenarioLabel,
   shortSourceLabel,
   splitSource,
 } from './report-format';
@@ -164,7 +165,8 @@ ${body}
 </table></div>
 <p class="legend"><strong class="best">Green</strong>: cheapest monthly total; best financially backed control-plane SLA.
 API ✓ / ✗: the Kubernetes API is available / down; serving: share of replicas still serving right after the failure;
-restorable: the surviving nodes fit all replicas; drain blocked: the PodDisruptionBudget stops a node drain afterwards.</p>`;
+restorable: every stopped replica can start again on the surviving nodes; drain blocked: the PodDisruptionBudget stops a node drain afterwards;
+API down: no rescheduling, no drains until the API returns. Control-plane SLA: financially backed only; modelled availability is not a commitment.</p>`;
 }
 
 function segmentsHtml(segments: readonly Segment[]): string {
@@ -189,21 +191,25 @@ function targetHtml(id: string, target: TargetReport): string {
 <td class="num">${esc(formatUsd(item.monthlyUsd))}</td><td>${sourceHtml(item.source)}${item.readFrom ? ` <span class="as-of">read from</span> ${sourceHtml(item.readFrom)}` : ''}</td></tr>`,
     )
     .join('\n');
-  const scenarios = SCENARIO_ORDER.map((scenarioId) => {
-    const outcome = findScenario(target, scenarioId);
-    const label = esc(SCENARIO_LABELS[scenarioId]);
-    if (outcome === undefined) return `<tr><th scope="row">${label}</th><td colspan="5">not evaluated</td></tr>`;
-    return `<tr><th scope="row">${label}</th>
+  const ids = [...SCENARIO_ORDER, ...target.scenarios.map((s) => s.id).filter((i) => !(SCENARIO_ORDER as readonly string[]).includes(i))];
+  const scenarios = ids
+    .map((scenarioId) => {
+      const outcome = findScenario(target, scenarioId);
+      const label = esc(scenarioLabel(scenarioId));
+      if (outcome === undefined) return `<tr><th scope="row">${label}</th><td colspan="5">not evaluated</td></tr>`;
+      const no = `<span class="bad">no${outcome.apiAvailable ? '' : ' (API down)'}</span>`;
+      return `<tr><th scope="row">${label}</th>
 <td>${outcome.apiAvailable ? 'API ✓' : '<span class="bad">API ✗ down</span>'}</td>
 <td class="num">${esc(formatServingFraction(outcome.servingFraction))}</td>
-<td>${outcome.restorable ? 'yes' : '<span class="bad">no</span>'}</td>
-<td>${outcome.drainAllowed ? 'yes' : '<span class="bad">no</span>'}</td>
+<td>${outcome.restorable ? 'yes' : no}</td>
+<td>${outcome.drainAllowed ? 'yes' : no}</td>
 <td>${esc(outcome.explanation)}</td></tr>`;
-  }).join('\n');
+    })
+    .join('\n');
   return `<details id="target-${esc(id)}" class="target">
 <summary><span class="name">${esc(target.displayName)}</span> <span class="region">${esc(target.region)}</span>
 <span class="total">${esc(formatUsd(target.monthlyTotalUsd))} / month</span>
-<span class="sla">control plane ${esc(formatAvailability(cp))}</span>
+<span class="sla">control-plane SLA ${esc(formatSla(cp))}</span>
 <span class="more">line items, failure scenarios, control plane</span></summary>
 <p>Fixed ${esc(formatUsd(target.fixedMonthlyUsd))}, scaling with nodes ${esc(formatUsd(target.perNodeMonthlyUsd))};
 ${esc(formatUsd(target.monthlyRangeUsd.min))}–${esc(formatUsd(target.monthlyRangeUsd.max))} at the node pools’ minimum and maximum sizes.</p>
@@ -227,11 +233,17 @@ ${scenarios}
 <h3>Control plane</h3>
 <dl class="control-plane">
 <dt>SLA</dt><dd>${cp.sla === null ? 'none' : `${esc(formatPercent(cp.sla))} monthly uptime`}; source: ${sourceHtml(cp.slaSource)}</dd>
-<dt>Modelled availability</dt><dd>${cp.modelledAvailability === null ? 'not modelled' : esc(formatPercent(cp.modelledAvailability))}</dd>
+<dt>Modelled availability (not a commitment)</dt><dd>${esc(formatModelledAvailability(cp))}${factorsHtml(cp)}</dd>
 <dt>Tolerates losing</dt><dd>${esc(formatInstances(cp.tolerates.instances))}, ${esc(formatZones(cp.tolerates.zones))}</dd>
 <dt>Model</dt><dd>${esc(cp.model)}</dd>
 </dl>
 </details>`;
+}
+
+function factorsHtml(cp: TargetReport['controlPlane']): string {
+  const factors = cp.availabilityFactors ?? [];
+  if (factors.length === 0) return '';
+  return `<ul class="factors">${factors.map((f) => `<li>${esc(f.component)}: ${esc(formatPercent(f.percent))} (${sourceHtml(f.source)})</li>`).join('')}</ul>`;
 }
 
 function assumptionsHtml(report: ComparisonReport): string {

@@ -2,18 +2,19 @@ import { summarizeSource, type ReportSource } from './report-source';
 import type { ComparisonReport, LineItem, TargetReport } from './comparison-report';
 import {
   HOURS_PER_MONTH_SOURCE,
-  SCENARIO_LABELS,
   SCENARIO_ORDER,
-  formatAvailability,
   formatInstances,
+  formatModelledAvailability,
   formatPercent,
   formatQuantity,
   formatServingFraction,
+  formatSla,
   formatUnitPrice,
   formatUsd,
   formatZones,
   orderedTargets,
   priceDateRangeText,
+  scenarioLabel,
   splitSource,
 } from './report-format';
 import { findScenario, summaryTable } from './summary-rows';
@@ -39,8 +40,9 @@ export function renderMarkdownReport(report: ComparisonReport, source?: ReportSo
     '## Summary',
     summaryMarkdown(report),
     '**Bold**: cheapest monthly total; best financially backed control-plane SLA. API ✓ / ✗: the Kubernetes API is available / down; ' +
-      'serving: share of replicas still serving right after the failure; restorable: the surviving nodes fit all replicas; ' +
-      'drain blocked: the PodDisruptionBudget stops a node drain afterwards.',
+      'serving: share of replicas still serving right after the failure; restorable: every stopped replica can start again on the surviving nodes; ' +
+      'drain blocked: the PodDisruptionBudget stops a node drain afterwards; API down: no rescheduling, no drains until the API returns. ' +
+      'Control-plane SLA: financially backed only; modelled availability is not a commitment.',
     ...orderedTargets(report).map(({ target }) => targetMarkdown(target)),
     ...sweepMarkdown(report),
     topologySectionMarkdown(report),
@@ -112,7 +114,8 @@ function targetMarkdown(target: TargetReport): string {
   return [
     `## ${name} (${mdText(target.region)}): ${formatUsd(target.monthlyTotalUsd)} per month`,
     `Fixed ${formatUsd(target.fixedMonthlyUsd)}, scaling with nodes ${formatUsd(target.perNodeMonthlyUsd)}; ` +
-      `${range} at the node pools’ minimum and maximum sizes. Control-plane SLA: ${mdText(formatAvailability(target.controlPlane))}.`,
+      `${range} at the node pools’ minimum and maximum sizes. Control-plane SLA: ${mdText(formatSla(target.controlPlane))}; ` +
+      `modelled availability: ${mdText(formatModelledAvailability(target.controlPlane))}.`,
     '<details>',
     `<summary>Line items, failure scenarios and control-plane model of ${htmlText(target.displayName)}</summary>`,
     '### Line items',
@@ -148,15 +151,17 @@ function lineItemsMarkdown(target: TargetReport): string {
 }
 
 function scenariosMarkdown(target: TargetReport): string {
-  const rows = SCENARIO_ORDER.map((id) => {
+  const ids = [...SCENARIO_ORDER, ...target.scenarios.map((s) => s.id).filter((id) => !(SCENARIO_ORDER as readonly string[]).includes(id))];
+  const rows = ids.map((id) => {
     const outcome = findScenario(target, id);
-    if (outcome === undefined) return [mdText(SCENARIO_LABELS[id]), 'not evaluated', '', '', '', ''];
+    if (outcome === undefined) return [mdText(scenarioLabel(id)), 'not evaluated', '', '', '', ''];
+    const apiDown = outcome.apiAvailable ? '' : ' (API down)';
     return [
-      mdText(SCENARIO_LABELS[id]),
+      mdText(scenarioLabel(id)),
       outcome.apiAvailable ? '✓ available' : '✗ **down**',
       formatServingFraction(outcome.servingFraction),
-      outcome.restorable ? 'yes' : '**no**',
-      outcome.drainAllowed ? 'yes' : '**no**',
+      outcome.restorable ? 'yes' : `**no**${apiDown}`,
+      outcome.drainAllowed ? 'yes' : `**no**${apiDown}`,
       mdText(outcome.explanation),
     ];
   });
@@ -171,7 +176,10 @@ function controlPlaneMarkdown(target: TargetReport): string {
   const cp = target.controlPlane;
   return [
     `- **SLA:** ${cp.sla === null ? 'none' : formatPercent(cp.sla) + ' monthly uptime'}; source: ${sourceMarkdown(cp.slaSource)}`,
-    `- **Modelled availability:** ${cp.modelledAvailability === null ? 'not modelled' : formatPercent(cp.modelledAvailability)}`,
+    `- **Modelled availability (not a commitment):** ${mdText(formatModelledAvailability(cp))}` +
+      (cp.availabilityFactors ?? [])
+        .map((f) => `\n  - ${mdText(f.component)}: ${formatPercent(f.percent)} (${sourceMarkdown(f.source)})`)
+        .join(''),
     `- **Tolerates losing:** ${formatInstances(cp.tolerates.instances)}, ${formatZones(cp.tolerates.zones)}`,
     `- **Model:** ${mdText(cp.model)}`,
   ].join('\n');

@@ -1,6 +1,14 @@
 import { TARGET_IDS } from '../../targets/cluster-target';
 import type { TargetId } from '../../targets/cluster-target';
-import type { ComparisonReport, ControlPlaneReport, CostCategory, ScenarioId, TargetReport } from './comparison-report';
+import type {
+  ComparisonReport,
+  ConditionalScenarioId,
+  ControlPlaneReport,
+  CostCategory,
+  ScenarioId,
+  ScenarioOutcome,
+  TargetReport,
+} from './comparison-report';
 
 /*
  * Formatting shared by the terminal, Markdown and HTML renderings, so that the three show the same
@@ -16,6 +24,21 @@ export const SCENARIO_LABELS: Readonly<Record<ScenarioId, string>> = {
   'control-plane-upgrade': 'Control-plane upgrade',
   'control-plane-instance-loss': 'Control-plane instance loss',
 };
+
+/** Scenarios shown only when some target evaluated them, after the others. */
+export const CONDITIONAL_SCENARIO_LABELS: Readonly<Record<ConditionalScenarioId, string>> = {
+  'spot-reclaim': 'Spot reclaim',
+};
+
+export function scenarioLabel(id: ScenarioOutcome['id']): string {
+  return id in SCENARIO_LABELS ? SCENARIO_LABELS[id as ScenarioId] : CONDITIONAL_SCENARIO_LABELS[id as ConditionalScenarioId];
+}
+
+/** The scenarios a report shows: every always-evaluated one, then the conditional ones some target has. */
+export function reportScenarios(report: ComparisonReport): Array<ScenarioOutcome['id']> {
+  const present = new Set(orderedTargets(report).flatMap(({ target }) => target.scenarios.map((s) => s.id)));
+  return [...SCENARIO_ORDER, ...(Object.keys(CONDITIONAL_SCENARIO_LABELS) as ConditionalScenarioId[]).filter((id) => present.has(id))];
+}
 
 /** Cost categories in stacking and legend order: what you always pay first, what scales after. */
 export const CATEGORY_ORDER: readonly CostCategory[] = ['control-plane', 'compute', 'storage', 'network', 'monitoring', 'other'];
@@ -94,6 +117,18 @@ export function controlPlaneAvailability(controlPlane: ControlPlaneReport): Cont
   if (controlPlane.sla !== null) return { value: controlPlane.sla, basis: 'sla' };
   if (controlPlane.modelledAvailability !== null) return { value: controlPlane.modelledAvailability, basis: 'modelled' };
   return { value: null, basis: 'none' };
+}
+
+/** The financially backed SLA only: `99.95%` or `none` (a modelled figure is never shown as an SLA). */
+export function formatSla(controlPlane: ControlPlaneReport): string {
+  return controlPlane.sla === null ? 'none' : formatPercent(controlPlane.sla);
+}
+
+/** `99.98% (model)`, `99.95% (the SLA)` (a managed control plane is modelled at its SLA) or `not modelled`. */
+export function formatModelledAvailability(controlPlane: ControlPlaneReport): string {
+  if (controlPlane.modelledAvailability === null) return 'not modelled';
+  const value = formatPercent(controlPlane.modelledAvailability);
+  return controlPlane.sla === controlPlane.modelledAvailability ? `${value} (the SLA)` : `${value} (model)`;
 }
 
 /** `99.95%`, `99.99% (modelled)` or `none`. */

@@ -1,17 +1,18 @@
 import type { TargetId } from '../../targets/cluster-target';
-import type { ComparisonReport, ScenarioId, ScenarioOutcome, TargetReport } from './comparison-report';
+import type { ComparisonReport, ScenarioOutcome, TargetReport } from './comparison-report';
 import {
-  SCENARIO_LABELS,
-  SCENARIO_ORDER,
   bestSlaTargets,
   cheapestTargets,
-  formatAvailability,
+  formatModelledAvailability,
+  formatSla,
   formatHeadroom,
   formatInstances,
   formatServingFraction,
   formatUsd,
   formatZones,
   orderedTargets,
+  reportScenarios,
+  scenarioLabel,
 } from './report-format';
 import type { OrderedTarget } from './report-format';
 
@@ -40,8 +41,9 @@ export type SummaryRowKey =
   | 'per-node'
   | 'range'
   | 'sla'
+  | 'modelled-availability'
   | 'tolerates'
-  | `scenario:${ScenarioId}`
+  | `scenario:${ScenarioOutcome['id']}`
   | 'zone-loss-headroom';
 
 export interface SummaryRow {
@@ -98,15 +100,22 @@ export function summaryTable(report: ComparisonReport): SummaryTable {
       'sla',
       'Control-plane SLA',
       false,
-      'Financially backed monthly uptime of the Kubernetes API, or the modelled availability',
-      (t, id) => [{ text: formatAvailability(t.controlPlane), tone: bestSla.includes(id) ? 'best' : 'plain' }],
+      'Financially backed monthly uptime of the Kubernetes API (none for self-managed control planes and AKS Free)',
+      (t, id) => [{ text: formatSla(t.controlPlane), tone: bestSla.includes(id) ? 'best' : 'plain' }],
+    ),
+    row(
+      'modelled-availability',
+      'modelled availability',
+      true,
+      'Not a commitment: the SLA for managed control planes; for kops etcd quorum over its zones times the API load balancer’s SLA',
+      (t) => [{ text: formatModelledAvailability(t.controlPlane) }],
     ),
     row('tolerates', 'tolerates losing', true, 'Control-plane instances and zones it can lose and keep serving', (t) => [
       { text: formatInstances(t.controlPlane.tolerates.instances), tone: t.controlPlane.tolerates.instances > 0 ? 'plain' : 'bad' },
       { text: formatZones(t.controlPlane.tolerates.zones), tone: t.controlPlane.tolerates.zones > 0 ? 'plain' : 'bad' },
     ]),
-    ...SCENARIO_ORDER.map((scenario) =>
-      row(`scenario:${scenario}`, SCENARIO_LABELS[scenario], false, scenarioHelp(scenario), (t) => scenarioSegments(t, scenario)),
+    ...reportScenarios(report).map((scenario) =>
+      row(`scenario:${scenario}`, scenarioLabel(scenario), false, scenarioHelp(scenario), (t) => scenarioSegments(t, scenario)),
     ),
     row(
       'zone-loss-headroom',
@@ -119,22 +128,32 @@ export function summaryTable(report: ComparisonReport): SummaryTable {
   return { targets, rows, cheapest, bestSla };
 }
 
-function scenarioHelp(scenario: ScenarioId): string {
-  return `${SCENARIO_LABELS[scenario]}: Kubernetes API up, share of replicas serving right after it, whether the surviving nodes fit all replicas`;
+function scenarioHelp(scenario: ScenarioOutcome['id']): string {
+  return `${scenarioLabel(scenario)}: Kubernetes API up, share of replicas serving right after it, whether every stopped replica can start again`;
 }
 
 /** The outcome of one scenario for a target, or undefined when the report did not evaluate it. */
-export function findScenario(target: TargetReport, scenario: ScenarioId): ScenarioOutcome | undefined {
+export function findScenario(target: TargetReport, scenario: ScenarioOutcome['id']): ScenarioOutcome | undefined {
   return target.scenarios.find((s) => s.id === scenario);
 }
 
-/** `API ✓ · 67% serving · restorable` as segments (ASCII: `API ok`, `API DOWN`). */
-export function scenarioSegments(target: TargetReport, scenario: ScenarioId): Segment[] {
+/**
+ * `API ✓ · 67% serving · restorable` as segments (ASCII: `API ok`, `API DOWN`). With the API down
+ * the verdict is `no rescheduling, no drains`: that is why nothing is restored, not a PodDisruptionBudget.
+ */
+export function scenarioSegments(target: TargetReport, scenario: ScenarioOutcome['id']): Segment[] {
   const outcome = findScenario(target, scenario);
   if (outcome === undefined) return [{ text: 'not evaluated' }];
+  const serving: Segment = {
+    text: `${formatServingFraction(outcome.servingFraction)} serving`,
+    tone: outcome.servingFraction <= 0 ? 'bad' : 'plain',
+  };
+  if (!outcome.apiAvailable) {
+    return [{ text: 'API ✗', ascii: 'API DOWN', tone: 'bad' }, serving, { text: 'no rescheduling, no drains', tone: 'bad' }];
+  }
   const segments: Segment[] = [
-    outcome.apiAvailable ? { text: 'API ✓', ascii: 'API ok' } : { text: 'API ✗', ascii: 'API DOWN', tone: 'bad' },
-    { text: `${formatServingFraction(outcome.servingFraction)} serving`, tone: outcome.servingFraction <= 0 ? 'bad' : 'plain' },
+    { text: 'API ✓', ascii: 'API ok' },
+    serving,
     outcome.restorable ? { text: 'restorable' } : { text: 'not restorable', tone: 'bad' },
   ];
   if (!outcome.drainAllowed) segments.push({ text: 'drain blocked', tone: 'bad' });

@@ -155,7 +155,8 @@ function footer(report: ComparisonReport, style: Style, width: number): string[]
   const legend = [
     `${highlight}: cheapest monthly total; best financially backed control-plane SLA.`,
     `${tick}: Kubernetes API available; serving: replicas still serving right after the failure; ` +
-      'restorable: surviving nodes fit all replicas; drain blocked: the PodDisruptionBudget stops a node drain.',
+      'restorable: every stopped replica can start again on the surviving nodes; drain blocked: the PodDisruptionBudget stops a node drain; ' +
+      'API down: no rescheduling, no drains until the API returns. Control-plane SLA: financially backed only; modelled availability is not a commitment.',
     `Assumptions: ${clean(assumptionsLine(report))}.`,
     ...report.assumptions.notes.map((note) => `- ${clean(note)}`),
   ];

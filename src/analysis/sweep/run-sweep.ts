@@ -9,8 +9,8 @@ import { controlPlaneFacts, type ControlPlaneFacts } from '../fault/control-plan
 import { analyseFaultTolerance } from '../fault/scenarios';
 import type { Inventory } from '../inventory/inventory';
 import type { ScenarioId } from '../report/comparison-report';
-import { countingVerdicts, type ScenarioVerdict } from './counting-evaluator';
-import type { SweepConfiguration, SweepReport, TargetSweep } from './sweep-report';
+
+import type { ScenarioVerdict, SweepConfiguration, SweepReport, TargetSweep } from './sweep-report';
 import {
   AXIS_NAMES,
   MAX_CONFIGURATIONS_PER_TARGET,
@@ -102,15 +102,17 @@ export function evaluateConfiguration(
   const inv = withAutoscaledNodes(base, added);
   const cost = priceInventory(inv, catalog, { ...costOptions, withRange: false });
   const cp = cachedControlPlaneFacts(inv);
-  const verdicts =
-    countingVerdicts(inv, allocatable, cp) ??
-    analyseFaultTolerance(inv, allocatable).scenarios.map(({ id, apiAvailable, servingFraction, restorable, drainAllowed }) => ({
+  // The scenario functions count per zone and node class: fast enough for sweeps, and the same
+  // verdicts as the report by construction.
+  const verdicts: ScenarioVerdict[] = analyseFaultTolerance(inv, allocatable).scenarios.map(
+    ({ id, apiAvailable, servingFraction, restorable, drainAllowed }) => ({
       id,
       apiAvailable,
       servingFraction,
       restorable,
       drainAllowed,
-    }));
+    }),
+  );
   const survival = Object.fromEntries(SURVIVALS.map((s) => [s, survives(verdicts.find((v) => v.id === SCENARIO_OF[s])!)])) as Record<
     Survival,
     boolean

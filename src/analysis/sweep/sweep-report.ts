@@ -1,5 +1,5 @@
+import type { ScenarioOutcome } from '../report/comparison-report';
 import type { TargetId } from '../../targets/cluster-target';
-import type { ScenarioVerdict } from './counting-evaluator';
 import type { MonitoringChoice, Requirement, Survival, SweepAxes } from './sweep-spec';
 import type { Variant } from './variant';
 
@@ -7,6 +7,15 @@ import type { Variant } from './variant';
  * What-if sweep results in `report/comparison.json` (`sweep`): every configuration evaluated, per
  * target, with its inputs, monthly cost and verdicts. Part of the public contract: add fields only.
  */
+/** The verdict part of a scenario outcome (what a sweep needs; no explanation text). */
+export interface ScenarioVerdict {
+  readonly id: ScenarioOutcome['id'];
+  readonly apiAvailable: boolean;
+  readonly servingFraction: number;
+  readonly restorable: boolean;
+  readonly drainAllowed: boolean;
+}
+
 export interface SweepReport {
   readonly axes: SweepAxes;
   readonly requirement: Requirement;

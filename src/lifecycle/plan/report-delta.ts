@@ -58,6 +58,7 @@ const SCENARIO_NAMES: Readonly<Record<ScenarioOutcome['id'], string>> = {
   'zone-loss': 'zone loss',
   'control-plane-upgrade': 'control-plane upgrade',
   'control-plane-instance-loss': 'control-plane instance loss',
+  'spot-reclaim': 'spot reclaim',
 };
 
 function survives(s: ScenarioOutcome | undefined): boolean {

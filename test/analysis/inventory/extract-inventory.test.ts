@@ -121,6 +121,88 @@ describe('inventory from synthesized output', () => {
     },
   );
 
+  test('network paths from the stacks: NAT per zone on AWS, regional on GKE and AKS, kops nodes on the internal API NLB', () => {
+    expect(base.eks.network.egress).toMatchObject({
+      kind: 'per-zone-nat',
+      zones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
+      natZoneByZone: { 'us-east-1a': 'us-east-1a', 'us-east-1b': 'us-east-1b', 'us-east-1c': 'us-east-1c' },
+    });
+    expect(base.kops.network.egress.kind).toBe('per-zone-nat');
+    expect(base.gke.network.egress.kind).toBe('regional');
+    expect(base.aks.network.egress.kind).toBe('regional');
+    // EKS has its private endpoint on, GKE nodes use the private control-plane endpoint, kops nodes the
+    // internal NLB; AKS nodes use the API server's public FQDN through the (zone-redundant) outbound path.
+    expect([base.eks, base.gke, base.aks, base.kops].map((i) => i.network.apiPathForNodes)).toEqual([
+      'in-network',
+      'in-network',
+      'via-egress',
+      'in-network',
+    ]);
+    for (const inv of Object.values(base)) {
+      expect(inv.network.registry).toEqual({
+        image: 'ghcr.io/orquesta-dev/web-api:1.4.2',
+        host: 'ghcr.io',
+        pullPolicy: 'Always',
+        privateEndpoint: false,
+      });
+    }
+    // What synth wrote to platform-addons.json: the node agents and cluster add-ons each target lists.
+    expect(base.eks.addons.map((a) => a.name)).toEqual(expect.arrayContaining(['vpc-cni', 'kube-proxy', 'coredns']));
+    expect(base.eks.addons.find((a) => a.name === 'coredns')?.footprint.replicas?.count).toBe(2);
+    expect(base.gke.addons.map((a) => a.name)).toContain('dataplane-v2');
+    expect(base.aks.addons.map((a) => a.name)).toContain('azure-cni-overlay-cilium');
+    const cp = base.kops.controlPlane;
+    expect(cp.kind === 'self-managed' && cp.apiLoadBalancerZones).toEqual(['us-east-1a', 'us-east-1b', 'us-east-1c']);
+  });
+
+  test.each(['eks', 'kops'] as const)('%s with natGateways single: every zone routes through the NAT in us-east-1a', (target) => {
+    const inv = inventories({ cluster: { natGateways: 'single' } }, target)[target];
+    expect(inv.network.egress).toMatchObject({
+      kind: 'single-nat',
+      zones: ['us-east-1a'],
+      natZoneByZone: { 'us-east-1a': 'us-east-1a', 'us-east-1b': 'us-east-1a', 'us-east-1c': 'us-east-1a' },
+    });
+  });
+
+  test.each([
+    [5, 3, ['us-east-1a', 'us-east-1b', 'us-east-1c', 'us-east-1a', 'us-east-1b']],
+    [1, 3, ['us-east-1a']],
+  ] as const)('kops: %i member(s) over %i zones are read from the stack where it places them', (count, zones, expected) => {
+    const inv = inventories({ cluster: { zones, kops: { controlPlaneCount: count } } }, 'kops').kops;
+    expect(inv.controlPlane.kind === 'self-managed' && inv.controlPlane.instances.map((i) => i.zone)).toEqual(expected);
+  });
+
+  test('platform-addons.json is read when synth wrote one, and tolerated when it did not', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'orquesta-inventory-'));
+    try {
+      synthesize(
+        exampleSpec(),
+        ALL_TARGETS.filter((t) => t.id === 'eks'),
+        { root, now: TEST_NOW },
+      );
+      const addon = {
+        name: 'metrics-server',
+        purpose: 'HPA metrics',
+        version: '3.12.2',
+        source: 'https://github.com/kubernetes-sigs/metrics-server (2026-11)',
+        namespace: 'kube-system',
+        delivery: 'helm',
+        repository: 'https://kubernetes-sigs.github.io/metrics-server/',
+        chart: 'metrics-server',
+        values: {},
+        footprint: { replicas: { count: 2, cpuMillicores: 100, memoryMiB: 200 } },
+      };
+      fs.writeFileSync(path.join(root, 'dist', 'k8s', 'eks', 'platform-addons.json'), JSON.stringify({ addons: [addon] }));
+      expect(extractInventory(readSynthOutput(root, 'eks')).addons).toEqual([
+        { name: 'metrics-server', namespace: 'kube-system', footprint: { replicas: { count: 2, cpuMillicores: 100, memoryMiB: 200 } } },
+      ]);
+      fs.writeFileSync(path.join(root, 'dist', 'k8s', 'eks', 'platform-addons.json'), JSON.stringify({ nothing: 1 }));
+      expect(() => readSynthOutput(root, 'eks')).toThrow(/platform-addons.json: expected \{ "addons": \[\.\.\.\] \}/);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   test.each([
     ['250m', 250],
     ['1', 1000],

@@ -63,16 +63,34 @@ describe('chart data', () => {
     const { points, floor, domain } = availabilityPoints(report);
     const byId = new Map(points.map((pt) => [pt.id, pt]));
     expect(byId.get('eks')).toMatchObject({ availability: 99.95, basis: 'sla', plottedAvailability: 99.95 });
-    expect(byId.get('kops')).toMatchObject({ availability: 99.99, basis: 'modelled', plottedAvailability: 99.99 });
+    // Drawn at its modelled figure, but ranked as having no figure: a model never beats a published SLA.
+    expect(byId.get('kops')).toMatchObject({ availability: 99.98, basis: 'modelled', plottedAvailability: 99.98, pareto: false });
     expect(byId.get('aks')).toMatchObject({ availability: null, basis: 'none', plottedAvailability: floor });
     expect(floor).toBeLessThan(99.95);
     expect(domain[0]).toBeLessThan(floor);
-    expect(domain[1]).toBeGreaterThanOrEqual(99.99);
+    expect(domain[1]).toBeGreaterThanOrEqual(99.98);
     expect(domain[1]).toBeLessThanOrEqual(100);
   });
 
+  test('a modelled figure never dominates a published SLA, even when it is higher and cheaper', () => {
+    const report = withTarget('kops', {
+      monthlyTotalUsd: 100,
+      controlPlane: { ...FIXTURE_REPORT.targets.kops.controlPlane, modelledAvailability: 99.999 },
+    });
+    const byId = new Map(availabilityPoints(report).points.map((pt) => [pt.id, pt]));
+    expect(byId.get('gke')?.pareto).toBe(true);
+    // kops stays on the frontier only as the cheapest, like a target with no figure at all.
+    expect(byId.get('kops')?.pareto).toBe(true);
+    const pricier = withTarget('kops', {
+      monthlyTotalUsd: 400,
+      controlPlane: { ...FIXTURE_REPORT.targets.kops.controlPlane, modelledAvailability: 99.999 },
+    });
+    expect(new Map(availabilityPoints(pricier).points.map((pt) => [pt.id, pt])).get('kops')?.pareto).toBe(false);
+  });
+
   test('the caption explains modelled and missing figures and names the Pareto-optimal targets', () => {
-    expect(availabilityCaption(FIXTURE_REPORT)).toContain('Pareto-optimal targets (Google GKE and kops-style on EC2)');
+    expect(availabilityCaption(FIXTURE_REPORT)).toContain('Pareto-optimal targets (Google GKE)');
+    expect(availabilityCaption(FIXTURE_REPORT)).toContain('ranked as having no figure');
     expect(availabilityCaption(FIXTURE_REPORT)).toContain('kops-style on EC2: no SLA; the diamond is the modelled availability');
     const report = withTarget('aks', {
       controlPlane: { ...FIXTURE_REPORT.targets.aks.controlPlane, sla: null, modelledAvailability: null },
@@ -126,16 +144,14 @@ describe('renderChartSvg', () => {
     const svg = await renderChartSvg(costAvailabilitySpec(FIXTURE_REPORT));
     const points = itemLabels(svg, 'point');
     expect(points).toHaveLength(4);
-    expect(points.filter((label) => label.endsWith(', Pareto-optimal')).map((label) => label.split(':')[0])).toEqual([
-      'Google GKE',
-      'kops-style on EC2',
-    ]);
+    expect(points.filter((label) => label.endsWith(', Pareto-optimal')).map((label) => label.split(':')[0])).toEqual(['Google GKE']);
     expect(points.filter((label) => label.endsWith(', dominated')).map((label) => label.split(':')[0])).toEqual([
       'Amazon EKS',
       'Azure AKS',
+      'kops-style on EC2',
     ]);
     for (const name of ['Amazon EKS', 'Google GKE', 'Azure AKS', 'kops-style on EC2']) expect(svg).toContain(`>${name}</text>`);
-    for (const legend of ['Pareto-optimal', 'dominated', 'published SLA', 'modelled, no SLA']) expect(svg).toContain(`>${legend}</text>`);
+    for (const legend of ['Pareto-optimal', 'dominated', 'published SLA', 'model, not an SLA']) expect(svg).toContain(`>${legend}</text>`);
     // Axis tick labels must be distinct (equal SLAs once produced 99.95%, 99.95%, 99.94%...).
     const ticks = [...svg.matchAll(/>(\d+(?:\.\d+)?)%<\/text>/g)].map((m) => m[1]);
     expect(ticks.length).toBeGreaterThanOrEqual(3);

@@ -263,10 +263,18 @@ export const KOPS_REPORT: TargetReport = targetReport({
   controlPlane: {
     sla: null,
     slaSource: 'none: a self-managed control plane has no provider SLA',
-    modelledAvailability: 99.99,
+    modelledAvailability: 99.98,
+    availabilityFactors: [
+      {
+        component: 'etcd quorum (2 of 3 members: 1 in us-east-1a, 1 in us-east-1b, 1 in us-east-1c)',
+        percent: 99.99,
+        source: '3 members at 99.5% each, capped at the region-level 99.99% (https://aws.amazon.com/compute/sla/, 2022-05-05)',
+      },
+      { component: 'API load balancer (3 zones)', percent: 99.99, source: 'https://aws.amazon.com/elasticloadbalancing/sla/ (2022-07-25)' },
+    ],
     model:
       '3 control-plane instances in 3 zones; etcd needs 2 of 3. Each instance 99.5% (EC2 instance-level SLA), zones independent: ' +
-      'P(at least 2 of 3 up) = 99.9925%, capped at the 99.99% EC2 region-level SLA.',
+      'P(at least 2 of 3 up) = 99.9925%, capped at the 99.99% EC2 region-level SLA; the API NLB in series at 99.99%.',
     tolerates: { instances: 1, zones: 1 },
   },
   scenarios: [

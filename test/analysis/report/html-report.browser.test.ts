@@ -102,7 +102,7 @@ describeBrowser('report/index.html in headless Chromium', () => {
     ]);
     const rows = page.locator('#summary tbody tr');
     const count = await rows.count();
-    expect(count).toBe(11);
+    expect(count).toBe(12);
     for (let i = 0; i < count; i++) await expect(rows.nth(i).locator('td').count()).resolves.toBe(4);
     await expect(page.locator('#summary strong.best').first().innerText()).resolves.toBe('$317.06');
   });

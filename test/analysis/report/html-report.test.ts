@@ -89,6 +89,18 @@ describe('renderHtmlReport', () => {
     expect(escapedCount).toBeGreaterThanOrEqual(13);
   });
 
+  test('API down: no (API down) in the scenario table; SLA and modelled availability apart', async () => {
+    const kops = FIXTURE_REPORT.targets.kops;
+    const scenarios = kops.scenarios.map((o) =>
+      o.id === 'zone-loss' ? { ...o, apiAvailable: false, restorable: false, drainAllowed: false } : o,
+    );
+    const page = await renderHtmlReport(withTarget('kops', { scenarios }));
+    expect(page).toContain('<td><span class="bad">no (API down)</span></td>\n<td><span class="bad">no (API down)</span></td>');
+    expect(page).toContain('<span class="sla">control-plane SLA none</span>');
+    expect(page).toContain('<dt>Modelled availability (not a commitment)</dt><dd>99.98% (model)<ul class="factors">');
+    expect(page).toContain('API down: no rescheduling, no drains until the API returns');
+  });
+
   test('esc escapes the five HTML-significant characters', () => {
     expect(esc(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
   });

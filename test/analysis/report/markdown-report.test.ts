@@ -41,8 +41,21 @@ describe('renderMarkdownReport', () => {
     ]);
     const byLabel = new Map(summary.map((row) => [row[0], row.slice(1)]));
     expect(byLabel.get('**Monthly cost**')).toEqual(['$386.77', '**$317.06**', '$411.46', '$545.59']);
-    expect(byLabel.get('**Control-plane SLA**')).toEqual(['**99.95%**', '**99.95%**', '**99.95%**', '99.99% (modelled)']);
+    expect(byLabel.get('**Control-plane SLA**')).toEqual(['**99.95%**', '**99.95%**', '**99.95%**', 'none']);
+    expect(byLabel.get('↳ modelled availability')?.[3]).toBe('99.98% (model)');
     expect(byLabel.get('**Zone loss**')?.[2]).toBe('API ✓ · 67% serving · not restorable · drain blocked');
+  });
+
+  test('API down: restorable and drain say why, and the modelled availability lists its factors', () => {
+    const kops = FIXTURE_REPORT.targets.kops;
+    const scenarios = kops.scenarios.map((o) =>
+      o.id === 'zone-loss' ? { ...o, apiAvailable: false, restorable: false, drainAllowed: false } : o,
+    );
+    const text = renderMarkdownReport(withTarget('kops', { scenarios }));
+    expect(text).toMatch(/\| Zone loss \| ✗ \*\*down\*\* \| 67% \| \*\*no\*\* \(API down\) \| \*\*no\*\* \(API down\) \|/);
+    expect(text).toContain('- **Modelled availability (not a commitment):** 99.98% (model)');
+    expect(text).toContain('  - API load balancer (3 zones): 99.99%');
+    expect(text).toContain('Control-plane SLA: none; modelled availability: 99.98% (model).');
   });
 
   test('every table row has as many cells as its header', () => {
@@ -80,7 +93,7 @@ describe('renderMarkdownReport', () => {
       '% monthly uptime',
       '[aws.amazon.com/eks/sla](https://aws.amazon.com/eks/sla/) (last updated 2022-05-04)',
     ]);
-    expect(byName.get('Modelled availability, kops-style on EC2')?.slice(0, 2)).toEqual(['99.99', '% of the month']);
+    expect(byName.get('Modelled availability, kops-style on EC2')?.slice(0, 2)).toEqual(['99.98', '% of the month']);
     expect(byName.get('Price catalog date')?.[0]).toBe('2026-11-22');
     expect(markdown).toContain('- NAT and load balancer data processing is not included (it depends on traffic).');
   });

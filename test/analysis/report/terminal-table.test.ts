@@ -17,7 +17,9 @@ describe('renderTerminalTable', () => {
   test('shows every target with its total and control-plane availability', () => {
     for (const target of Object.values(FIXTURE_REPORT.targets)) expect(plain).toContain(target.displayName);
     expect(lineStartingWith(plain, 'Monthly cost')).toMatch(/\$386\.77 +\$317\.06 \* +\$411\.46 +\$545\.59$/);
-    expect(lineStartingWith(plain, 'Control-plane SLA')).toMatch(/99\.95% \* +99\.95% \* +99\.95% \* +99\.99% \(modelled\)$/);
+    // Only financially backed SLAs: kops has none, and its modelled figure sits in a row of its own.
+    expect(lineStartingWith(plain, 'Control-plane SLA')).toMatch(/99\.95% \* +99\.95% \* +99\.95% \* +none$/);
+    expect(lineStartingWith(plain, '  modelled availability')).toMatch(/not modelled +not modelled +not modelled +99\.98% \(model\)$/);
     expect(lineStartingWith(plain, '  fixed')).toMatch(/\$126\.73 +\$92\.25 +\$128\.35 +\$285\.55$/);
     expect(lineStartingWith(plain, '  min-max nodes')).toContain('$300.09-$646.81');
     expect(lineStartingWith(plain, 'Zone-loss headroom')).toMatch(/\+34\.5% +\+22% +-12\.5% +\+34\.5%$/);
@@ -90,7 +92,10 @@ describe('renderTerminalTable', () => {
       scenarios: FIXTURE_REPORT.targets.aks.scenarios.filter((s) => s.id !== 'node-loss'),
     });
     const text = renderTerminalTable(report);
-    expect(lineStartingWith(text, 'Control-plane SLA')).toMatch(/ none +99\.99% \(modelled\)$/);
+    expect(lineStartingWith(text, 'Control-plane SLA')).toMatch(/ none +none$/);
+    expect(lineStartingWith(renderTerminalTable(report, { width: 200 }), '  modelled availability')).toMatch(
+      /not modelled +99\.98% \(model\)$/,
+    );
     expect(lineStartingWith(text, 'Node loss')).toContain('not evaluated');
   });
 
@@ -118,5 +123,25 @@ describe('wrapSegments', () => {
   test('word-wraps a segment wider than the column onto lines of its own', () => {
     const lines = wrapSegments([{ text: 'API ok' }, { text: 'a very long segment text' }], 12, true);
     expect(lines.map((l) => l.map((s) => s.text))).toEqual([['API ok'], ['a very long'], ['segment text']]);
+  });
+
+  test('API down: the cell says no rescheduling, no drains (never "drain blocked"), and the legend explains it', () => {
+    const kops = FIXTURE_REPORT.targets.kops;
+    const down = kops.scenarios.map((o) =>
+      o.id === 'zone-loss' ? { ...o, apiAvailable: false, restorable: false, drainAllowed: false } : o,
+    );
+    const text = renderTerminalTable(withTarget('kops', { scenarios: down }), { width: 300 });
+    const zone = lineStartingWith(text, 'Zone loss');
+    expect(zone).toMatch(/API DOWN, 67% serving, no rescheduling, no drains$/);
+    expect(zone.slice(zone.indexOf('API DOWN'))).not.toContain('drain blocked');
+    expect(text.replace(/\s+/g, ' ')).toContain('API down: no rescheduling, no drains until the API returns');
+  });
+
+  test('a spot-reclaim scenario gets its own row where a target evaluated it; the others say not evaluated', () => {
+    const kops = FIXTURE_REPORT.targets.kops;
+    const spot = { ...kops.scenarios[0], id: 'spot-reclaim' as const, explanation: 'spot pool reclaimed' };
+    const text = renderTerminalTable(withTarget('kops', { scenarios: [...kops.scenarios, spot] }), { width: 200 });
+    expect(lineStartingWith(text, 'Spot reclaim')).toMatch(/not evaluated +not evaluated +not evaluated +API ok, 67% serving, restorable$/);
+    expect(renderTerminalTable(FIXTURE_REPORT)).not.toContain('Spot reclaim');
   });
 });

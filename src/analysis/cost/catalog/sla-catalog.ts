@@ -108,3 +108,24 @@ export const SLA_CATALOG: Readonly<Record<SlaKey, SlaFact>> = {
     note: 'Region-Level SLA: EC2 with all running instances deployed concurrently across two or more AZs of a region. ' + COMPUTE_SLA_NOTE,
   },
 };
+
+const ELB_SLA = 'https://aws.amazon.com/elasticloadbalancing/sla/';
+
+/**
+ * ELB's two commitments (SLA last updated 2022-07-25, read 2026-11): what a kops API load balancer
+ * contributes in series to the control plane's modelled availability.
+ */
+export const LOAD_BALANCER_SLAS: Readonly<Record<'elbMultiAz' | 'elbSingleAz', SlaFact>> = {
+  elbMultiAz: {
+    percent: 99.99,
+    source: ELB_SLA,
+    asOf: '2022-07-25',
+    note: 'Multi-AZ Load Balancer SLA: a load balancer deployed concurrently across two or more AZs.',
+  },
+  elbSingleAz: {
+    percent: 99.9,
+    source: ELB_SLA,
+    asOf: '2022-07-25',
+    note: 'Single Load Balancer SLA: a load balancer deployed in only one AZ.',
+  },
+};
