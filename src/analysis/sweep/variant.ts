@@ -179,7 +179,12 @@ function withZones(inv: Inventory, count: number): Inventory {
   const cp = inv.controlPlane;
   const controlPlane =
     cp.kind === 'self-managed'
-      ? { ...cp, instances: cp.instances.map((i, index) => ({ ...i, zone: zones[index % zones.length] })) }
+      ? {
+          ...cp,
+          instances: cp.instances.map((i, index) => ({ ...i, zone: zones[index % zones.length] })),
+          // The API load balancer has a subnet in every zone of the stack (ELB's multi-AZ SLA needs two).
+          ...(cp.apiLoadBalancer ? { apiLoadBalancerZones: [...zones] } : {}),
+        }
       : cp.tier === 'gke-zonal'
         ? { ...cp, zone: zones[0] }
         : { ...cp, usesAvailabilityZones: cp.tier.startsWith('aks') ? count >= 2 : cp.usesAvailabilityZones };
@@ -196,9 +201,19 @@ function withNat(inv: Inventory, mode: NatMode): Inventory {
   if (nats.length === 0) return inv;
   const eips = inv.billables.filter((b) => b.kind === 'public-ipv4' && b.address.startsWith('aws_eip'));
   const rest = inv.billables.filter((b) => !nats.includes(b) && !eips.includes(b));
-  const zones = mode === 'per-zone' ? zonesOf(inv) : zonesOf(inv).slice(0, 1);
+  const all = zonesOf(inv);
+  const zones = mode === 'per-zone' ? all : all.slice(0, 1);
+  // The route tables the stack would write: each zone through its own NAT, or all through the first.
+  const natZoneByZone = Object.fromEntries(all.map((z) => [z, mode === 'per-zone' ? z : zones[0]]));
+  const egress = {
+    ...inv.network.egress,
+    kind: mode === 'per-zone' ? ('per-zone-nat' as const) : ('single-nat' as const),
+    zones,
+    natZoneByZone,
+  };
   return {
     ...inv,
+    network: { ...inv.network, egress },
     billables: [
       ...rest,
       ...zones.map((zone, i) => ({ ...nats[0], address: nats[i]?.address ?? `${nats[0].address}[${i}]`, zone })),

@@ -91,6 +91,27 @@ describe('variants change the inventory the way the stacks would', () => {
     ]);
   });
 
+  test('the egress path and the API load balancer zones follow the NAT mode and the zones', () => {
+    const single = variantInventory(kopsInventory(3), { natGateways: 'single' });
+    expect(single.network.egress).toMatchObject({
+      kind: 'single-nat',
+      zones: ['us-east-1a'],
+      natZoneByZone: { 'us-east-1a': 'us-east-1a', 'us-east-1b': 'us-east-1a', 'us-east-1c': 'us-east-1a' },
+    });
+    const perZone = variantInventory(single, { natGateways: 'per-zone' });
+    expect(perZone.network.egress).toMatchObject({ kind: 'per-zone-nat', zones: ['us-east-1a', 'us-east-1b', 'us-east-1c'] });
+    const oneZone = variantInventory(kopsInventory(1), { zones: 1 });
+    expect(oneZone.controlPlane.kind === 'self-managed' && oneZone.controlPlane.apiLoadBalancerZones).toEqual(['us-east-1a']);
+  });
+
+  test('a single NAT makes eks zone loss unrestorable in the sweep, as in the report', () => {
+    const [t] = sweep([eksInventory()], ['natGateways=per-zone,single']).targets;
+    const verdict = (nat: string) =>
+      t.configurations.find((c) => c.inputs.natGateways === nat)!.verdicts.find((v) => v.id === 'zone-loss')!;
+    expect(verdict('per-zone').restorable).toBe(true);
+    expect(verdict('single').restorable).toBe(false);
+  });
+
   test('nodes set the workload pool size and widen its bounds', () => {
     expect(variantInventory(eksInventory(), { nodes: 8 }).nodeGroups[0]).toMatchObject({ desiredNodes: 8, minNodes: 3, maxNodes: 8 });
   });
