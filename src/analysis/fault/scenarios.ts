@@ -1,6 +1,6 @@
 import type { NodeAllocatable } from '../../targets/cluster-target';
 import type { ScenarioOutcome } from '../report/comparison-report';
-import type { Inventory, WorkloadInventory } from '../inventory/inventory';
+import type { Inventory, WorkloadInventory, ManagedControlPlane } from '../inventory/inventory';
 import { addonReservations, hasAddonReplicas, nodeId, nodeZone } from './addon-reservations';
 import { controlPlaneFacts, quorum, type ControlPlaneFacts } from './control-plane-model';
 import { evaluateLoss, lossDetail, type Baseline, type LossEvent, type LossResult } from './loss-outcome';
@@ -228,15 +228,33 @@ function apiOnly(
 function controlPlaneUpgrade(base: Baseline, cp: ControlPlaneFacts): ScenarioOutcome {
   const plane = base.inv.controlPlane;
   const replaced = !cp.survivesUpgrade && plane.kind === 'self-managed' ? plane.instances.map((i) => i.address) : [];
-  return apiOnly(
-    base,
-    'control-plane-upgrade',
-    cp.survivesUpgrade,
-    replaced,
-    cp.survivesUpgrade
-      ? 'Control-plane instances are replaced one at a time; the API stays up and running pods are not touched.'
-      : 'The single control-plane instance is replaced: the API is down for the upgrade (no deploys, no scaling).',
-  );
+  return apiOnly(base, 'control-plane-upgrade', cp.survivesUpgrade, replaced, upgradeMechanism(plane, cp.survivesUpgrade));
+}
+
+/**
+ * How each kind of control plane is upgraded, so the scenario names the mechanism that exists.
+ * Managed: the providers' documented behaviour (https://docs.aws.amazon.com/eks/latest/userguide/update-cluster.html ,
+ * https://cloud.google.com/kubernetes-engine/docs/concepts/cluster-upgrades#control_plane ,
+ * https://learn.microsoft.com/azure/aks/upgrade-aks-cluster , 2026-11). Self-managed: `orquesta upgrade --target kops`.
+ */
+const MANAGED_UPGRADE: Readonly<Record<ManagedControlPlane['tier'], string>> = {
+  'eks-standard':
+    'AWS upgrades the EKS control plane in place (new API server instances before the old ones go); the API stays up and running pods are not touched.',
+  'eks-extended':
+    'AWS upgrades the EKS control plane in place (new API server instances before the old ones go); the API stays up and running pods are not touched.',
+  'gke-regional': "Google upgrades the regional control plane's replicas one at a time; the API stays up and running pods are not touched.",
+  'gke-zonal':
+    'Google upgrades the single zonal control-plane replica: the API is down for several minutes (no deploys, scaling or rescheduling) while running pods keep serving.',
+  'aks-free': 'AKS upgrades the managed control plane in place; the API stays up and running pods are not touched.',
+  'aks-standard': 'AKS upgrades the managed control plane in place; the API stays up and running pods are not touched.',
+  'aks-premium': 'AKS upgrades the managed control plane in place; the API stays up and running pods are not touched.',
+};
+
+function upgradeMechanism(plane: Inventory['controlPlane'], survives: boolean): string {
+  if (plane.kind === 'managed') return MANAGED_UPGRADE[plane.tier];
+  return survives
+    ? '`orquesta upgrade --target kops` upgrades the members in place, one at a time, through SSM (drain, `kubeadm upgrade apply` on the first and `kubeadm upgrade node` on the others, kubelet and kubectl at the pinned package version, uncordon), moving on only when the member reports the new kubelet version, the API answers /readyz and etcd reports every member healthy, so the API stays up; then each worker group is rolled by an instance refresh that launches a replacement before draining a node within the PodDisruptionBudget.'
+    : '`orquesta upgrade` runs `kubeadm upgrade apply` on the only control-plane member; its static pods restart, so the API is down for a few minutes (no deploys, scaling or rescheduling) while running pods keep serving; the workers are then rolled launch-before-drain within the PodDisruptionBudget.';
 }
 
 function controlPlaneInstanceLoss(base: Baseline, cp: ControlPlaneFacts): ScenarioOutcome {

@@ -129,3 +129,23 @@ describe('fault scenarios', () => {
     expect(analyseFaultTolerance(eksInventory(), roomy).zoneLossHeadroomPercent).toBe(380);
   });
 });
+
+describe('the control-plane upgrade scenario names the mechanism that exists', () => {
+  const upgrade = (inv: Parameters<typeof analyseFaultTolerance>[0]) =>
+    analyseFaultTolerance(inv, roomy).scenarios.find((s) => s.id === 'control-plane-upgrade')!;
+  test.each([
+    ['eks', eksInventory(), true, /AWS upgrades the EKS control plane in place/],
+    ['gke zonal', gkeZonalInventory(), false, /single zonal control-plane replica: the API is down/],
+    [
+      'kops, 3 members',
+      kopsInventory(3),
+      true,
+      /`orquesta upgrade --target kops` upgrades the members in place, one at a time.*etcd reports every member healthy/,
+    ],
+    ['kops, 1 member', kopsInventory(1), false, /`orquesta upgrade` runs `kubeadm upgrade apply` on the only control-plane member/],
+  ] as const)('%s', (_name, inv, apiUp, text) => {
+    const s = upgrade(inv);
+    expect(s.apiAvailable).toBe(apiUp);
+    expect(s.explanation).toMatch(text);
+  });
+});
