@@ -3,7 +3,7 @@ import * as path from 'path';
 import { readSynthOutput } from '../analysis/inventory/read-synth-output';
 import { SERVICE_PORT } from '../k8s/workload-exposure';
 import type { ResolvedAppSpec } from '../spec/resolved-spec';
-import { MANIFESTS_DIR, PLATFORM_ADDONS_FILE, synthesize, type TargetSynthResult } from '../synth/synthesize';
+import { MANIFESTS_DIR, synthesize, type TargetSynthResult } from '../synth/synthesize';
 import type { BackendConfig, ClusterTarget, InfraOutputs } from '../targets/cluster-target';
 import { describeBackend } from './backend-option';
 import { CLUSTER_ACCESS, kubeconfigPath } from './cluster-access';
@@ -177,7 +177,7 @@ export async function deploy(target: ClusterTarget, ctx: DeployContext): Promise
       (error) =>
         error instanceof RolloutError
           ? `the manifests are applied; see \`${kubectlHint} get pods -n ${error.namespace}\` and \`describe ${error.resource}\`, fix the cause, then re-run \`${ctx.rerun}\``
-          : `re-run \`${ctx.rerun}\` (server-side apply is idempotent), or apply by hand: \`${kubectlHint} apply --server-side -f ${relativeToRoot(ctx.root, path.join(ctx.root, MANIFESTS_DIR, target.id, `${ctx.spec.workload.name}.yaml`))}\` (the YAML only: ${PLATFORM_ADDONS_FILE} next to it is not a manifest)`,
+          : `re-run \`${ctx.rerun}\` (server-side apply is idempotent), or apply by hand: \`${kubectlHint} apply --server-side -f ${relativeToRoot(ctx.root, path.join(ctx.root, MANIFESTS_DIR, target.id, `${ctx.spec.workload.name}.yaml`))}\``,
       async () => {
         const manifests = readSynthOutput(ctx.root, target.id).manifests;
         // The Namespace (labelled with Pod Security and the lab tags) before anything that lives in it;

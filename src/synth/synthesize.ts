@@ -1,3 +1,4 @@
+import { PLATFORM_ADDONS_FILE } from '../targets/platform-addon';
 import * as fs from 'fs';
 import * as path from 'path';
 import { App as K8sApp } from 'cdk8s';
@@ -11,7 +12,7 @@ import { AtomicOutput } from './atomic-output';
 export const STACKS_DIR = 'cdktf.out';
 export const MANIFESTS_DIR = path.join('dist', 'k8s');
 /** Next to each target's manifests: `{ "addons": PlatformAddon[] }`, what deploy installs and the analysis subtracts. */
-export const PLATFORM_ADDONS_FILE = 'platform-addons.json';
+export { PLATFORM_ADDONS_FILE } from '../targets/platform-addon';
 
 export interface SynthOptions {
   /** Project root; output goes to `<root>/cdktf.out` and `<root>/dist/k8s`. */
@@ -139,6 +140,7 @@ export function synthesizeManifests(spec: ResolvedAppSpec, target: ClusterTarget
   new WorkloadChart(app, spec.workload.name, { workload: spec.workload, adaptation: target.kubernetes(spec, context) });
   app.synth();
   const addons = target.platformAddons(spec, context.outputs ?? {});
+  fs.mkdirSync(path.join(outdir, path.dirname(PLATFORM_ADDONS_FILE)), { recursive: true });
   fs.writeFileSync(path.join(outdir, PLATFORM_ADDONS_FILE), `${JSON.stringify({ addons }, null, 2)}\n`);
 }
 

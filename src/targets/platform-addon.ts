@@ -1,9 +1,16 @@
 import type { InfraOutputs } from './cluster-target';
 
 /**
+ * Where synth writes a target's platform add-ons, relative to its manifest directory
+ * (`dist/k8s/<target>/`): in a subdirectory, so `kubectl apply -f dist/k8s/<target>/` (not
+ * recursive) applies only the Kubernetes manifests.
+ */
+export const PLATFORM_ADDONS_FILE = 'addons/platform-addons.json';
+
+/**
  * A cluster add-on a target needs so the workload runs as the report describes it (a load-balancer
  * controller, a CSI driver, metrics-server, a node autoscaler, a Prometheus). Targets return these
- * from `ClusterTarget.platformAddons()`; `synth` writes them to `dist/k8s/<target>/platform-addons.json`
+ * from `ClusterTarget.platformAddons()`; `synth` writes them to `dist/k8s/<target>/addons/platform-addons.json`
  * (read back by the analysis, so their requests reduce node allocatable), and `deploy` / `lab up`
  * install the `helm` and `manifests` ones after `terraform apply` and before the workload.
  *

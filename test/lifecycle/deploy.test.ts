@@ -349,7 +349,7 @@ describe('deploy', () => {
     const result = await deploy(bareEks, { ...ctx, spec: exampleSpec(), rerun: 'orquesta deploy --target eks' });
     expect(result.failedStep).toBe('kubectl apply --server-side');
     expect(ctx.io.stderr.join('\n')).toContain(
-      'or apply by hand: `kubectl --kubeconfig .orquesta/kube/eks.yaml apply --server-side -f dist/k8s/eks/web-api.yaml` (the YAML only: platform-addons.json next to it is not a manifest)',
+      'or apply by hand: `kubectl --kubeconfig .orquesta/kube/eks.yaml apply --server-side -f dist/k8s/eks/web-api.yaml`',
     );
   });
 

@@ -136,7 +136,10 @@ function awsBillables(tf: TfIndex): Billable[] {
       description: `KMS key (${typeof k.body.description === 'string' && !k.body.description.startsWith('${') ? k.body.description : 'customer managed'})`,
       quantity: 1,
     })),
-    ...tf.ofType('aws_eks_cluster').filter((c) => list(c.body.enabled_cluster_log_types).length > 0).map((c) => controlPlaneLogs(tf, c)),
+    ...tf
+      .ofType('aws_eks_cluster')
+      .filter((c) => list(c.body.enabled_cluster_log_types).length > 0)
+      .map((c) => controlPlaneLogs(tf, c)),
     ...tf.ofType('aws_flow_log').map((f) => flowLogs(tf, f)),
     ...tf.ofType('aws_prometheus_workspace').map((w) => ({
       address: w.address,

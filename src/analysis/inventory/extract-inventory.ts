@@ -20,7 +20,7 @@ export interface SynthesizedTarget {
   readonly target: TargetId;
   readonly stack: TfJson;
   readonly manifests: readonly ManifestObject[];
-  /** `dist/k8s/<target>/platform-addons.json`'s `addons`. @default - none listed (older synth output has no file) */
+  /** `dist/k8s/<target>/addons/platform-addons.json`'s `addons`. @default - none listed (older synth output has no file) */
   readonly platformAddons?: readonly PlatformAddon[];
 }
 

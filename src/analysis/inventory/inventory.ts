@@ -73,7 +73,7 @@ export interface RegistryPath {
   readonly privateEndpoint: boolean;
 }
 
-/** One cluster add-on's requests, read from `dist/k8s/<target>/platform-addons.json`. */
+/** One cluster add-on's requests, read from `dist/k8s/<target>/addons/platform-addons.json`. */
 export interface AddonInventory {
   readonly name: string;
   readonly namespace: string;

@@ -1,3 +1,4 @@
+import { PLATFORM_ADDONS_FILE } from '../../targets/platform-addon';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as YAML from 'yaml';
@@ -28,7 +29,7 @@ export function readSynthOutput(root: string, target: TargetId): SynthesizedTarg
 
 /** `platform-addons.json` (`{ addons: PlatformAddon[] }`), written by synth; absent in output from before add-ons. */
 function readPlatformAddons(manifestDir: string): PlatformAddon[] | undefined {
-  const file = path.join(manifestDir, 'platform-addons.json');
+  const file = path.join(manifestDir, PLATFORM_ADDONS_FILE);
   if (!fs.existsSync(file)) return undefined;
   const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { addons?: unknown };
   if (!Array.isArray(parsed.addons)) throw new Error(`${file}: expected { "addons": [...] }`);

@@ -99,7 +99,11 @@ ${TARGET_OPTION_HELP}
     const exitCode = sweep && sweep.feasible === 0 ? EXIT_FAILURE : EXIT_OK;
     if (opts.json) {
       io.out(JSON.stringify(report, null, 2));
-      io.err(`wrote ${Object.keys(files).map((f) => `${REPORT_DIR}/${f}`).join(', ')}`);
+      io.err(
+        `wrote ${Object.keys(files)
+          .map((f) => `${REPORT_DIR}/${f}`)
+          .join(', ')}`,
+      );
       return exitCode;
     }
     const color = !opts['no-color'] && process.stdout.isTTY === true && !process.env.NO_COLOR;
@@ -109,7 +113,11 @@ ${TARGET_OPTION_HELP}
       io.out('');
       io.out(formatSweep(sweep));
     }
-    io.out(`\nwrote ${Object.keys(files).map((f) => `${REPORT_DIR}/${f}`).join(', ')}`);
+    io.out(
+      `\nwrote ${Object.keys(files)
+        .map((f) => `${REPORT_DIR}/${f}`)
+        .join(', ')}`,
+    );
     return exitCode;
   },
 };

@@ -19,7 +19,9 @@ export interface TargetPlan {
    * so the base plan's values are compared with the head's (replacements not visible).
    * @default basis 'state'
    */
-  readonly plan: { readonly summary: PlanSummary; readonly basis?: 'state' | 'base-state' | 'base-plan' } | { readonly unavailable: string };
+  readonly plan:
+    | { readonly summary: PlanSummary; readonly basis?: 'state' | 'base-state' | 'base-plan' }
+    | { readonly unavailable: string };
   readonly delta: TargetDelta;
   /** What the plan does to a running cluster. @default - not analysed (no plan) */
   readonly disruption?: DisruptionReport;
@@ -61,10 +63,7 @@ function render(plans: readonly TargetPlan[], options: CommentOptions, level: 'f
   if (options.revisions) out.push(`_${options.revisions}_`, '');
   out.push('| target | resources | monthly cost | fault tolerance |', '|---|---|---|---|');
   for (const p of plans) {
-    const resources =
-      'summary' in p.plan
-        ? `${counts(p.plan.summary)}${BASIS_NOTE[p.plan.basis ?? 'state']}`
-        : `_${p.plan.unavailable}_`;
+    const resources = 'summary' in p.plan ? `${counts(p.plan.summary)}${BASIS_NOTE[p.plan.basis ?? 'state']}` : `_${p.plan.unavailable}_`;
     const cost = `${usd(p.delta.beforeUsd)} → ${usd(p.delta.afterUsd)} (${signed(p.delta.deltaUsd)})`;
     const ft =
       p.delta.faultChanges.length === 0

@@ -192,11 +192,11 @@ describe('inventory from synthesized output', () => {
         values: {},
         footprint: { replicas: { count: 2, cpuMillicores: 100, memoryMiB: 200 } },
       };
-      fs.writeFileSync(path.join(root, 'dist', 'k8s', 'eks', 'platform-addons.json'), JSON.stringify({ addons: [addon] }));
+      fs.writeFileSync(path.join(root, 'dist', 'k8s', 'eks', 'addons', 'platform-addons.json'), JSON.stringify({ addons: [addon] }));
       expect(extractInventory(readSynthOutput(root, 'eks')).addons).toEqual([
         { name: 'metrics-server', namespace: 'kube-system', footprint: { replicas: { count: 2, cpuMillicores: 100, memoryMiB: 200 } } },
       ]);
-      fs.writeFileSync(path.join(root, 'dist', 'k8s', 'eks', 'platform-addons.json'), JSON.stringify({ nothing: 1 }));
+      fs.writeFileSync(path.join(root, 'dist', 'k8s', 'eks', 'addons', 'platform-addons.json'), JSON.stringify({ nothing: 1 }));
       expect(() => readSynthOutput(root, 'eks')).toThrow(/platform-addons.json: expected \{ "addons": \[\.\.\.\] \}/);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });

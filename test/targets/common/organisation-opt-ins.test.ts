@@ -48,7 +48,7 @@ test.each([
   ],
   [
     { gke: { secretsEncryptionKey: 'my-key' } },
-    'cluster.gke.secretsEncryptionKey (<redacted>) must be a Cloud KMS key name \'projects/<p>/locations/<region>/keyRings/<r>/cryptoKeys/<k>\'',
+    "cluster.gke.secretsEncryptionKey (<redacted>) must be a Cloud KMS key name 'projects/<p>/locations/<region>/keyRings/<r>/cryptoKeys/<k>'",
   ],
   [{ gke: { binaryAuthorization: 'yes' } }, 'cluster.gke.binaryAuthorization (<redacted>) must be true or false'],
   [{ aks: { azurePolicy: 1 } }, 'cluster.aks.azurePolicy (1) must be true or false'],
