@@ -29,3 +29,15 @@ export function browserAvailability(
   }
   return { mode: 'skip', message: `browser tests skipped: ${where}; to run them, ${howTo}` };
 }
+
+/** Flags for a root user on a machine with no network beyond the package registries (see the machine notes). */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];

@@ -6,7 +6,7 @@ import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { renderHtmlReport } from '../../../src/analysis/report/html-report';
 import { exampleSpec } from '../../util';
-import { browserAvailability } from './browser-availability';
+import { CHROMIUM_ARGS, browserAvailability } from './browser-availability';
 import { FIXTURE_REPORT } from './fixture-report';
 
 /*
@@ -18,17 +18,6 @@ import { FIXTURE_REPORT } from './fixture-report';
 
 const BROWSER = browserAvailability();
 if (BROWSER.mode === 'skip') process.stderr.write(`${BROWSER.message}\n`);
-/** Flags for a root user on a machine with no network beyond the package registries (see the machine notes). */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** A common laptop screen. */
 const VIEWPORT = { width: 1366, height: 768 };
 /** A common phone (iPhone 12-15 CSS width). */
@@ -55,7 +44,7 @@ describeBrowser('report/index.html in headless Chromium', () => {
     const file = join(dir, 'index.html');
     writeFileSync(file, await renderHtmlReport(FIXTURE_REPORT, SOURCE));
     fileUrl = pathToFileURL(file).href;
-    browser = await chromium.launch({ executablePath: BROWSER.executablePath, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: BROWSER.executablePath, args: [...CHROMIUM_ARGS] });
     page = await browser.newPage({ viewport: VIEWPORT });
     page.on('console', (message) => {
       if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);

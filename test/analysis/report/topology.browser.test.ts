@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'fs';
+import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { pathToFileURL } from 'url';
 import { chromium } from 'playwright-core';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { renderHtmlReport } from '../../../src/analysis/report/html-report';
+import { CHROMIUM_ARGS, browserAvailability } from './browser-availability';
 import { TOPOLOGY_REPORT } from './topology-fixture';
 
 /*
@@ -14,24 +15,12 @@ import { TOPOLOGY_REPORT } from './topology-fixture';
  * with one line, unless CI or ORQUESTA_REQUIRE_BROWSER=1 is set: then it fails.
  */
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const REQUIRED = Boolean(process.env.CI) || process.env.ORQUESTA_REQUIRE_BROWSER === '1';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const IDS = ['eks', 'gke', 'aks', 'kops'] as const;
 const NARROW = { width: 420, height: 900 };
 
-const available = existsSync(CHROMIUM_PATH);
-if (!available && !REQUIRED) process.stdout.write(`topology browser test skipped: no Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH)\n`);
-const suite = available || REQUIRED ? describe : describe.skip;
+const BROWSER = browserAvailability();
+if (BROWSER.mode === 'skip') process.stderr.write(`topology: ${BROWSER.message}\n`);
+const suite = BROWSER.mode === 'skip' ? describe.skip : describe;
 
 interface Box {
   readonly x: number;
@@ -72,9 +61,10 @@ suite('topology figures in headless Chromium', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    if (!available) throw new Error(`Chromium not found at ${CHROMIUM_PATH} and a browser is required (CI or ORQUESTA_REQUIRE_BROWSER=1)`);
+    if (BROWSER.mode === 'fail') throw new Error(BROWSER.message);
+    if (BROWSER.mode !== 'run') return;
     html = await renderHtmlReport(TOPOLOGY_REPORT);
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: BROWSER.executablePath, args: [...CHROMIUM_ARGS] });
   }, 120_000);
 
   afterAll(async () => {
