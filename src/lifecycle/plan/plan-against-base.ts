@@ -139,6 +139,9 @@ export async function planAgainstBase(
     return await planAgainstState(state, headStackDir, runner, options);
   } finally {
     fs.rmSync(options.workDir, { recursive: true, force: true });
+    // The parent scratch folder too, once no other target's work is in it.
+    const parent = path.dirname(options.workDir);
+    if (fs.existsSync(parent) && fs.readdirSync(parent).length === 0) fs.rmdirSync(parent);
   }
 }
 

@@ -95,7 +95,8 @@ function counts(s: PlanSummary): string {
 function targetSection(p: TargetPlan, level: 'full' | 'compact'): string[] {
   const lines = [`#### ${p.displayName}`];
   for (const d of p.disruption?.disruptive ?? []) {
-    const serving = d.keepsServing === null ? '' : d.keepsServing ? ' — keeps serving' : ' — **outage**';
+    // The summary says why the workload keeps serving; an outage is called out on top.
+    const serving = d.keepsServing === false ? ' — **outage**' : '';
     lines.push(`- ⚠️ ${escape(d.summary)}${serving}`);
   }
   for (const change of p.delta.faultChanges) lines.push(`- ⚠️ ${escape(change)}`);

@@ -114,6 +114,7 @@ function faultChanges(before: Side, after: Side): string[] {
   return out;
 }
 
+/** Percent with at most two decimals, as the report shows it (99.4005 → 99.4%). */
 function fmt(v: number | null): string {
-  return v === null ? 'no SLA' : `${v}%`;
+  return v === null ? 'no SLA' : `${Math.round(v * 100) / 100}%`;
 }

@@ -52,7 +52,7 @@ describe('cost and fault-tolerance delta', () => {
     expect(d.faultChanges).toEqual(
       expect.arrayContaining([
         'control plane 3 → 1 nodes: etcd now tolerates 0 failures',
-        'control-plane availability 99.98% → 99.4901%',
+        'control-plane availability 99.98% → 99.49%',
         'control plane tolerates 1 → 0 zone losses',
       ]),
     );
