@@ -208,7 +208,7 @@ export function analyseDisruption(
       because: [],
       nodes: controlPlaneReplaced,
       keepsServing: false,
-      summary: `${controlPlaneReplaced} of ${members} control-plane members are replaced or removed in one apply: etcd loses quorum and the API is down; use \`orquesta upgrade\` (one member at a time) instead`,
+      summary: `${controlPlaneReplaced} of ${members} control-plane members are replaced or removed in one apply: etcd loses quorum and the API is down; change members one at a time (a version bump: \`orquesta upgrade\`)`,
     });
   }
   return { basis, disruptive, safe, replacesCluster: clusterReplaced || quorumLost };
