@@ -35,7 +35,7 @@ export interface AddonReplica {
 
 export interface AddonReservations {
   /** Every node of every group (workload or not), with what is left after DaemonSets and add-on replicas. */
-  readonly byNode: ReadonlyMap<string, NodeReservation>;
+  readonly byNode: NodeFreeMap;
   readonly replicas: readonly AddonReplica[];
   /** Add-on replicas that fit nowhere (they would stay Pending). */
   readonly pending: number;
@@ -88,6 +88,52 @@ interface MutableFree {
 }
 
 /**
+ * What every node has left, without an entry per node: nodes of one group and zone are alike until
+ * an add-on replica lands on one, and the scheduler fills them in order, so only the first few per
+ * zone can differ (`explicit`); every other node of a group has the group's base room; lost nodes
+ * have none (`get` returns undefined). Sweeps over 100-node pools stay cheap.
+ */
+export class NodeFreeMap {
+  constructor(
+    private readonly explicit: ReadonlyMap<string, MutableFree>,
+    private readonly base: ReadonlyMap<string, NodeReservation>,
+    private readonly lost: ReadonlySet<string> = new Set(),
+  ) {}
+
+  public get(id: string): NodeReservation | undefined {
+    const own = this.explicit.get(id);
+    if (own) return own;
+    if (this.lost.has(id)) return undefined;
+    return this.base.get(id.slice(0, id.lastIndexOf('#')));
+  }
+
+  private byGroup?: Map<string, Map<number, NodeReservation | undefined>>;
+
+  /** The nodes of `group` that differ from its base room (or are lost), by index. */
+  public exceptions(group: string): ReadonlyMap<number, NodeReservation | undefined> {
+    if (!this.byGroup) {
+      const byGroup = new Map<string, Map<number, NodeReservation | undefined>>();
+      const add = (id: string, free: NodeReservation | undefined) => {
+        const cut = id.lastIndexOf('#');
+        const g = id.slice(0, cut);
+        const m = byGroup.get(g) ?? new Map<number, NodeReservation | undefined>();
+        m.set(Number(id.slice(cut + 1)), free);
+        byGroup.set(g, m);
+      };
+      for (const [id, free] of this.explicit) add(id, free);
+      for (const id of this.lost) add(id, undefined);
+      this.byGroup = byGroup;
+    }
+    return this.byGroup.get(group) ?? new Map();
+  }
+
+  /** The base room of a group's untouched nodes. */
+  public baseOf(group: string): NodeReservation | undefined {
+    return this.base.get(group);
+  }
+}
+
+/**
  * Reserves add-on requests on the nodes before the workload is placed (a fuller node is what a
  * user pays for): every add-on's per-node footprint on every node, the residual DaemonSet
  * overhead, then each add-on's replicas one by one on the node with the most free CPU (the
@@ -104,14 +150,42 @@ export function addonReservations(
 ): AddonReservations {
   const residual = residualOverhead(inv.addons);
   const free = new Map<string, MutableFree>();
+  const bases = new Map<string, NodeReservation>();
   const hosts: string[] = [];
   const hasSystem = groups.some((g) => g.role === 'system');
+  // Only the first `replicas` nodes of each zone can receive a replica (the others are alike and
+  // later in the scheduler's order); after a loss, where up to `replicas` survivors already hold
+  // one, the first `2 × replicas` surviving nodes (see NodeFreeMap).
+  const replicaCount = inv.addons.reduce((n, a) => n + (a.footprint.replicas?.count ?? 0), 0);
+  const perZone = (lost ? 2 : 1) * replicaCount;
+  // Lost nodes and nodes holding a replica, by group and index, so the loop builds no id per node.
+  const indexesOf = (ids: Iterable<string>) => {
+    const out = new Map<string, Set<number>>();
+    for (const id of ids) {
+      const cut = id.lastIndexOf('#');
+      const set = out.get(id.slice(0, cut)) ?? new Set<number>();
+      set.add(Number(id.slice(cut + 1)));
+      out.set(id.slice(0, cut), set);
+    }
+    return out;
+  };
+  const lostIndexes = indexesOf(lost?.nodes ?? []);
+  const holdingIndexes = indexesOf(lost?.before.replicas.map((r) => r.node) ?? []);
+  const none = new Set<number>();
   for (const g of groups) {
     const base = baseNodeFree(inv, allocatable(g.instanceType));
+    bases.set(g.address, base);
+    const lostHere = lostIndexes.get(g.address) ?? none;
+    const holdingHere = holdingIndexes.get(g.address) ?? none;
+    const taken = new Map<string, number>();
     for (let i = 0; i < g.desiredNodes; i++) {
+      if (lostHere.has(i)) continue;
+      const zone = nodeZone(g, i);
+      const n = taken.get(zone) ?? 0;
+      if (n >= perZone && !holdingHere.has(i)) continue;
       const id = nodeId(g, i);
-      if (lost?.nodes.has(id)) continue;
-      free.set(id, { ...base, zone: nodeZone(g, i) });
+      taken.set(zone, n + 1);
+      free.set(id, { ...base, zone });
       if (g.role === (hasSystem ? 'system' : 'worker')) hosts.push(id);
     }
   }
@@ -135,7 +209,7 @@ export function addonReservations(
       replicas.push({ addon, node });
     }
   }
-  return { byNode: free, replicas, pending, residualOverhead: residual };
+  return { byNode: new NodeFreeMap(free, bases, lost?.nodes), replicas, pending, residualOverhead: residual };
 }
 
 type ReplicaRequest = AddonInventory['footprint']['replicas'];

@@ -1,7 +1,7 @@
 import type { NodeAllocatable } from '../../targets/cluster-target';
 import { NODE_POOL_LABEL } from '../../targets/common/kubernetes-common';
 import type { Inventory, NodeGroup, WorkloadInventory } from '../inventory/inventory';
-import { addonReservations, baseNodeFree, hasAddonReplicas, nodeId, nodeZone, type NodeReservation } from './addon-reservations';
+import { addonReservations, baseNodeFree, hasAddonReplicas, nodeZone, type NodeFreeMap, type NodeReservation } from './addon-reservations';
 
 export { DAEMONSET_OVERHEAD } from './addon-reservations';
 
@@ -56,7 +56,7 @@ export function podsThatFit(w: WorkloadInventory, free: NodeReservation): number
 export function workloadClasses(
   inv: Inventory,
   allocatable: (instanceType: string) => NodeAllocatable,
-  byNode?: ReadonlyMap<string, NodeReservation>,
+  byNode?: NodeFreeMap,
   groups: readonly NodeGroup[] = inv.nodeGroups,
 ): NodeClass[] {
   const classes: NodeClass[] = [];
@@ -74,9 +74,13 @@ export function workloadClasses(
       });
       continue;
     }
+    // Nodes are alike except the few add-on replicas landed on (or that were lost): one pass over
+    // the indexes, looking up only those exceptions.
+    const exceptions = byNode.exceptions(g.address);
+    const groupBase = byNode.baseOf(g.address);
     const byKey = new Map<string, { zone: string; free: NodeReservation; indexes: number[] }>();
     for (let i = 0; i < g.desiredNodes; i++) {
-      const free = byNode.get(nodeId(g, i));
+      const free = exceptions.has(i) ? exceptions.get(i) : groupBase;
       if (!free) continue;
       const zone = nodeZone(g, i);
       const key = `${zone}|${free.cpuMillicores}|${free.memoryMiB}|${free.pods}`;
@@ -120,9 +124,7 @@ export function workloadNodes(
   inv: Inventory,
   allocatable: (instanceType: string) => NodeAllocatable,
   groups: readonly NodeGroup[] = inv.nodeGroups,
-  byNode: ReadonlyMap<string, NodeReservation> | undefined = hasAddonReplicas(inv)
-    ? addonReservations(inv, allocatable, groups).byNode
-    : undefined,
+  byNode: NodeFreeMap | undefined = hasAddonReplicas(inv) ? addonReservations(inv, allocatable, groups).byNode : undefined,
 ): SimNode[] {
   return classNodes(workloadClasses(inv, allocatable, byNode, groups));
 }
