@@ -41,6 +41,12 @@ export interface AddonReservations {
   readonly pending: number;
   /** The stated DaemonSet overhead still applied per node (none when the add-ons list the node agents). */
   readonly residualOverhead: NodeReservation;
+  /** The candidate nodes' room and the hosts in scheduler order, so a loss is re-placed from here. @internal */
+  readonly state?: {
+    readonly free: ReadonlyMap<string, MutableFree>;
+    readonly bases: ReadonlyMap<string, NodeReservation>;
+    readonly hosts: readonly string[];
+  };
 }
 
 /**
@@ -85,6 +91,9 @@ interface MutableFree {
   memoryMiB: number;
   pods: number;
   readonly zone: string;
+  /** The node's group address and index, so lookups by group need no id parsing. */
+  readonly group: string;
+  readonly index: number;
 }
 
 /**
@@ -120,7 +129,11 @@ export class NodeFreeMap {
         m.set(Number(id.slice(cut + 1)), free);
         byGroup.set(g, m);
       };
-      for (const [id, free] of this.explicit) add(id, free);
+      for (const free of this.explicit.values()) {
+        const m = byGroup.get(free.group) ?? new Map<number, NodeReservation | undefined>();
+        m.set(free.index, free);
+        byGroup.set(free.group, m);
+      }
       for (const id of this.lost) add(id, undefined);
       this.byGroup = byGroup;
     }
@@ -157,7 +170,9 @@ export function addonReservations(
   // later in the scheduler's order); after a loss, where up to `replicas` survivors already hold
   // one, the first `2 × replicas` surviving nodes (see NodeFreeMap).
   const replicaCount = inv.addons.reduce((n, a) => n + (a.footprint.replicas?.count ?? 0), 0);
-  const perZone = (lost ? 2 : 1) * replicaCount;
+  if (lost?.before.state) return afterLoss(inv, lost.before, lost.nodes, residual);
+  // 2 × replicas: enough untouched candidates per zone stay for re-placing after a loss (afterLoss).
+  const perZone = 2 * replicaCount;
   // Lost nodes and nodes holding a replica, by group and index, so the loop builds no id per node.
   const indexesOf = (ids: Iterable<string>) => {
     const out = new Map<string, Set<number>>();
@@ -185,7 +200,7 @@ export function addonReservations(
       if (n >= perZone && !holdingHere.has(i)) continue;
       const id = nodeId(g, i);
       taken.set(zone, n + 1);
-      free.set(id, { ...base, zone });
+      free.set(id, { ...base, zone, group: g.address, index: i });
       if (g.role === (hasSystem ? 'system' : 'worker')) hosts.push(id);
     }
   }
@@ -209,7 +224,49 @@ export function addonReservations(
       replicas.push({ addon, node });
     }
   }
-  return { byNode: new NodeFreeMap(free, bases, lost?.nodes), replicas, pending, residualOverhead: residual };
+  return {
+    byNode: new NodeFreeMap(free, bases, lost?.nodes),
+    replicas,
+    pending,
+    residualOverhead: residual,
+    state: { free, bases, hosts },
+  };
+}
+
+/**
+ * The same as building the reservations again without the `lost` nodes, from the steady state:
+ * the survivors keep their replicas (already reserved there), the lost nodes' replicas are placed
+ * again on the surviving candidates, in the same order and by the same rule. The steady state keeps
+ * `2 × replicas` candidates per zone, so at least as many untouched survivors as replicas to place
+ * stay ahead of the nodes it does not list.
+ */
+function afterLoss(
+  inv: Inventory,
+  before: AddonReservations,
+  lostNodes: ReadonlySet<string>,
+  residual: NodeReservation,
+): AddonReservations {
+  const state = before.state!;
+  const free = new Map<string, MutableFree>();
+  for (const [id, f] of state.free) if (!lostNodes.has(id)) free.set(id, { ...f });
+  const hosts = state.hosts.filter((id) => !lostNodes.has(id));
+  const requests = new Map(inv.addons.map((a) => [a.name, a.footprint.replicas]));
+  const replicas: AddonReplica[] = [];
+  const toPlace: string[] = [];
+  for (const r of before.replicas) {
+    if (lostNodes.has(r.node)) toPlace.push(r.addon);
+    else replicas.push(r);
+  }
+  let pending = before.pending;
+  for (const addon of toPlace) {
+    const node = bestHost(hosts, free, replicas, addon, requests.get(addon));
+    if (node === undefined) pending++;
+    else {
+      reserve(free.get(node), requests.get(addon));
+      replicas.push({ addon, node });
+    }
+  }
+  return { byNode: new NodeFreeMap(free, state.bases, lostNodes), replicas, pending, residualOverhead: residual };
 }
 
 type ReplicaRequest = AddonInventory['footprint']['replicas'];

@@ -88,7 +88,8 @@ export function evaluateLoss(base: Baseline, event: LossEvent): LossResult {
     if (replicas > 0) z.cachedFree += Math.max(0, Math.min(nodes, replicas) * capacity - replicas);
   };
   const moved = event.apiUp && toPlace > 0 ? survivorsAfterAddonMoves(base, event) : undefined;
-  if (moved) for (const s of moved) addSurvivor(s.zone, 1, s.replicas, s.capacity);
+  // Survivors alike in zone, replicas and room add up exactly as one by one would.
+  if (moved) for (const s of moved) addSurvivor(s.zone, s.nodes, s.nodes * s.replicas, s.capacity);
   else {
     base.classes.forEach((c, i) => {
       const lost = event.lostNodes.get(i) ?? 0;
@@ -175,23 +176,33 @@ function startable(network: Inventory['network'], z: ReadySlots, added: number):
 function survivorsAfterAddonMoves(
   base: Baseline,
   event: LossEvent,
-): Array<{ zone: string; replicas: number; capacity: number }> | undefined {
+): Array<{ zone: string; nodes: number; replicas: number; capacity: number }> | undefined {
   if (!base.reservations || !event.lostIds) return undefined;
   const lostIds = event.lostIds();
   if (!base.reservations.replicas.some((r) => lostIds.has(r.node))) return undefined;
-  // Replicas still running, by node id, then the survivors' room after the add-ons moved.
-  const running = new Map<string, number>();
-  base.classes.forEach((c, i) =>
-    c.indexes.forEach((index, j) => running.set(`${c.group}#${index}`, replicasOnNode(c, base.replicas[i], j))),
-  );
+  // Replicas still running, by group and node index, then the survivors' room after the add-ons moved.
+  const running = new Map<string, number[]>();
+  base.classes.forEach((c, i) => {
+    const byIndex = running.get(c.group) ?? [];
+    c.indexes.forEach((index, j) => (byIndex[index] = replicasOnNode(c, base.replicas[i], j)));
+    running.set(c.group, byIndex);
+  });
   const after = addonReservations(base.inv, base.allocatable, base.inv.nodeGroups, { nodes: lostIds, before: base.reservations });
-  return workloadClasses(base.inv, base.allocatable, after.byNode).flatMap((c) =>
-    c.indexes.map((index) => {
-      const replicas = running.get(`${c.group}#${index}`) ?? 0;
+  // One entry per (zone, replicas, room): nodes that are alike count together.
+  const alike = new Map<string, { zone: string; nodes: number; replicas: number; capacity: number }>();
+  for (const c of workloadClasses(base.inv, base.allocatable, after.byNode)) {
+    const byIndex = running.get(c.group) ?? [];
+    for (const index of c.indexes) {
+      const replicas = byIndex[index] ?? 0;
       // Room that add-ons took from a node already running replicas does not evict them (no preemption of the workload).
-      return { zone: c.zone, replicas, capacity: Math.max(c.podCapacity, replicas) };
-    }),
-  );
+      const capacity = Math.max(c.podCapacity, replicas);
+      const key = `${c.zone}|${replicas}|${capacity}`;
+      const entry = alike.get(key);
+      if (entry) entry.nodes++;
+      else alike.set(key, { zone: c.zone, nodes: 1, replicas, capacity });
+    }
+  }
+  return [...alike.values()];
 }
 
 /** The detail for pictures from a loss result. */

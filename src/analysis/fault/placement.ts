@@ -83,7 +83,12 @@ export function workloadClasses(
       const free = exceptions.has(i) ? exceptions.get(i) : groupBase;
       if (!free) continue;
       const zone = nodeZone(g, i);
-      const key = `${zone}|${free.cpuMillicores}|${free.memoryMiB}|${free.pods}`;
+      // Nodes with the group's base room share one class per zone (keyed by the zone alone).
+      const isBase =
+        groupBase !== undefined &&
+        (free === groupBase ||
+          (free.cpuMillicores === groupBase.cpuMillicores && free.memoryMiB === groupBase.memoryMiB && free.pods === groupBase.pods));
+      const key = isBase ? zone : `${zone}|${free.cpuMillicores}|${free.memoryMiB}|${free.pods}`;
       const entry = byKey.get(key) ?? { zone, free, indexes: [] };
       entry.indexes.push(i);
       byKey.set(key, entry);

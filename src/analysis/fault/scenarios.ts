@@ -1,11 +1,11 @@
 import type { NodeAllocatable } from '../../targets/cluster-target';
 import type { ScenarioOutcome } from '../report/comparison-report';
 import type { Inventory, WorkloadInventory, ManagedControlPlane } from '../inventory/inventory';
-import { addonReservations, hasAddonReplicas, nodeId, nodeZone } from './addon-reservations';
+import { addonReservations, hasAddonReplicas, nodeId, nodeZone, type AddonReservations } from './addon-reservations';
 import { controlPlaneFacts, quorum, type ControlPlaneFacts } from './control-plane-model';
 import { evaluateLoss, lossDetail, type Baseline, type LossEvent, type LossResult } from './loss-outcome';
 import { describeEgress } from './network-reach';
-import { placeOnClasses, replicasOnNode, workloadClasses, type NodeClass } from './placement';
+import { placeOnClasses, replicasOnNode, workloadClasses, type ClassPlacement, type NodeClass } from './placement';
 
 export interface FaultAnalysis {
   readonly controlPlane: ControlPlaneFacts;
@@ -20,10 +20,8 @@ export interface FaultAnalysis {
  */
 export function analyseFaultTolerance(inv: Inventory, allocatable: (instanceType: string) => NodeAllocatable): FaultAnalysis {
   const cp = controlPlaneFacts(inv);
-  const reservations = hasAddonReplicas(inv) ? addonReservations(inv, allocatable) : undefined;
-  const classes = workloadClasses(inv, allocatable, reservations?.byNode);
+  const { reservations, classes, initial } = steadyState(inv, allocatable);
   const w = inv.workload;
-  const initial = placeOnClasses(classes, w.replicas, w.zoneSpread);
   const replicasBefore: Record<string, number> = {};
   classes.forEach((c, i) => {
     for (let j = 0; j < c.indexes.length && replicasOnNode(c, initial.replicas[i], j) > 0; j++) {
@@ -57,9 +55,27 @@ export function analyseFaultTolerance(inv: Inventory, allocatable: (instanceType
  * scenario starts from.
  */
 export function pendingReplicas(inv: Inventory, allocatable: (instanceType: string) => NodeAllocatable): number {
+  return steadyState(inv, allocatable).initial.pending;
+}
+
+interface SteadyState {
+  readonly allocatable: (instanceType: string) => NodeAllocatable;
+  readonly reservations?: AddonReservations;
+  readonly classes: readonly NodeClass[];
+  readonly initial: ClassPlacement;
+}
+
+/** Inventories are immutable values: the steady state of one is computed once (sweeps ask twice: pricing and scenarios). */
+const STEADY_STATES = new WeakMap<Inventory, SteadyState>();
+
+function steadyState(inv: Inventory, allocatable: (instanceType: string) => NodeAllocatable): SteadyState {
+  const known = STEADY_STATES.get(inv);
+  if (known && known.allocatable === allocatable) return known;
   const reservations = hasAddonReplicas(inv) ? addonReservations(inv, allocatable) : undefined;
   const classes = workloadClasses(inv, allocatable, reservations?.byNode);
-  return placeOnClasses(classes, inv.workload.replicas, inv.workload.zoneSpread).pending;
+  const state = { allocatable, reservations, classes, initial: placeOnClasses(classes, inv.workload.replicas, inv.workload.zoneSpread) };
+  STEADY_STATES.set(inv, state);
+  return state;
 }
 
 function nodeCount(classes: readonly NodeClass[]): number {
