@@ -189,20 +189,22 @@ function survivorsAfterAddonMoves(
   });
   const after = addonReservations(base.inv, base.allocatable, base.inv.nodeGroups, { nodes: lostIds, before: base.reservations });
   // One entry per (zone, replicas, room): nodes that are alike count together.
-  const alike = new Map<string, { zone: string; nodes: number; replicas: number; capacity: number }>();
+  const out: Array<{ zone: string; nodes: number; replicas: number; capacity: number }> = [];
   for (const c of workloadClasses(base.inv, base.allocatable, after.byNode)) {
     const byIndex = running.get(c.group) ?? [];
+    // Per class, nodes alike in replicas (and so in room) count together; keyed by number, not string.
+    const alike = new Map<number, { zone: string; nodes: number; replicas: number; capacity: number }>();
     for (const index of c.indexes) {
       const replicas = byIndex[index] ?? 0;
       // Room that add-ons took from a node already running replicas does not evict them (no preemption of the workload).
       const capacity = Math.max(c.podCapacity, replicas);
-      const key = `${c.zone}|${replicas}|${capacity}`;
-      const entry = alike.get(key);
+      const entry = alike.get(replicas);
       if (entry) entry.nodes++;
-      else alike.set(key, { zone: c.zone, nodes: 1, replicas, capacity });
+      else alike.set(replicas, { zone: c.zone, nodes: 1, replicas, capacity });
     }
+    out.push(...alike.values());
   }
-  return [...alike.values()];
+  return out;
 }
 
 /** The detail for pictures from a loss result. */
