@@ -103,41 +103,43 @@ interface MutableFree {
  * have none (`get` returns undefined). Sweeps over 100-node pools stay cheap.
  */
 export class NodeFreeMap {
-  constructor(
-    private readonly explicit: ReadonlyMap<string, MutableFree>,
-    private readonly base: ReadonlyMap<string, NodeReservation>,
-    private readonly lost: ReadonlySet<string> = new Set(),
-  ) {}
+  /** Room by group and node index; `null` marks a lost node. */
+  private readonly byIndex = new Map<string, Map<number, NodeReservation | null>>();
 
-  public get(id: string): NodeReservation | undefined {
-    const own = this.explicit.get(id);
-    if (own) return own;
-    if (this.lost.has(id)) return undefined;
-    return this.base.get(id.slice(0, id.lastIndexOf('#')));
+  /**
+   * @param entries nodes whose room differs from (or may differ from) their group's base room
+   * @param parent  the state this one changes (a loss from the steady state): consulted for nodes
+   *                this map does not list, so a loss copies only what it changes
+   */
+  constructor(
+    entries: Iterable<MutableFree>,
+    private readonly base: ReadonlyMap<string, NodeReservation>,
+    lost: Iterable<string> = [],
+    private readonly parent?: NodeFreeMap,
+  ) {
+    for (const f of entries) this.put(f.group, f.index, f);
+    for (const id of lost) {
+      const cut = id.lastIndexOf('#');
+      this.put(id.slice(0, cut), Number(id.slice(cut + 1)), null);
+    }
   }
 
-  private byGroup?: Map<string, Map<number, NodeReservation | undefined>>;
+  private put(group: string, index: number, free: NodeReservation | null): void {
+    let m = this.byIndex.get(group);
+    if (!m) this.byIndex.set(group, (m = new Map()));
+    m.set(index, free);
+  }
 
-  /** The nodes of `group` that differ from its base room (or are lost), by index. */
-  public exceptions(group: string): ReadonlyMap<number, NodeReservation | undefined> {
-    if (!this.byGroup) {
-      const byGroup = new Map<string, Map<number, NodeReservation | undefined>>();
-      const add = (id: string, free: NodeReservation | undefined) => {
-        const cut = id.lastIndexOf('#');
-        const g = id.slice(0, cut);
-        const m = byGroup.get(g) ?? new Map<number, NodeReservation | undefined>();
-        m.set(Number(id.slice(cut + 1)), free);
-        byGroup.set(g, m);
-      };
-      for (const free of this.explicit.values()) {
-        const m = byGroup.get(free.group) ?? new Map<number, NodeReservation | undefined>();
-        m.set(free.index, free);
-        byGroup.set(free.group, m);
-      }
-      for (const id of this.lost) add(id, undefined);
-      this.byGroup = byGroup;
-    }
-    return this.byGroup.get(group) ?? new Map();
+  /** The room of node `index` of `group`; undefined when the node is lost. */
+  public roomAt(group: string, index: number): NodeReservation | undefined {
+    const own = this.byIndex.get(group)?.get(index);
+    if (own !== undefined) return own ?? undefined;
+    return this.parent ? this.parent.roomAt(group, index) : this.base.get(group);
+  }
+
+  public get(id: string): NodeReservation | undefined {
+    const cut = id.lastIndexOf('#');
+    return this.roomAt(id.slice(0, cut), Number(id.slice(cut + 1)));
   }
 
   /** The base room of a group's untouched nodes. */
@@ -225,7 +227,7 @@ export function addonReservations(
     }
   }
   return {
-    byNode: new NodeFreeMap(free, bases, lost?.nodes),
+    byNode: new NodeFreeMap(free.values(), bases, lost?.nodes),
     replicas,
     pending,
     residualOverhead: residual,
@@ -247,8 +249,9 @@ function afterLoss(
   residual: NodeReservation,
 ): AddonReservations {
   const state = before.state!;
-  const free = new Map<string, MutableFree>();
-  for (const [id, f] of state.free) if (!lostNodes.has(id)) free.set(id, { ...f });
+  // Copy on write: only the nodes that take a replica get their own room; the rest read the steady state.
+  const changed = new Map<string, MutableFree>();
+  const lookup = (id: string): MutableFree | undefined => changed.get(id) ?? state.free.get(id);
   const hosts = state.hosts.filter((id) => !lostNodes.has(id));
   const requests = new Map(inv.addons.map((a) => [a.name, a.footprint.replicas]));
   const replicas: AddonReplica[] = [];
@@ -259,14 +262,21 @@ function afterLoss(
   }
   let pending = before.pending;
   for (const addon of toPlace) {
-    const node = bestHost(hosts, free, replicas, addon, requests.get(addon));
+    const node = bestHost(hosts, { get: lookup }, replicas, addon, requests.get(addon));
     if (node === undefined) pending++;
     else {
-      reserve(free.get(node), requests.get(addon));
+      let own = changed.get(node);
+      if (!own) changed.set(node, (own = { ...state.free.get(node)! }));
+      reserve(own, requests.get(addon));
       replicas.push({ addon, node });
     }
   }
-  return { byNode: new NodeFreeMap(free, state.bases, lostNodes), replicas, pending, residualOverhead: residual };
+  return {
+    byNode: new NodeFreeMap(changed.values(), state.bases, lostNodes, before.byNode),
+    replicas,
+    pending,
+    residualOverhead: residual,
+  };
 }
 
 type ReplicaRequest = AddonInventory['footprint']['replicas'];
@@ -285,7 +295,7 @@ function reserve(f: MutableFree | undefined, req: ReplicaRequest): boolean {
 
 function bestHost(
   hosts: readonly string[],
-  free: ReadonlyMap<string, MutableFree>,
+  free: { get(id: string): MutableFree | undefined },
   placed: readonly AddonReplica[],
   addon: string,
   req: ReplicaRequest,

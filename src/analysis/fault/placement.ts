@@ -76,11 +76,10 @@ export function workloadClasses(
     }
     // Nodes are alike except the few add-on replicas landed on (or that were lost): one pass over
     // the indexes, looking up only those exceptions.
-    const exceptions = byNode.exceptions(g.address);
     const groupBase = byNode.baseOf(g.address);
     const byKey = new Map<string, { zone: string; free: NodeReservation; indexes: number[] }>();
     for (let i = 0; i < g.desiredNodes; i++) {
-      const free = exceptions.has(i) ? exceptions.get(i) : groupBase;
+      const free = byNode.roomAt(g.address, i);
       if (!free) continue;
       const zone = nodeZone(g, i);
       // Nodes with the group's base room share one class per zone (keyed by the zone alone).
