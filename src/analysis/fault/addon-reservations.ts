@@ -167,6 +167,7 @@ export function addonReservations(
   const free = new Map<string, MutableFree>();
   const bases = new Map<string, NodeReservation>();
   const hosts: string[] = [];
+  const placementHosts: string[] = [];
   const hasSystem = groups.some((g) => g.role === 'system');
   // Only the first `replicas` nodes of each zone can receive a replica (the others are alike and
   // later in the scheduler's order); after a loss, where up to `replicas` survivors already hold
@@ -203,7 +204,11 @@ export function addonReservations(
       const id = nodeId(g, i);
       taken.set(zone, n + 1);
       free.set(id, { ...base, zone, group: g.address, index: i });
-      if (g.role === (hasSystem ? 'system' : 'worker')) hosts.push(id);
+      if (g.role === (hasSystem ? 'system' : 'worker')) {
+        hosts.push(id);
+        // Placing `replicas` replicas from scratch can only reach the first `replicas` nodes of a zone.
+        if (lost || n < replicaCount) placementHosts.push(id);
+      }
     }
   }
   const requests = new Map(inv.addons.map((a) => [a.name, a.footprint.replicas]));
@@ -219,7 +224,7 @@ export function addonReservations(
   }
   let pending = 0;
   for (const addon of toPlace) {
-    const node = bestHost(hosts, free, replicas, addon, requests.get(addon));
+    const node = bestHost(placementHosts, free, replicas, addon, requests.get(addon));
     if (node === undefined) pending++;
     else {
       reserve(free.get(node), requests.get(addon));
