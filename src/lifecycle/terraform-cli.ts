@@ -73,6 +73,12 @@ export class TerraformCli {
     return parseJson(result.stdout, 'terraform show -json') as TerraformShowJson;
   }
 
+  /** `terraform providers schema -json` (after init): resource schemas and their versions. */
+  public async providersSchema(): Promise<unknown> {
+    const result = await this.exec(['providers', 'schema', '-json'], false);
+    return parseJson(result.stdout, 'terraform providers schema -json');
+  }
+
   public async output(): Promise<TerraformOutputs> {
     const result = await this.exec(['output', '-json'], false);
     return parseJson(result.stdout, 'terraform output -json') as TerraformOutputs;

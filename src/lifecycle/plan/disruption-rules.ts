@@ -1,3 +1,5 @@
+import { ROLE_TAG } from '../../targets/kops/kops-instance-group';
+
 /**
  * Which Terraform resource types disrupt a running cluster when they change, per cloud, as a
  * capability table (kops style: one row per type, no if-chains on target id). Read by
@@ -28,8 +30,6 @@ export interface DisruptionRule {
   /** Overrides by the `orquesta.dev/role` tag (kops tags its control-plane groups). @default {} */
   readonly byRole?: Readonly<Record<string, Pick<DisruptionRule, 'kind' | 'noun'>>>;
 }
-
-const ROLE_TAG = 'orquesta.dev/role';
 
 const first = (v: unknown): Record<string, any> => (Array.isArray(v) ? (v[0] ?? {}) : ((v as Record<string, any>) ?? {}));
 

@@ -1,3 +1,5 @@
+import { selectedGroups } from '../../analysis/fault/placement';
+import { drainAllowed } from '../../analysis/fault/scenarios';
 import type { WorkloadInventory } from '../../analysis/inventory/inventory';
 import type { ScenarioOutcome } from '../../analysis/report/comparison-report';
 import { ruleFor, type DisruptionKind } from './disruption-rules';
@@ -52,11 +54,9 @@ function changedAttributes(rc: ResourceChange): string[] {
     .sort();
 }
 
-/** Whether a PDB lets a drain evict one pod at a time with `replicas` running. */
+/** Whether the PDB lets a drain evict one pod while every replica runs (the fault model's rule). */
 function pdbAllowsEviction(w: WorkloadInventory): boolean {
-  const pdb = w.disruptionBudget;
-  if (!pdb) return true;
-  return 'maxUnavailable' in pdb ? pdb.maxUnavailable >= 1 : pdb.minAvailable < w.replicas;
+  return drainAllowed(w, w.replicas);
 }
 
 function scenario(side: Side | undefined, id: ScenarioOutcome['id']): ScenarioOutcome | undefined {
@@ -66,9 +66,7 @@ function scenario(side: Side | undefined, id: ScenarioOutcome['id']): ScenarioOu
 /** Does the workload run on this node group (its nodeSelector selects the group's pool)? */
 function runsOn(side: Side | undefined, address: string): { runs: boolean; only: boolean } {
   if (!side) return { runs: false, only: false };
-  const groups = side.inventory.nodeGroups;
-  const wanted = side.inventory.workload.nodeSelector['orquesta.dev/pool'];
-  const selected = groups.filter((g) => (wanted === undefined ? g.role === 'worker' : g.pool === wanted));
+  const selected = selectedGroups(side.inventory.workload, side.inventory.nodeGroups);
   const runs = selected.some((g) => g.address === address);
   return { runs, only: runs && selected.length === 1 };
 }

@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { CommandFailedError, runChecked, type CommandRunner } from '../command-runner';
-import { TERRAFORM_ENV } from '../terraform-cli';
+import { CommandFailedError, type CommandRunner } from '../command-runner';
+import { TerraformCli } from '../terraform-cli';
 import type { PlanJson } from './plan-summary';
-import { OFFLINE_PLAN_ENV } from './terraform-plan';
+import { OFFLINE_PLAN_ENV, firstError } from './terraform-plan';
 import { pendingChanges, refineState, stateFromPlan, subtractResidual, type ProviderSchemas, type TerraformState } from './would-be-state';
 
 /**
@@ -39,23 +39,26 @@ export interface WouldBeState {
 /** Thrown (and turned into an "unavailable" outcome) when a terraform step fails. */
 class PlanStepError extends Error {}
 
-function terraformIn(runner: CommandRunner, offline: boolean | undefined) {
-  const env = { ...TERRAFORM_ENV, ...(offline ? OFFLINE_PLAN_ENV : {}) };
-  const tf = async (dir: string, step: string, args: readonly string[]): Promise<string> => {
+/** The would-be state is fake: never refresh it against a cloud, never lock it. */
+const WOULD_BE_PLAN_ARGS = ['-refresh=false', '-lock=false'];
+const WOULD_BE_PLAN_FILE = 'would-be.tfplan';
+
+function terraformIn(runner: CommandRunner, dir: string, offline: boolean | undefined) {
+  const tf = new TerraformCli(runner, dir, { env: offline ? OFFLINE_PLAN_ENV : {} });
+  const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
     try {
-      return (await runChecked(runner, { command: 'terraform', args, env }, { cwd: dir })).stdout;
+      return await fn();
     } catch (error) {
       if (!(error instanceof CommandFailedError)) throw error;
-      const text = (error.result.stderr || error.result.stdout).replace(/\u001b\[[0-9;]*m/g, '');
-      const line = text.split('\n').find((l) => l.includes('Error:')) ?? text.trim().split('\n')[0] ?? '';
-      throw new PlanStepError(`${step} failed: ${line.replace(/^[│╷╵\s]*Error:\s*/, '').slice(0, 200)}`);
+      throw new PlanStepError(`${name} failed: ${firstError(error.result.stderr || error.result.stdout)}`);
     }
   };
-  const planJson = async (dir: string, step: string): Promise<PlanJson> => {
-    await tf(dir, step, ['plan', '-input=false', '-refresh=false', '-lock=false', '-out=would-be.tfplan']);
-    return JSON.parse(await tf(dir, step, ['show', '-json', 'would-be.tfplan'])) as PlanJson;
-  };
-  return { tf, planJson };
+  const planJson = (name: string): Promise<PlanJson> =>
+    step(name, async () => {
+      await tf.plan(WOULD_BE_PLAN_FILE, WOULD_BE_PLAN_ARGS);
+      return (await tf.show(WOULD_BE_PLAN_FILE)) as PlanJson;
+    });
+  return { tf, step, planJson };
 }
 
 /**
@@ -68,26 +71,26 @@ export async function wouldBeState(
   runner: CommandRunner,
   options: PlanAgainstBaseOptions,
 ): Promise<WouldBeState | { readonly unavailable: string }> {
-  const { tf, planJson } = terraformIn(runner, options.offline);
   const base = stageStack(baseStackDir, path.join(options.workDir, 'base'));
+  const { tf, step, planJson } = terraformIn(runner, base.dir, options.offline);
   try {
-    await tf(base.dir, 'init of the base', ['init', '-input=false']);
-    const fromNothing = await planJson(base.dir, 'plan of the base');
-    const schemas = JSON.parse(await tf(base.dir, 'provider schemas', ['providers', 'schema', '-json'])) as ProviderSchemas;
+    await step('init of the base', () => tf.init());
+    const fromNothing = await planJson('plan of the base');
+    const schemas = (await step('provider schemas', () => tf.providersSchema())) as ProviderSchemas;
     let state: TerraformState = stateFromPlan(fromNothing, schemas);
     let residualPlan: PlanJson = fromNothing;
     const maxRounds = options.maxRounds ?? MAX_REFINE_ROUNDS;
     let rounds = 0;
     for (; rounds < maxRounds; rounds++) {
       writeState(base.statePath, state);
-      residualPlan = await planJson(base.dir, 'refinement of the would-be state');
+      residualPlan = await planJson('refinement of the would-be state');
       const refined = refineState(state, residualPlan, schemas);
       if (refined.changed === 0) break;
       state = refined.state;
     }
     if (rounds === maxRounds) {
       writeState(base.statePath, state);
-      residualPlan = await planJson(base.dir, 'refinement of the would-be state');
+      residualPlan = await planJson('refinement of the would-be state');
     }
     return { state, residualPlan, rounds };
   } catch (error) {
@@ -103,12 +106,12 @@ export async function planAgainstState(
   runner: CommandRunner,
   options: PlanAgainstBaseOptions & { readonly name?: string },
 ): Promise<PlanAgainstBaseResult | { readonly unavailable: string }> {
-  const { tf, planJson } = terraformIn(runner, options.offline);
   const head = stageStack(headStackDir, path.join(options.workDir, options.name ?? 'head'));
+  const { tf, step, planJson } = terraformIn(runner, head.dir, options.offline);
   try {
-    await tf(head.dir, 'init of the head', ['init', '-input=false']);
+    await step('init of the head', () => tf.init());
     writeState(head.statePath, baseState.state);
-    const headPlan = await planJson(head.dir, 'plan of the head against the base state');
+    const headPlan = await planJson('plan of the head against the base state');
     return {
       plan: subtractResidual(headPlan, baseState.residualPlan),
       rounds: baseState.rounds,

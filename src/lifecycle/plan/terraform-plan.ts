@@ -50,7 +50,7 @@ export async function planStack(
 }
 
 /** Terraform's first `Error:` line, without the box drawing and colours of its diagnostics. */
-function firstError(text: string): string {
+export function firstError(text: string): string {
   const lines = text
     .replace(/\u001b\[[0-9;]*m/g, '')
     .split('\n')
