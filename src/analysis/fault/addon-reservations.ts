@@ -41,8 +41,12 @@ export interface AddonReservations {
   readonly pending: number;
   /** The stated DaemonSet overhead still applied per node (none when the add-ons list the node agents). */
   readonly residualOverhead: NodeReservation;
-  /** The candidate nodes' room and the hosts in scheduler order, so a loss is re-placed from here. @internal */
-  readonly state?: {
+}
+
+/** The reservations before any failure, with what a loss is re-placed from. */
+export interface SteadyReservations extends AddonReservations {
+  /** The candidate nodes' room and the hosts in scheduler order. */
+  readonly state: {
     readonly free: ReadonlyMap<string, MutableFree>;
     readonly bases: ReadonlyMap<string, NodeReservation>;
     readonly hosts: readonly string[];
@@ -154,106 +158,65 @@ export class NodeFreeMap {
  * overhead, then each add-on's replicas one by one on the node with the most free CPU (the
  * scheduler's LeastAllocated score) in the zone with the fewest replicas of that add-on. Replicas
  * go to the system pools when the cluster has any (AKS: tainted CriticalAddonsOnly), else to the
- * workers. With `lost` nodes, replicas that ran on the survivors stay and the lost ones are placed
- * again on the survivors first (add-ons run at system priority, ahead of the workload).
+ * workers. After a loss, `afterLoss` places the lost nodes' replicas again.
  */
 export function addonReservations(
   inv: Inventory,
   allocatable: (instanceType: string) => NodeAllocatable,
   groups: readonly NodeGroup[] = inv.nodeGroups,
-  lost?: { readonly nodes: ReadonlySet<string>; readonly before: AddonReservations },
-): AddonReservations {
+): SteadyReservations {
   const residual = residualOverhead(inv.addons);
   const free = new Map<string, MutableFree>();
   const bases = new Map<string, NodeReservation>();
   const hosts: string[] = [];
   const placementHosts: string[] = [];
   const hasSystem = groups.some((g) => g.role === 'system');
-  // Only the first `replicas` nodes of each zone can receive a replica (the others are alike and
-  // later in the scheduler's order); after a loss, where up to `replicas` survivors already hold
-  // one, the first `2 × replicas` surviving nodes (see NodeFreeMap).
+  // Nodes of a group and zone are alike and the scheduler takes them in order, so placing
+  // `replicas` add-on replicas reaches only the first `replicas` nodes of a zone; `2 × replicas`
+  // are kept so a loss (`afterLoss`) still finds enough untouched ones (see NodeFreeMap).
   const replicaCount = inv.addons.reduce((n, a) => n + (a.footprint.replicas?.count ?? 0), 0);
-  if (lost?.before.state) return afterLoss(inv, lost.before, lost.nodes, residual);
-  // 2 × replicas: enough untouched candidates per zone stay for re-placing after a loss (afterLoss).
-  const perZone = 2 * replicaCount;
-  // Lost nodes and nodes holding a replica, by group and index, so the loop builds no id per node.
-  const indexesOf = (ids: Iterable<string>) => {
-    const out = new Map<string, Set<number>>();
-    for (const id of ids) {
-      const cut = id.lastIndexOf('#');
-      const set = out.get(id.slice(0, cut)) ?? new Set<number>();
-      set.add(Number(id.slice(cut + 1)));
-      out.set(id.slice(0, cut), set);
-    }
-    return out;
-  };
-  const lostIndexes = indexesOf(lost?.nodes ?? []);
-  const holdingIndexes = indexesOf(lost?.before.replicas.map((r) => r.node) ?? []);
-  const none = new Set<number>();
   for (const g of groups) {
     const base = baseNodeFree(inv, allocatable(g.instanceType));
     bases.set(g.address, base);
-    const lostHere = lostIndexes.get(g.address) ?? none;
-    const holdingHere = holdingIndexes.get(g.address) ?? none;
     const taken = new Map<string, number>();
     for (let i = 0; i < g.desiredNodes; i++) {
-      if (lostHere.has(i)) continue;
       const zone = nodeZone(g, i);
       const n = taken.get(zone) ?? 0;
-      if (n >= perZone && !holdingHere.has(i)) continue;
-      const id = nodeId(g, i);
+      if (n >= 2 * replicaCount) continue;
       taken.set(zone, n + 1);
+      const id = nodeId(g, i);
       free.set(id, { ...base, zone, group: g.address, index: i });
-      if (g.role === (hasSystem ? 'system' : 'worker')) {
-        hosts.push(id);
-        // Placing `replicas` replicas from scratch can only reach the first `replicas` nodes of a zone.
-        if (lost || n < replicaCount) placementHosts.push(id);
-      }
+      if (g.role !== (hasSystem ? 'system' : 'worker')) continue;
+      hosts.push(id);
+      if (n < replicaCount) placementHosts.push(id);
     }
   }
   const requests = new Map(inv.addons.map((a) => [a.name, a.footprint.replicas]));
   const replicas: AddonReplica[] = [];
-  const toPlace: string[] = [];
-  if (lost) {
-    for (const r of lost.before.replicas) {
-      if (lost.nodes.has(r.node)) toPlace.push(r.addon);
-      else if (reserve(free.get(r.node), requests.get(r.addon))) replicas.push(r);
-    }
-  } else {
-    for (const a of inv.addons) for (let i = 0; i < (a.footprint.replicas?.count ?? 0); i++) toPlace.push(a.name);
-  }
   let pending = 0;
-  for (const addon of toPlace) {
-    const node = bestHost(placementHosts, free, replicas, addon, requests.get(addon));
-    if (node === undefined) pending++;
-    else {
-      reserve(free.get(node), requests.get(addon));
-      replicas.push({ addon, node });
+  for (const a of inv.addons) {
+    for (let i = 0; i < (a.footprint.replicas?.count ?? 0); i++) {
+      const node = bestHost(placementHosts, free, replicas, a.name, requests.get(a.name));
+      if (node === undefined) pending++;
+      else {
+        reserve(free.get(node), requests.get(a.name));
+        replicas.push({ addon: a.name, node });
+      }
     }
   }
-  return {
-    byNode: new NodeFreeMap(free.values(), bases, lost?.nodes),
-    replicas,
-    pending,
-    residualOverhead: residual,
-    state: { free, bases, hosts },
-  };
+  return { byNode: new NodeFreeMap(free.values(), bases), replicas, pending, residualOverhead: residual, state: { free, bases, hosts } };
 }
 
 /**
- * The same as building the reservations again without the `lost` nodes, from the steady state:
- * the survivors keep their replicas (already reserved there), the lost nodes' replicas are placed
- * again on the surviving candidates, in the same order and by the same rule. The steady state keeps
+ * The reservations after `lostNodes` fail, from the steady state: the survivors keep their
+ * replicas (already reserved there), and the lost nodes' replicas are placed first (add-ons run at
+ * system priority, ahead of the workload) on the surviving candidates, in the same order and by
+ * the same rule as the steady state. Only the nodes that take a replica are copied. The steady state keeps
  * `2 × replicas` candidates per zone, so at least as many untouched survivors as replicas to place
  * stay ahead of the nodes it does not list.
  */
-function afterLoss(
-  inv: Inventory,
-  before: AddonReservations,
-  lostNodes: ReadonlySet<string>,
-  residual: NodeReservation,
-): AddonReservations {
-  const state = before.state!;
+export function afterLoss(inv: Inventory, before: SteadyReservations, lostNodes: ReadonlySet<string>): AddonReservations {
+  const { state, residualOverhead: residual } = before;
   // Copy on write: only the nodes that take a replica get their own room; the rest read the steady state.
   const changed = new Map<string, MutableFree>();
   const lookup = (id: string): MutableFree | undefined => changed.get(id) ?? state.free.get(id);

@@ -1,7 +1,7 @@
 import type { NodeAllocatable } from '../../targets/cluster-target';
 import type { Inventory } from '../inventory/inventory';
 import type { ScenarioDetail, UnschedulableReason } from '../report/comparison-report';
-import { addonReservations, type AddonReservations } from './addon-reservations';
+import { afterLoss, type SteadyReservations } from './addon-reservations';
 import { egressAfter, pullNeedsEgress } from './network-reach';
 import { fillZones, replicasOnNode, workloadClasses, type NodeClass, type ZoneSlots } from './placement';
 
@@ -10,7 +10,7 @@ export interface Baseline {
   readonly inv: Inventory;
   readonly allocatable: (instanceType: string) => NodeAllocatable;
   /** Per-node add-on reservations; undefined when no add-on runs replicas (every node of a group is alike). */
-  readonly reservations?: AddonReservations;
+  readonly reservations?: SteadyReservations;
   readonly classes: readonly NodeClass[];
   /** Replicas per class (same order). */
   readonly replicas: readonly number[];
@@ -187,7 +187,7 @@ function survivorsAfterAddonMoves(
     c.indexes.forEach((index, j) => (byIndex[index] = replicasOnNode(c, base.replicas[i], j)));
     running.set(c.group, byIndex);
   });
-  const after = addonReservations(base.inv, base.allocatable, base.inv.nodeGroups, { nodes: lostIds, before: base.reservations });
+  const after = afterLoss(base.inv, base.reservations, lostIds);
   // One entry per (zone, replicas, room): nodes that are alike count together.
   const out: Array<{ zone: string; nodes: number; replicas: number; capacity: number }> = [];
   for (const c of workloadClasses(base.inv, base.allocatable, after.byNode)) {

@@ -1,7 +1,7 @@
 import type { NodeAllocatable } from '../../targets/cluster-target';
 import type { ScenarioOutcome } from '../report/comparison-report';
 import type { Inventory, WorkloadInventory, ManagedControlPlane } from '../inventory/inventory';
-import { addonReservations, hasAddonReplicas, nodeId, nodeZone, type AddonReservations } from './addon-reservations';
+import { addonReservations, hasAddonReplicas, nodeId, nodeZone, type SteadyReservations } from './addon-reservations';
 import { controlPlaneFacts, quorum, type ControlPlaneFacts } from './control-plane-model';
 import { evaluateLoss, lossDetail, type Baseline, type LossEvent, type LossResult } from './loss-outcome';
 import { describeEgress } from './network-reach';
@@ -60,7 +60,7 @@ export function pendingReplicas(inv: Inventory, allocatable: (instanceType: stri
 
 interface SteadyState {
   readonly allocatable: (instanceType: string) => NodeAllocatable;
-  readonly reservations?: AddonReservations;
+  readonly reservations?: SteadyReservations;
   readonly classes: readonly NodeClass[];
   readonly initial: ClassPlacement;
 }

@@ -40,7 +40,8 @@ export interface Requirement {
 }
 
 const NUMERIC: Readonly<Partial<Record<AxisName, [number, number]>>> = { nodes: [1, 100], zones: [1, 3] };
-const CHOICES: Readonly<Partial<Record<AxisName, readonly string[]>>> = {
+/** The values each choice axis takes (what `--sweep <axis>=...` accepts). */
+export const AXIS_CHOICES: Readonly<Partial<Record<AxisName, readonly string[]>>> = {
   size: ['small', 'medium', 'large'],
   controlPlane: ['ha', 'single'],
   monitoring: ['prometheus', 'datadog', 'none'],
@@ -49,7 +50,7 @@ const CHOICES: Readonly<Partial<Record<AxisName, readonly string[]>>> = {
   natGateways: ['per-zone', 'single'],
   capacity: ['on-demand', 'spot'],
 };
-export const AXIS_NAMES: readonly AxisName[] = ['nodes', 'zones', ...(Object.keys(CHOICES) as AxisName[])];
+export const AXIS_NAMES: readonly AxisName[] = ['nodes', 'zones', ...(Object.keys(AXIS_CHOICES) as AxisName[])];
 
 /** At most this many configurations per target: every one is written to comparison.json. */
 export const MAX_CONFIGURATIONS_PER_TARGET = 20_000;
@@ -58,7 +59,7 @@ function syntax(): string {
   return [
     'nodes=A..B or nodes=A,B,C (1..100)',
     'zones=A..B (1..3)',
-    ...Object.entries(CHOICES).map(([axis, values]) => `${axis}=${values!.join(',')}`),
+    ...Object.entries(AXIS_CHOICES).map(([axis, values]) => `${axis}=${values!.join(',')}`),
   ].join('; ');
 }
 
@@ -69,7 +70,7 @@ export function parseSweepAxes(values: readonly string[]): SweepAxes {
   for (const value of values) {
     const [name, list] = [value.slice(0, value.indexOf('=')), value.slice(value.indexOf('=') + 1)];
     const limits = NUMERIC[name as AxisName];
-    const choices = CHOICES[name as AxisName];
+    const choices = AXIS_CHOICES[name as AxisName];
     if (value.indexOf('=') < 0 || (!limits && !choices)) {
       problems.push(`--sweep '${value}': unknown axis; allowed: ${syntax()}`);
     } else if (limits) {
