@@ -105,6 +105,7 @@ function benchAnalysis() {
   const { buildComparison } = lib('analysis/build-comparison.js');
   const { PRICE_CATALOG } = lib('analysis/cost/catalog/price-catalog.js');
   const { runSweep } = lib('analysis/sweep/run-sweep.js');
+  const { AXIS_CHOICES } = lib('analysis/sweep/sweep-spec.js');
   const { resolveAppSpec } = lib('spec/resolve-app-spec.js');
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'orquesta-bench-'));
@@ -153,17 +154,7 @@ function benchAnalysis() {
   const realistic = sweepOf(grid(1, 60));
   const large = sweepOf(grid(91, 100));
   // Every axis at once, for the record (sizes, control plane, monitoring, tiers, NAT, capacity).
-  const allAxes = sweepOf({
-    nodes: [2, 4, 6],
-    zones: [1, 2, 3],
-    size: ['small', 'medium', 'large'],
-    controlPlane: ['ha', 'single'],
-    monitoring: ['prometheus', 'datadog', 'none'],
-    aksTier: ['Free', 'Standard', 'Premium'],
-    gkeMode: ['regional', 'zonal'],
-    natGateways: ['per-zone', 'single'],
-    capacity: ['on-demand', 'spot'],
-  });
+  const allAxes = sweepOf({ nodes: [2, 4, 6], zones: [1, 2, 3], ...AXIS_CHOICES });
   const perConfigMs = realistic.cpuMs / realistic.configurations;
   const load = os.loadavg()[0].toFixed(1);
   process.stderr.write(
