@@ -1,6 +1,11 @@
 import type { NodeAllocatable } from '../../targets/cluster-target';
 import type { AddonInventory, Inventory, NodeGroup } from '../inventory/inventory';
 
+import { NO_NODE_LOST, type LostNodes } from './lost-nodes';
+import { NodeFreeMap, type GroupRoom, type NodeReservation, type NodeRoom } from './node-free-map';
+
+export { NodeFreeMap, type NodeReservation } from './node-free-map';
+
 /**
  * Pods that run on every node besides the workload (kube-proxy or its eBPF replacement, the CNI
  * agent, a log/metrics agent): 100m CPU / 200 MiB / 3 pods per node is what the managed services'
@@ -20,17 +25,14 @@ export function nodeZone(g: NodeGroup, index: number): string {
   return g.zones[index % g.zones.length];
 }
 
-/** What a node has left for the workload: CPU, memory and pod slots. */
-export interface NodeReservation {
-  readonly cpuMillicores: number;
-  readonly memoryMiB: number;
-  readonly pods: number;
-}
-
 /** An add-on replica and the node the scheduler put it on. */
 export interface AddonReplica {
   readonly addon: string;
+  /** The node's id, `<group>#<index>`. */
   readonly node: string;
+  readonly group: string;
+  readonly index: number;
+  readonly zone: string;
 }
 
 export interface AddonReservations {
@@ -45,12 +47,42 @@ export interface AddonReservations {
 
 /** The reservations before any failure, with what a loss is re-placed from. */
 export interface SteadyReservations extends AddonReservations {
-  /** The candidate nodes' room and the hosts in scheduler order. */
-  readonly state: {
-    readonly free: ReadonlyMap<string, MutableFree>;
-    readonly bases: ReadonlyMap<string, NodeReservation>;
-    readonly hosts: readonly string[];
-  };
+  /** The nodes add-on replicas may land on, per group and zone, and the nodes they landed on. */
+  readonly state: PlacementState;
+}
+
+/** The reservations after a loss; `changed` lists the nodes that took a lost node's add-on replica. */
+export interface LossReservations extends AddonReservations {
+  readonly changed: readonly NodeRoom[];
+}
+
+/**
+ * The nodes of one host group in one zone, in scheduler order: `first`, `first + step`, … below
+ * `count`. They are alike until a replica lands on one, so the first untouched one stands for all.
+ */
+interface Lane {
+  readonly group: string;
+  /** The group's position, for the scheduler's tie-break (node order). */
+  readonly order: number;
+  readonly zone: string;
+  readonly first: number;
+  readonly step: number;
+  readonly count: number;
+  readonly base: NodeReservation;
+}
+
+interface MutableRoom extends NodeRoom {
+  cpuMillicores: number;
+  memoryMiB: number;
+  pods: number;
+  readonly order: number;
+}
+
+interface PlacementState {
+  readonly groups: ReadonlyMap<string, GroupRoom>;
+  readonly lanes: readonly Lane[];
+  /** Nodes that hold add-on replicas (a few: a list, no map). */
+  readonly touched: readonly MutableRoom[];
 }
 
 /**
@@ -90,75 +122,14 @@ export function baseNodeFree(inv: Inventory, a: NodeAllocatable): NodeReservatio
   return { cpuMillicores: cpu, memoryMiB: mem, pods };
 }
 
-interface MutableFree {
-  cpuMillicores: number;
-  memoryMiB: number;
-  pods: number;
-  readonly zone: string;
-  /** The node's group address and index, so lookups by group need no id parsing. */
-  readonly group: string;
-  readonly index: number;
-}
-
-/**
- * What every node has left, without an entry per node: nodes of one group and zone are alike until
- * an add-on replica lands on one, and the scheduler fills them in order, so only the first few per
- * zone can differ (`explicit`); every other node of a group has the group's base room; lost nodes
- * have none (`get` returns undefined). Sweeps over 100-node pools stay cheap.
- */
-export class NodeFreeMap {
-  /** Room by group and node index; `null` marks a lost node. */
-  private readonly byIndex = new Map<string, Map<number, NodeReservation | null>>();
-
-  /**
-   * @param entries nodes whose room differs from (or may differ from) their group's base room
-   * @param parent  the state this one changes (a loss from the steady state): consulted for nodes
-   *                this map does not list, so a loss copies only what it changes
-   */
-  constructor(
-    entries: Iterable<MutableFree>,
-    private readonly base: ReadonlyMap<string, NodeReservation>,
-    lost: Iterable<string> = [],
-    private readonly parent?: NodeFreeMap,
-  ) {
-    for (const f of entries) this.put(f.group, f.index, f);
-    for (const id of lost) {
-      const cut = id.lastIndexOf('#');
-      this.put(id.slice(0, cut), Number(id.slice(cut + 1)), null);
-    }
-  }
-
-  private put(group: string, index: number, free: NodeReservation | null): void {
-    let m = this.byIndex.get(group);
-    if (!m) this.byIndex.set(group, (m = new Map()));
-    m.set(index, free);
-  }
-
-  /** The room of node `index` of `group`; undefined when the node is lost. */
-  public roomAt(group: string, index: number): NodeReservation | undefined {
-    const own = this.byIndex.get(group)?.get(index);
-    if (own !== undefined) return own ?? undefined;
-    return this.parent ? this.parent.roomAt(group, index) : this.base.get(group);
-  }
-
-  public get(id: string): NodeReservation | undefined {
-    const cut = id.lastIndexOf('#');
-    return this.roomAt(id.slice(0, cut), Number(id.slice(cut + 1)));
-  }
-
-  /** The base room of a group's untouched nodes. */
-  public baseOf(group: string): NodeReservation | undefined {
-    return this.base.get(group);
-  }
-}
-
 /**
  * Reserves add-on requests on the nodes before the workload is placed (a fuller node is what a
  * user pays for): every add-on's per-node footprint on every node, the residual DaemonSet
  * overhead, then each add-on's replicas one by one on the node with the most free CPU (the
- * scheduler's LeastAllocated score) in the zone with the fewest replicas of that add-on. Replicas
- * go to the system pools when the cluster has any (AKS: tainted CriticalAddonsOnly), else to the
- * workers. After a loss, `afterLoss` places the lost nodes' replicas again.
+ * scheduler's LeastAllocated score) in the zone with the fewest replicas of that add-on, the first
+ * in node order on a tie. Replicas go to the system pools when the cluster has any (AKS: tainted
+ * CriticalAddonsOnly), else to the workers. After a loss, `afterLoss` places the lost nodes'
+ * replicas again. Only the nodes that take a replica get an entry (see `NodeFreeMap`).
  */
 export function addonReservations(
   inv: Inventory,
@@ -166,122 +137,185 @@ export function addonReservations(
   groups: readonly NodeGroup[] = inv.nodeGroups,
 ): SteadyReservations {
   const residual = residualOverhead(inv.addons);
-  const free = new Map<string, MutableFree>();
-  const bases = new Map<string, NodeReservation>();
-  const hosts: string[] = [];
-  const placementHosts: string[] = [];
-  const hasSystem = groups.some((g) => g.role === 'system');
-  // Nodes of a group and zone are alike and the scheduler takes them in order, so placing
-  // `replicas` add-on replicas reaches only the first `replicas` nodes of a zone; `2 × replicas`
-  // are kept so a loss (`afterLoss`) still finds enough untouched ones (see NodeFreeMap).
-  const replicaCount = inv.addons.reduce((n, a) => n + (a.footprint.replicas?.count ?? 0), 0);
-  for (const g of groups) {
+  const rooms = new Map<string, GroupRoom>();
+  const lanes: Lane[] = [];
+  const hostRole = groups.some((g) => g.role === 'system') ? 'system' : 'worker';
+  groups.forEach((g, order) => {
     const base = baseNodeFree(inv, allocatable(g.instanceType));
-    bases.set(g.address, base);
-    const taken = new Map<string, number>();
-    for (let i = 0; i < g.desiredNodes; i++) {
-      const zone = nodeZone(g, i);
-      const n = taken.get(zone) ?? 0;
-      if (n >= 2 * replicaCount) continue;
-      taken.set(zone, n + 1);
-      const id = nodeId(g, i);
-      free.set(id, { ...base, zone, group: g.address, index: i });
-      if (g.role !== (hasSystem ? 'system' : 'worker')) continue;
-      hosts.push(id);
-      if (n < replicaCount) placementHosts.push(id);
-    }
-  }
+    rooms.set(g.address, { base, zones: g.zones });
+    if (g.role !== hostRole) return;
+    g.zones.forEach((zone, first) => {
+      if (first < g.desiredNodes) lanes.push({ group: g.address, order, zone, first, step: g.zones.length, count: g.desiredNodes, base });
+    });
+  });
+  const touched: MutableRoom[] = [];
   const requests = new Map(inv.addons.map((a) => [a.name, a.footprint.replicas]));
   const replicas: AddonReplica[] = [];
   let pending = 0;
   for (const a of inv.addons) {
     for (let i = 0; i < (a.footprint.replicas?.count ?? 0); i++) {
-      const node = bestHost(placementHosts, free, replicas, a.name, requests.get(a.name));
-      if (node === undefined) pending++;
-      else {
-        reserve(free.get(node), requests.get(a.name));
-        replicas.push({ addon: a.name, node });
-      }
+      if (!placeReplica(lanes, touched, NO_NODE_LOST, replicas, a.name, requests.get(a.name))) pending++;
     }
   }
-  return { byNode: new NodeFreeMap(free.values(), bases), replicas, pending, residualOverhead: residual, state: { free, bases, hosts } };
+  return {
+    byNode: new NodeFreeMap(rooms, touched),
+    replicas,
+    pending,
+    residualOverhead: residual,
+    state: { groups: rooms, lanes, touched },
+  };
 }
 
 /**
- * The reservations after `lostNodes` fail, from the steady state: the survivors keep their
+ * The reservations after `lost` nodes fail, from the steady state: the survivors keep their
  * replicas (already reserved there), and the lost nodes' replicas are placed first (add-ons run at
- * system priority, ahead of the workload) on the surviving candidates, in the same order and by
- * the same rule as the steady state. Only the nodes that take a replica are copied. The steady state keeps
- * `2 × replicas` candidates per zone, so at least as many untouched survivors as replicas to place
- * stay ahead of the nodes it does not list.
+ * system priority, ahead of the workload) on the survivors, by the same rule as the steady state.
+ * Only the nodes that take a replica are copied.
  */
-export function afterLoss(inv: Inventory, before: SteadyReservations, lostNodes: ReadonlySet<string>): AddonReservations {
+export function afterLoss(inv: Inventory, before: SteadyReservations, lost: LostNodes): LossReservations {
   const { state, residualOverhead: residual } = before;
-  // Copy on write: only the nodes that take a replica get their own room; the rest read the steady state.
-  const changed = new Map<string, MutableFree>();
-  const lookup = (id: string): MutableFree | undefined => changed.get(id) ?? state.free.get(id);
-  const hosts = state.hosts.filter((id) => !lostNodes.has(id));
   const requests = new Map(inv.addons.map((a) => [a.name, a.footprint.replicas]));
   const replicas: AddonReplica[] = [];
   const toPlace: string[] = [];
   for (const r of before.replicas) {
-    if (lostNodes.has(r.node)) toPlace.push(r.addon);
+    if (lost.has(r.group, r.index, r.zone)) toPlace.push(r.addon);
     else replicas.push(r);
   }
+  // Copy on write: a node that takes a replica gets its own room; the rest read the steady state.
+  const touched = state.touched.slice();
+  const changed = new Set<MutableRoom>();
   let pending = before.pending;
   for (const addon of toPlace) {
-    const node = bestHost(hosts, { get: lookup }, replicas, addon, requests.get(addon));
-    if (node === undefined) pending++;
-    else {
-      let own = changed.get(node);
-      if (!own) changed.set(node, (own = { ...state.free.get(node)! }));
-      reserve(own, requests.get(addon));
-      replicas.push({ addon, node });
-    }
+    if (!placeReplica(state.lanes, touched, lost, replicas, addon, requests.get(addon), changed)) pending++;
   }
+  const copies = [...changed];
   return {
-    byNode: new NodeFreeMap(changed.values(), state.bases, lostNodes, before.byNode),
+    byNode: new NodeFreeMap(state.groups, copies, lost, before.byNode),
     replicas,
     pending,
     residualOverhead: residual,
+    changed: copies,
   };
 }
 
 type ReplicaRequest = AddonInventory['footprint']['replicas'];
 
-function fits(f: MutableFree | undefined, req: ReplicaRequest): f is MutableFree {
-  return f !== undefined && req !== undefined && f.cpuMillicores >= req.cpuMillicores && f.memoryMiB >= req.memoryMiB && f.pods >= 1;
-}
-
-function reserve(f: MutableFree | undefined, req: ReplicaRequest): boolean {
-  if (f === undefined || req === undefined) return false;
-  f.cpuMillicores -= req.cpuMillicores;
-  f.memoryMiB -= req.memoryMiB;
-  f.pods -= 1;
+/**
+ * Puts one replica of `addon` on the best node, or returns false when none fits. The candidates are
+ * the nodes that already hold replicas (`touched`) and, per lane, its first untouched node (every
+ * later one is alike and comes after it in node order). With `copyOnWrite`, an entry not in it
+ * belongs to the steady state: it is copied before it changes, and every changed entry is added.
+ */
+function placeReplica(
+  lanes: readonly Lane[],
+  touched: MutableRoom[],
+  lost: LostNodes,
+  placed: AddonReplica[],
+  addon: string,
+  req: ReplicaRequest,
+  copyOnWrite?: Set<MutableRoom>,
+): boolean {
+  if (req === undefined) return false;
+  // Replicas of this add-on per zone (a few zones: parallel arrays, no map).
+  const zones: string[] = [];
+  const counts: number[] = [];
+  for (const r of placed) {
+    if (r.addon !== addon) continue;
+    const z = zones.indexOf(r.zone);
+    if (z < 0) {
+      zones.push(r.zone);
+      counts.push(1);
+    } else counts[z]++;
+  }
+  let best: Best | undefined;
+  for (const lane of lanes) {
+    if (lost.hasAll(lane.group, lane.zone)) continue;
+    for (let i = lane.first; i < lane.count; i += lane.step) {
+      if (indexOfNode(touched, lane.group, i) >= 0 || lost.has(lane.group, i, lane.zone)) continue;
+      best = preferred(best, lane.base, lane.group, lane.zone, lane.order, i, -1, req, zones, counts);
+      break;
+    }
+  }
+  for (let t = 0; t < touched.length; t++) {
+    const room = touched[t];
+    if (!lost.has(room.group, room.index, room.zone)) {
+      best = preferred(best, room, room.group, room.zone, room.order, room.index, t, req, zones, counts);
+    }
+  }
+  if (best === undefined) return false;
+  let room: MutableRoom;
+  if (best.touched < 0) {
+    room = mutableRoom(best.room, best);
+    touched.push(room);
+  } else {
+    room = touched[best.touched];
+    if (copyOnWrite && !copyOnWrite.has(room)) touched[best.touched] = room = mutableRoom(room, room);
+  }
+  copyOnWrite?.add(room);
+  room.cpuMillicores -= req.cpuMillicores;
+  room.memoryMiB -= req.memoryMiB;
+  room.pods -= 1;
+  placed.push({ addon, node: `${best.group}#${best.index}`, group: best.group, index: best.index, zone: best.zone });
   return true;
 }
 
-function bestHost(
-  hosts: readonly string[],
-  free: { get(id: string): MutableFree | undefined },
-  placed: readonly AddonReplica[],
-  addon: string,
-  req: ReplicaRequest,
-): string | undefined {
-  const perZone = new Map<string, number>();
-  for (const r of placed)
-    if (r.addon === addon) perZone.set(free.get(r.node)?.zone ?? '', (perZone.get(free.get(r.node)?.zone ?? '') ?? 0) + 1);
-  let best: string | undefined;
-  for (const id of hosts) {
-    const f = free.get(id);
-    if (!fits(f, req)) continue;
-    if (best === undefined) {
-      best = id;
-      continue;
-    }
-    const b = free.get(best)!;
-    const zoneDiff = (perZone.get(f.zone) ?? 0) - (perZone.get(b.zone) ?? 0);
-    if (zoneDiff < 0 || (zoneDiff === 0 && f.cpuMillicores > b.cpuMillicores)) best = id;
+/**
+ * A room to change, as an object literal with one fixed shape (an object spread plus extra keys
+ * gives V8 a slow shape: placing a replica ran several times slower).
+ */
+function mutableRoom(room: NodeReservation, at: Pick<MutableRoom, 'group' | 'index' | 'zone' | 'order'>): MutableRoom {
+  return {
+    cpuMillicores: room.cpuMillicores,
+    memoryMiB: room.memoryMiB,
+    pods: room.pods,
+    group: at.group,
+    index: at.index,
+    zone: at.zone,
+    order: at.order,
+  };
+}
+
+function indexOfNode(rooms: readonly MutableRoom[], group: string, index: number): number {
+  for (let t = 0; t < rooms.length; t++) if (rooms[t].index === index && rooms[t].group === group) return t;
+  return -1;
+}
+
+/** The best candidate so far; `touched` is its position in the touched list, or -1 for an untouched node. */
+interface Best {
+  readonly room: NodeReservation;
+  readonly group: string;
+  readonly zone: string;
+  readonly order: number;
+  readonly index: number;
+  readonly touched: number;
+  readonly zoneCount: number;
+}
+
+/**
+ * The scheduler's preference between `best` and a candidate node that fits the request: fewer
+ * replicas of the add-on in the zone, then more free CPU (LeastAllocated), then node order.
+ */
+function preferred(
+  best: Best | undefined,
+  room: NodeReservation,
+  group: string,
+  zone: string,
+  order: number,
+  index: number,
+  touched: number,
+  req: NonNullable<ReplicaRequest>,
+  zones: readonly string[],
+  counts: readonly number[],
+): Best | undefined {
+  if (room.cpuMillicores < req.cpuMillicores || room.memoryMiB < req.memoryMiB || room.pods < 1) return best;
+  const z = zones.indexOf(zone);
+  const zoneCount = z < 0 ? 0 : counts[z];
+  if (best !== undefined) {
+    if (zoneCount !== best.zoneCount) {
+      if (zoneCount > best.zoneCount) return best;
+    } else if (room.cpuMillicores !== best.room.cpuMillicores) {
+      if (room.cpuMillicores < best.room.cpuMillicores) return best;
+    } else if (order !== best.order ? order > best.order : index > best.index) return best;
   }
-  return best;
+  return { room, group, zone, order, index, touched, zoneCount };
 }

@@ -2,8 +2,9 @@ import type { NodeAllocatable } from '../../targets/cluster-target';
 import type { Inventory } from '../inventory/inventory';
 import type { ScenarioDetail, UnschedulableReason } from '../report/comparison-report';
 import { afterLoss, type SteadyReservations } from './addon-reservations';
+import type { LostNodes } from './lost-nodes';
 import { egressAfter, pullNeedsEgress } from './network-reach';
-import { fillZones, replicasOnNode, workloadClasses, type NodeClass, type ZoneSlots } from './placement';
+import { fillZones, podsThatFit, replicasOnNode, type NodeClass, type ZoneSlots } from './placement';
 
 /** The steady state every scenario starts from: node classes, add-on reservations, where the replicas run. */
 export interface Baseline {
@@ -25,8 +26,8 @@ export interface LossEvent {
   /** The zone lost entirely, for zone loss: its NAT gateway goes too. */
   readonly lostZone?: string;
   readonly apiUp: boolean;
-  /** Every node id lost (of any group), when add-on replicas must move; built only then. */
-  readonly lostIds?: () => ReadonlySet<string>;
+  /** Every node lost (of any group), for the add-on replicas that must move. */
+  readonly lost?: LostNodes;
 }
 
 export interface LossResult {
@@ -89,7 +90,7 @@ export function evaluateLoss(base: Baseline, event: LossEvent): LossResult {
   };
   const moved = event.apiUp && toPlace > 0 ? survivorsAfterAddonMoves(base, event) : undefined;
   // Survivors alike in zone, replicas and room add up exactly as one by one would.
-  if (moved) for (const s of moved) addSurvivor(s.zone, s.nodes, s.nodes * s.replicas, s.capacity);
+  if (moved) for (const s of moved) addSurvivor(s.zone, s.nodes, s.replicas, s.capacity);
   else {
     base.classes.forEach((c, i) => {
       const lost = event.lostNodes.get(i) ?? 0;
@@ -170,41 +171,47 @@ function startable(network: Inventory['network'], z: ReadySlots, added: number):
 
 /**
  * When add-on replicas ran on the lost nodes they move to the survivors first (they run at system
- * priority), so the survivors' room is recomputed node by node; undefined when nothing moves (then
- * the loss is pure counting: fewer nodes, fewer replicas).
+ * priority), so the nodes that take one have less room; undefined when nothing moves (then the loss
+ * is pure counting: fewer nodes, fewer replicas). Per class, the survivors that took nothing count
+ * together; each node that took a replica counts on its own.
  */
 function survivorsAfterAddonMoves(
   base: Baseline,
   event: LossEvent,
 ): Array<{ zone: string; nodes: number; replicas: number; capacity: number }> | undefined {
-  if (!base.reservations || !event.lostIds) return undefined;
-  const lostIds = event.lostIds();
-  if (!base.reservations.replicas.some((r) => lostIds.has(r.node))) return undefined;
-  // Replicas still running, by group and node index, then the survivors' room after the add-ons moved.
-  const running = new Map<string, number[]>();
+  const lost = event.lost;
+  if (!base.reservations || !lost) return undefined;
+  if (!base.reservations.replicas.some((r) => lost.has(r.group, r.index, r.zone))) return undefined;
+  const { changed } = afterLoss(base.inv, base.reservations, lost);
+  // Each entry with its group's position and its first node, so the zones come in node order.
+  const out: Array<{ zone: string; nodes: number; replicas: number; capacity: number; group: number; first: number }> = [];
+  let group = -1;
   base.classes.forEach((c, i) => {
-    const byIndex = running.get(c.group) ?? [];
-    c.indexes.forEach((index, j) => (byIndex[index] = replicasOnNode(c, base.replicas[i], j)));
-    running.set(c.group, byIndex);
-  });
-  const after = afterLoss(base.inv, base.reservations, lostIds);
-  // One entry per (zone, replicas, room): nodes that are alike count together.
-  const out: Array<{ zone: string; nodes: number; replicas: number; capacity: number }> = [];
-  for (const c of workloadClasses(base.inv, base.allocatable, after.byNode)) {
-    const byIndex = running.get(c.group) ?? [];
-    // Per class, nodes alike in replicas (and so in room) count together; keyed by number, not string.
-    const alike = new Map<number, { zone: string; nodes: number; replicas: number; capacity: number }>();
-    for (const index of c.indexes) {
-      const replicas = byIndex[index] ?? 0;
+    if (i === 0 || c.group !== base.classes[i - 1].group) group++;
+    const lostHere = event.lostNodes.get(i) ?? 0;
+    let nodes = c.indexes.length - lostHere;
+    if (nodes <= 0) return;
+    let replicas = base.replicas[i];
+    for (let j = 0; j < lostHere; j++) replicas -= replicasOnNode(c, base.replicas[i], j);
+    const took: number[] = [];
+    for (const room of changed) {
+      if (room.group !== c.group || room.zone !== c.zone) continue;
+      const j = c.indexes.indexOf(room.index);
+      if (j < lostHere) continue;
+      const onNode = replicasOnNode(c, base.replicas[i], j);
+      took.push(j);
       // Room that add-ons took from a node already running replicas does not evict them (no preemption of the workload).
-      const capacity = Math.max(c.podCapacity, replicas);
-      const entry = alike.get(replicas);
-      if (entry) entry.nodes++;
-      else alike.set(replicas, { zone: c.zone, nodes: 1, replicas, capacity });
+      const capacity = Math.max(podsThatFit(base.inv.workload, room), onNode);
+      out.push({ zone: c.zone, nodes: 1, replicas: onNode, capacity, group, first: room.index });
+      nodes--;
+      replicas -= onNode;
     }
-    out.push(...alike.values());
-  }
-  return out;
+    if (nodes === 0) return;
+    let j = lostHere;
+    while (took.includes(j)) j++;
+    out.push({ zone: c.zone, nodes, replicas, capacity: c.podCapacity, group, first: c.indexes[j] });
+  });
+  return out.sort((a, b) => a.group - b.group || a.first - b.first);
 }
 
 /** The detail for pictures from a loss result. */

@@ -4,6 +4,7 @@ import type { Inventory, WorkloadInventory, ManagedControlPlane } from '../inven
 import { addonReservations, hasAddonReplicas, nodeId, nodeZone, type SteadyReservations } from './addon-reservations';
 import { controlPlaneFacts, quorum, type ControlPlaneFacts } from './control-plane-model';
 import { evaluateLoss, lossDetail, type Baseline, type LossEvent, type LossResult } from './loss-outcome';
+import { lostNode, lostPool, lostZone } from './lost-nodes';
 import { describeEgress } from './network-reach';
 import { placeOnClasses, replicasOnNode, workloadClasses, type ClassPlacement, type NodeClass } from './placement';
 
@@ -157,7 +158,7 @@ function nodeLoss(base: Baseline): ScenarioOutcome {
   // The nodes of a class behave alike: losing its busiest node is the one case to evaluate per class.
   const outcomes = base.classes.map((c, i) => {
     const id = `${c.group}#${c.indexes[0]}`;
-    const event: LossEvent = { lostNodes: new Map([[i, 1]]), apiUp: true, lostIds: () => new Set([id]) };
+    const event: LossEvent = { lostNodes: new Map([[i, 1]]), apiUp: true, lost: lostNode(c.group, c.indexes[0]) };
     return { c, id, apiUp: true, r: evaluateLoss(base, event) };
   });
   outcomes.sort(worse);
@@ -191,7 +192,7 @@ function zoneLoss(base: Baseline, cp: ControlPlaneFacts): ScenarioOutcome {
     const apiUp = apiAvailableAfterZoneLoss(inv, cp, zone);
     const lostNodes = new Map<number, number>();
     base.classes.forEach((c, i) => c.zone === zone && lostNodes.set(i, c.indexes.length));
-    const event: LossEvent = { lostNodes, lostZone: zone, apiUp, lostIds: () => new Set(nodesInZone(inv, zone)) };
+    const event: LossEvent = { lostNodes, lostZone: zone, apiUp, lost: lostZone(zone) };
     return { zone, apiUp, r: evaluateLoss(base, event) };
   });
   outcomes.sort(worse);
@@ -299,22 +300,22 @@ function controlPlaneInstanceLoss(base: Baseline, cp: ControlPlaneFacts): Scenar
 function spotReclaim(base: Baseline): ScenarioOutcome | undefined {
   const spot = base.classes.filter((c) => c.capacityType === 'spot');
   if (spot.length === 0) return undefined;
-  const pools = [...new Set(spot.map((c) => `${c.group}|${c.zone}`))];
+  const pools = [...new Map(spot.map((c) => [`${c.group}|${c.zone}`, { group: c.group, zone: c.zone }])).values()];
   const outcomes = pools.map((pool) => {
     const lost = new Map<number, number>();
     const ids: string[] = [];
     base.classes.forEach((c, i) => {
-      if (c.capacityType !== 'spot' || `${c.group}|${c.zone}` !== pool) return;
+      if (c.capacityType !== 'spot' || c.group !== pool.group || c.zone !== pool.zone) return;
       lost.set(i, c.indexes.length);
       for (const index of c.indexes) ids.push(`${c.group}#${index}`);
     });
     const lostNodes = ids.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-    return { pool, lostNodes, apiUp: true, r: evaluateLoss(base, { lostNodes: lost, apiUp: true, lostIds: () => new Set(ids) }) };
+    return { pool, lostNodes, apiUp: true, r: evaluateLoss(base, { lostNodes: lost, apiUp: true, lost: lostPool(pool.group, pool.zone) }) };
   });
   outcomes.sort(worse);
   const o = outcomes[0];
   const w = base.inv.workload;
-  const [group, zone] = o.pool.split('|');
+  const { group, zone } = o.pool;
   return {
     ...verdict(base, 'spot-reclaim', true, o.r),
     explanation:
