@@ -17,7 +17,6 @@ export interface Baseline {
   readonly replicas: readonly number[];
   readonly pending: number;
   readonly running: number;
-  readonly replicasBefore: Readonly<Record<string, number>>;
 }
 
 /** What a failure takes away, per class: how many of its nodes (the busiest first). */
@@ -224,8 +223,19 @@ export function lossDetail(
     lostZones: lost.zones ?? [],
     lostNodes: lost.nodes ?? [],
     lostControlPlaneInstances: lost.controlPlane ?? [],
-    replicasBefore: base.replicasBefore,
+    replicasBefore: replicasBefore(base),
     stoppedReplicas: r.stopped,
     unschedulable: r.unschedulable,
   };
+}
+
+/** Replicas per node id before the failure (the nodes that run any). */
+function replicasBefore(base: Baseline): Record<string, number> {
+  const out: Record<string, number> = {};
+  base.classes.forEach((c, i) => {
+    for (let j = 0; j < c.indexes.length && replicasOnNode(c, base.replicas[i], j) > 0; j++) {
+      out[`${c.group}#${c.indexes[j]}`] = replicasOnNode(c, base.replicas[i], j);
+    }
+  });
+  return out;
 }

@@ -6,12 +6,21 @@ import { controlPlaneFacts, quorum, type ControlPlaneFacts } from './control-pla
 import { evaluateLoss, lossDetail, type Baseline, type LossEvent, type LossResult } from './loss-outcome';
 import { lostNode, lostPool, lostZone } from './lost-nodes';
 import { describeEgress } from './network-reach';
-import { placeOnClasses, replicasOnNode, workloadClasses, type ClassPlacement, type NodeClass } from './placement';
+import { placeOnClasses, workloadClasses, type ClassPlacement, type NodeClass } from './placement';
 
 export interface FaultAnalysis {
   readonly controlPlane: ControlPlaneFacts;
   readonly scenarios: readonly ScenarioOutcome[];
   readonly zoneLossHeadroomPercent: number;
+}
+
+/** The verdict part of a scenario outcome: what a sweep needs, without explanation or detail. */
+export type ScenarioVerdict = Pick<ScenarioOutcome, 'id' | 'apiAvailable' | 'servingFraction' | 'restorable' | 'drainAllowed'>;
+
+/** A scenario's verdict, and its explanation and detail, built only when asked for (sweeps never do). */
+interface Evaluated {
+  readonly verdict: ScenarioVerdict;
+  readonly describe: () => Pick<ScenarioOutcome, 'explanation' | 'detail'>;
 }
 
 /**
@@ -20,15 +29,23 @@ export interface FaultAnalysis {
  * whose loss hurts most. `spot-reclaim` is added only when the workload runs on spot capacity.
  */
 export function analyseFaultTolerance(inv: Inventory, allocatable: (instanceType: string) => NodeAllocatable): FaultAnalysis {
+  const { cp, base, evaluated } = evaluateScenarios(inv, allocatable);
+  return {
+    controlPlane: cp,
+    scenarios: evaluated.map((e) => ({ ...e.verdict, ...e.describe() })),
+    zoneLossHeadroomPercent: zoneLossHeadroom(inv, base.classes),
+  };
+}
+
+/** The scenarios' verdicts alone, the same as `analyseFaultTolerance`'s (sweeps evaluate thousands). */
+export function scenarioVerdicts(inv: Inventory, allocatable: (instanceType: string) => NodeAllocatable): ScenarioVerdict[] {
+  return evaluateScenarios(inv, allocatable).evaluated.map((e) => e.verdict);
+}
+
+function evaluateScenarios(inv: Inventory, allocatable: (instanceType: string) => NodeAllocatable) {
   const cp = controlPlaneFacts(inv);
   const { reservations, classes, initial } = steadyState(inv, allocatable);
   const w = inv.workload;
-  const replicasBefore: Record<string, number> = {};
-  classes.forEach((c, i) => {
-    for (let j = 0; j < c.indexes.length && replicasOnNode(c, initial.replicas[i], j) > 0; j++) {
-      replicasBefore[`${c.group}#${c.indexes[j]}`] = replicasOnNode(c, initial.replicas[i], j);
-    }
-  });
   const base: Baseline = {
     inv,
     allocatable,
@@ -37,17 +54,11 @@ export function analyseFaultTolerance(inv: Inventory, allocatable: (instanceType
     replicas: initial.replicas,
     pending: initial.pending,
     running: w.replicas - initial.pending,
-    replicasBefore,
   };
-
-  const scenarios = [nodeLoss(base), zoneLoss(base, cp), controlPlaneUpgrade(base, cp), controlPlaneInstanceLoss(base, cp)];
+  const evaluated = [nodeLoss(base), zoneLoss(base, cp), controlPlaneUpgrade(base, cp), controlPlaneInstanceLoss(base, cp)];
   const spot = spotReclaim(base);
-  if (spot) scenarios.push(spot);
-  return {
-    controlPlane: cp,
-    scenarios,
-    zoneLossHeadroomPercent: zoneLossHeadroom(inv, classes),
-  };
+  if (spot) evaluated.push(spot);
+  return { cp, base, evaluated };
 }
 
 /**
@@ -98,7 +109,7 @@ function pct(n: number): string {
 const API_DOWN = 'With the API down nothing is rescheduled or evicted (no drains) until it returns; running pods keep serving.';
 
 /** The verdict fields every scenario shares. */
-function verdict(base: Baseline, id: ScenarioOutcome['id'], apiUp: boolean, r: LossResult) {
+function verdict(base: Baseline, id: ScenarioOutcome['id'], apiUp: boolean, r: LossResult): ScenarioVerdict {
   const w = base.inv.workload;
   const fraction = w.replicas > 0 ? Math.max(0, r.serving) / w.replicas : 0;
   return {
@@ -153,23 +164,25 @@ function recovery(base: Baseline, r: LossResult, zone?: string): string {
   return parts.join(' ');
 }
 
-function nodeLoss(base: Baseline): ScenarioOutcome {
+function nodeLoss(base: Baseline): Evaluated {
   if (base.classes.length === 0) return noNodes('node-loss');
   // The nodes of a class behave alike: losing its busiest node is the one case to evaluate per class.
   const outcomes = base.classes.map((c, i) => {
-    const id = `${c.group}#${c.indexes[0]}`;
     const event: LossEvent = { lostNodes: new Map([[i, 1]]), apiUp: true, lost: lostNode(c.group, c.indexes[0]) };
-    return { c, id, apiUp: true, r: evaluateLoss(base, event) };
+    return { c, apiUp: true, r: evaluateLoss(base, event) };
   });
   outcomes.sort(worse);
-  const { c, id, r } = outcomes[0];
+  const { c, r } = outcomes[0];
+  const id = `${c.group}#${c.indexes[0]}`;
   const w = base.inv.workload;
   return {
-    ...verdict(base, 'node-loss', true, r),
-    explanation:
-      `Losing the worst of ${nodeCount(base.classes)} workload nodes (${c.zone}) stops ${r.lostReplicas} of ${w.replicas} replicas; ` +
-      `${pct(Math.max(0, r.serving) / Math.max(1, w.replicas))} keep serving. ${recovery(base, r)}`,
-    detail: lossDetail(base, r, { nodes: [id] }),
+    verdict: verdict(base, 'node-loss', true, r),
+    describe: () => ({
+      explanation:
+        `Losing the worst of ${nodeCount(base.classes)} workload nodes (${c.zone}) stops ${r.lostReplicas} of ${w.replicas} replicas; ` +
+        `${pct(Math.max(0, r.serving) / Math.max(1, w.replicas))} keep serving. ${recovery(base, r)}`,
+      detail: lossDetail(base, r, { nodes: [id] }),
+    }),
   };
 }
 
@@ -180,7 +193,7 @@ function nodesInZone(inv: Inventory, zone: string): string[] {
   return ids;
 }
 
-function zoneLoss(base: Baseline, cp: ControlPlaneFacts): ScenarioOutcome {
+function zoneLoss(base: Baseline, cp: ControlPlaneFacts): Evaluated {
   const inv = base.inv;
   const w = inv.workload;
   if (base.classes.length === 0) return noNodes('zone-loss');
@@ -197,18 +210,22 @@ function zoneLoss(base: Baseline, cp: ControlPlaneFacts): ScenarioOutcome {
   });
   outcomes.sort(worse);
   const o = outcomes[0];
-  const lostMembers = plane.kind === 'self-managed' ? plane.instances.filter((i) => i.zone === o.zone).map((i) => i.address) : [];
-  const fraction = w.replicas > 0 ? Math.max(0, o.r.serving) / w.replicas : 0;
-  const api = o.apiUp
-    ? 'the Kubernetes API stays up.'
-    : `the Kubernetes API is lost${lostMembers.length > 0 ? ` (${lostMembers.length} of ${lostMembers.length + (plane.kind === 'self-managed' ? plane.instances.length - lostMembers.length : 0)} etcd members were there: no quorum)` : ''}. ${API_DOWN}`;
   return {
-    ...verdict(base, 'zone-loss', o.apiUp, o.r),
-    explanation:
-      `Worst case is losing ${o.zone}${zones.length === 1 ? ', the only zone with workload nodes' : ` (of ${zones.length} zones)`}: ` +
-      `${o.r.lostReplicas} of ${w.replicas} replicas stop, ${pct(fraction)} keep serving; ${api}` +
-      (o.apiUp ? ` ${o.r.survivors === 0 ? 'No workload nodes remain.' : recovery(base, o.r, o.zone)}` : ''),
-    detail: lossDetail(base, o.r, { zones: [o.zone], nodes: nodesInZone(inv, o.zone), controlPlane: lostMembers }),
+    verdict: verdict(base, 'zone-loss', o.apiUp, o.r),
+    describe: () => {
+      const lostMembers = plane.kind === 'self-managed' ? plane.instances.filter((i) => i.zone === o.zone).map((i) => i.address) : [];
+      const fraction = w.replicas > 0 ? Math.max(0, o.r.serving) / w.replicas : 0;
+      const api = o.apiUp
+        ? 'the Kubernetes API stays up.'
+        : `the Kubernetes API is lost${lostMembers.length > 0 ? ` (${lostMembers.length} of ${lostMembers.length + (plane.kind === 'self-managed' ? plane.instances.length - lostMembers.length : 0)} etcd members were there: no quorum)` : ''}. ${API_DOWN}`;
+      return {
+        explanation:
+          `Worst case is losing ${o.zone}${zones.length === 1 ? ', the only zone with workload nodes' : ` (of ${zones.length} zones)`}: ` +
+          `${o.r.lostReplicas} of ${w.replicas} replicas stop, ${pct(fraction)} keep serving; ${api}` +
+          (o.apiUp ? ` ${o.r.survivors === 0 ? 'No workload nodes remain.' : recovery(base, o.r, o.zone)}` : ''),
+        detail: lossDetail(base, o.r, { zones: [o.zone], nodes: nodesInZone(inv, o.zone), controlPlane: lostMembers }),
+      };
+    },
   };
 }
 
@@ -227,22 +244,18 @@ function apiAvailableAfterZoneLoss(inv: Inventory, cp: ControlPlaneFacts, zone: 
 const NOTHING_LOST: ReadonlyMap<number, number> = new Map();
 
 /** Nothing of the workload is lost; only the API may be. */
-function apiOnly(
-  base: Baseline,
-  id: ScenarioOutcome['id'],
-  apiUp: boolean,
-  lostControlPlane: readonly string[],
-  text: string,
-): ScenarioOutcome {
+function apiOnly(base: Baseline, id: ScenarioOutcome['id'], apiUp: boolean, lostControlPlane: readonly string[], text: string): Evaluated {
   const r = evaluateLoss(base, { lostNodes: NOTHING_LOST, apiUp });
   return {
-    ...verdict(base, id, apiUp, r),
-    explanation: apiUp ? text : `${text} ${API_DOWN}`,
-    detail: lossDetail(base, r, { controlPlane: lostControlPlane }),
+    verdict: verdict(base, id, apiUp, r),
+    describe: () => ({
+      explanation: apiUp ? text : `${text} ${API_DOWN}`,
+      detail: lossDetail(base, r, { controlPlane: lostControlPlane }),
+    }),
   };
 }
 
-function controlPlaneUpgrade(base: Baseline, cp: ControlPlaneFacts): ScenarioOutcome {
+function controlPlaneUpgrade(base: Baseline, cp: ControlPlaneFacts): Evaluated {
   const plane = base.inv.controlPlane;
   const replaced = !cp.survivesUpgrade && plane.kind === 'self-managed' ? plane.instances.map((i) => i.address) : [];
   return apiOnly(base, 'control-plane-upgrade', cp.survivesUpgrade, replaced, upgradeMechanism(plane, cp.survivesUpgrade));
@@ -274,7 +287,7 @@ function upgradeMechanism(plane: Inventory['controlPlane'], survives: boolean): 
     : '`orquesta upgrade` runs `kubeadm upgrade apply` on the only control-plane member; its static pods restart, so the API is down for a few minutes (no deploys, scaling or rescheduling) while running pods keep serving; the workers are then rolled launch-before-drain within the PodDisruptionBudget.';
 }
 
-function controlPlaneInstanceLoss(base: Baseline, cp: ControlPlaneFacts): ScenarioOutcome {
+function controlPlaneInstanceLoss(base: Baseline, cp: ControlPlaneFacts): Evaluated {
   const plane = base.inv.controlPlane;
   const up = cp.tolerates.instances >= 1;
   const lost = plane.kind === 'self-managed' && plane.instances.length > 0 ? [plane.instances[0].address] : [];
@@ -297,43 +310,45 @@ function controlPlaneInstanceLoss(base: Baseline, cp: ControlPlaneFacts): Scenar
  * https://cloud.google.com/compute/docs/instances/spot#preemption ,
  * https://learn.microsoft.com/azure/virtual-machines/spot-vms#eviction-policy (2026-11)
  */
-function spotReclaim(base: Baseline): ScenarioOutcome | undefined {
+function spotReclaim(base: Baseline): Evaluated | undefined {
   const spot = base.classes.filter((c) => c.capacityType === 'spot');
   if (spot.length === 0) return undefined;
   const pools = [...new Map(spot.map((c) => [`${c.group}|${c.zone}`, { group: c.group, zone: c.zone }])).values()];
+  const inPool = (c: NodeClass, pool: { group: string; zone: string }) =>
+    c.capacityType === 'spot' && c.group === pool.group && c.zone === pool.zone;
   const outcomes = pools.map((pool) => {
     const lost = new Map<number, number>();
-    const ids: string[] = [];
-    base.classes.forEach((c, i) => {
-      if (c.capacityType !== 'spot' || c.group !== pool.group || c.zone !== pool.zone) return;
-      lost.set(i, c.indexes.length);
-      for (const index of c.indexes) ids.push(`${c.group}#${index}`);
-    });
-    const lostNodes = ids.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-    return { pool, lostNodes, apiUp: true, r: evaluateLoss(base, { lostNodes: lost, apiUp: true, lost: lostPool(pool.group, pool.zone) }) };
+    base.classes.forEach((c, i) => inPool(c, pool) && lost.set(i, c.indexes.length));
+    return { pool, apiUp: true, r: evaluateLoss(base, { lostNodes: lost, apiUp: true, lost: lostPool(pool.group, pool.zone) }) };
   });
   outcomes.sort(worse);
   const o = outcomes[0];
   const w = base.inv.workload;
   const { group, zone } = o.pool;
   return {
-    ...verdict(base, 'spot-reclaim', true, o.r),
-    explanation:
-      `Spot capacity is reclaimed per capacity pool: all ${o.lostNodes.length} spot node(s) of ${group} in ${zone} go at once ` +
-      `(2 min notice on AWS, 30 s on Google Cloud and Azure), stopping ${o.r.lostReplicas} of ${w.replicas} replicas. ${recovery(base, o.r)}`,
-    detail: lossDetail(base, o.r, { nodes: o.lostNodes }),
+    verdict: verdict(base, 'spot-reclaim', true, o.r),
+    describe: () => {
+      const lostNodes = base.classes
+        .filter((c) => inPool(c, o.pool))
+        .flatMap((c) => c.indexes.map((index) => `${c.group}#${index}`))
+        .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+      return {
+        explanation:
+          `Spot capacity is reclaimed per capacity pool: all ${lostNodes.length} spot node(s) of ${group} in ${zone} go at once ` +
+          `(2 min notice on AWS, 30 s on Google Cloud and Azure), stopping ${o.r.lostReplicas} of ${w.replicas} replicas. ${recovery(base, o.r)}`,
+        detail: lossDetail(base, o.r, { nodes: lostNodes }),
+      };
+    },
   };
 }
 
-function noNodes(id: ScenarioOutcome['id']): ScenarioOutcome {
+function noNodes(id: ScenarioOutcome['id']): Evaluated {
   return {
-    id,
-    apiAvailable: true,
-    servingFraction: 0,
-    restorable: false,
-    drainAllowed: false,
-    explanation: 'No node matches the workload nodeSelector.',
-    detail: { lostZones: [], lostNodes: [], lostControlPlaneInstances: [], replicasBefore: {}, stoppedReplicas: {}, unschedulable: [] },
+    verdict: { id, apiAvailable: true, servingFraction: 0, restorable: false, drainAllowed: false },
+    describe: () => ({
+      explanation: 'No node matches the workload nodeSelector.',
+      detail: { lostZones: [], lostNodes: [], lostControlPlaneInstances: [], replicasBefore: {}, stoppedReplicas: {}, unschedulable: [] },
+    }),
   };
 }
 

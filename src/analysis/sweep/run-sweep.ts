@@ -6,7 +6,7 @@ import type { PriceCatalog } from '../cost/catalog/price-fact';
 import { autoscaledNodes, withAutoscaledNodes } from '../cost/autoscaled-nodes';
 import { priceInventory } from '../cost/cost-model';
 import { controlPlaneFacts, type ControlPlaneFacts } from '../fault/control-plane-model';
-import { analyseFaultTolerance } from '../fault/scenarios';
+import { scenarioVerdicts } from '../fault/scenarios';
 import type { Inventory } from '../inventory/inventory';
 import type { ScenarioId } from '../report/comparison-report';
 
@@ -104,15 +104,7 @@ export function evaluateConfiguration(
   const cp = cachedControlPlaneFacts(inv);
   // The scenario functions count per zone and node class: fast enough for sweeps, and the same
   // verdicts as the report by construction.
-  const verdicts: ScenarioVerdict[] = analyseFaultTolerance(inv, allocatable).scenarios.map(
-    ({ id, apiAvailable, servingFraction, restorable, drainAllowed }) => ({
-      id,
-      apiAvailable,
-      servingFraction,
-      restorable,
-      drainAllowed,
-    }),
-  );
+  const verdicts: ScenarioVerdict[] = scenarioVerdicts(inv, allocatable);
   const survival = Object.fromEntries(SURVIVALS.map((s) => [s, survives(verdicts.find((v) => v.id === SCENARIO_OF[s])!)])) as Record<
     Survival,
     boolean

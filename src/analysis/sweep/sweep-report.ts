@@ -1,4 +1,4 @@
-import type { ScenarioOutcome } from '../report/comparison-report';
+import type { ScenarioVerdict } from '../fault/scenarios';
 import type { TargetId } from '../../targets/cluster-target';
 import type { MonitoringChoice, Requirement, Survival, SweepAxes } from './sweep-spec';
 import type { Variant } from './variant';
@@ -8,13 +8,7 @@ import type { Variant } from './variant';
  * target, with its inputs, monthly cost and verdicts. Part of the public contract: add fields only.
  */
 /** The verdict part of a scenario outcome (what a sweep needs; no explanation text). */
-export interface ScenarioVerdict {
-  readonly id: ScenarioOutcome['id'];
-  readonly apiAvailable: boolean;
-  readonly servingFraction: number;
-  readonly restorable: boolean;
-  readonly drainAllowed: boolean;
-}
+export type { ScenarioVerdict } from '../fault/scenarios';
 
 export interface SweepReport {
   readonly axes: SweepAxes;
