@@ -33,13 +33,17 @@ export interface K8sAdaptation {
   readonly podLabels: Readonly<Record<string, string>>;
   /** Selects the worker node pool the workload runs on. */
   readonly nodeSelector: Readonly<Record<string, string>>;
-  /**
-   * The Prometheus scrape object this platform's collector reads: prometheus-operator's ServiceMonitor,
-   * Google Managed Prometheus' PodMonitoring, or Azure Monitor's azmonitoring.coreos.com ServiceMonitor.
-   */
+  /** How this platform's Prometheus collector finds and reaches the workload's metrics. */
   readonly prometheusMonitor: {
-    readonly apiVersion: string;
-    readonly kind: 'ServiceMonitor' | 'PodMonitoring';
+    /**
+     * The scrape object the collector reads: prometheus-operator's ServiceMonitor, Google Managed
+     * Prometheus' PodMonitoring, or Azure Monitor's azmonitoring.coreos.com ServiceMonitor.
+     * @default - none: the collector discovers the pods from its own configuration (the chart writes no scrape object)
+     */
+    readonly object?: {
+      readonly apiVersion: string;
+      readonly kind: 'ServiceMonitor' | 'PodMonitoring';
+    };
     /** Where that collector scrapes from, for the NetworkPolicy's metrics allow. */
     readonly scrapedFrom: TrafficSource;
   };

@@ -15,5 +15,12 @@ export function standardLabels(workload: ResolvedWorkload): Record<string, strin
   };
 }
 
+/**
+ * The monitoring the workload was synthesized with (`prometheus`, `datadog` or `none`), on the
+ * Deployment/StatefulSet: the analysis reads it from the manifests, also where the target's
+ * collector needs no object in the cluster (EKS' managed Prometheus collector).
+ */
+export const MONITORING_ANNOTATION = 'orquesta.dev/monitoring';
+
 /** The non-root user the container runs as: above the 10000 range images reserve, so never a host user. */
 export const RUN_AS_USER = 10001;

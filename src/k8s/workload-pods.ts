@@ -2,7 +2,7 @@ import { ApiObject, Duration, JsonPatch, Size, type Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import type { ResolvedProbe, ResolvedWorkload } from '../spec/resolved-spec';
 import type { K8sAdaptation } from './k8s-adaptation';
-import { RUN_AS_USER, selectorLabels, standardLabels } from './labels';
+import { MONITORING_ANNOTATION, RUN_AS_USER, selectorLabels, standardLabels } from './labels';
 
 export interface WorkloadPodsProps {
   readonly workload: ResolvedWorkload;
@@ -25,7 +25,7 @@ export function createWorkloadPods(chart: Chart, props: WorkloadPodsProps): kplu
     annotations: podAnnotations(workload),
   };
   const common = {
-    metadata: { name: workload.name },
+    metadata: { name: workload.name, annotations: { [MONITORING_ANNOTATION]: workload.monitoring.type } },
     podMetadata,
     select: false,
     serviceAccount: props.serviceAccount,

@@ -39,13 +39,14 @@ export function createDisruptionBudget(chart: Chart, workload: ResolvedWorkload)
 }
 
 /**
- * The target's Prometheus scrape object (ServiceMonitor / PodMonitoring). Datadog needs no object:
- * its autodiscovery annotations are on the pods.
+ * The target's Prometheus scrape object (ServiceMonitor / PodMonitoring), when its collector reads
+ * one. Datadog needs no object: its autodiscovery annotations are on the pods.
  */
 export function createMonitor(chart: Chart, workload: ResolvedWorkload, adaptation: K8sAdaptation): void {
   const monitoring = workload.monitoring;
-  if (monitoring.type !== 'prometheus') return;
-  const { apiVersion, kind } = adaptation.prometheusMonitor;
+  const object = adaptation.prometheusMonitor.object;
+  if (monitoring.type !== 'prometheus' || !object) return;
+  const { apiVersion, kind } = object;
   const portName = monitoring.port === workload.port ? 'http' : 'metrics';
   // PodMonitoring scrapes pods (port names are container ports); ServiceMonitor scrapes Service ports.
   const endpoint = { port: kind === 'PodMonitoring' ? monitoring.port : portName, path: monitoring.path, interval: '30s' };

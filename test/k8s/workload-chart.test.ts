@@ -32,7 +32,9 @@ describe.each(ADAPTERS)('workload chart on %s', (id, adapt) => {
       'v1 Service/web-api',
       'v1 ServiceAccount/web-api',
     ]);
-    expect(names.filter((n) => /(ServiceMonitor|PodMonitoring)\/web-api$/.test(n))).toHaveLength(1);
+    // EKS' managed Prometheus collector discovers the pods itself: no scrape object there.
+    expect(names.filter((n) => /(ServiceMonitor|PodMonitoring)\/web-api$/.test(n))).toHaveLength(id === 'eks' ? 0 : 1);
+    expect(deployment.metadata.annotations).toEqual({ 'orquesta.dev/monitoring': 'prometheus' });
   });
 
   test('selector matches the pod template labels and nothing generated', () => {
@@ -244,7 +246,6 @@ describe('per-target adaptations', () => {
   });
 
   test.each([
-    ['eks', eksKubernetes, 'monitoring.coreos.com/v1', 'ServiceMonitor', 'http'],
     ['gke', gkeKubernetes, 'monitoring.googleapis.com/v1', 'PodMonitoring', 8080],
     ['aks', aksKubernetes, 'azmonitoring.coreos.com/v1', 'ServiceMonitor', 'http'],
     ['kops', kopsKubernetes, 'monitoring.coreos.com/v1', 'ServiceMonitor', 'http'],

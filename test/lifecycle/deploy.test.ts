@@ -6,6 +6,7 @@ import { deploy, ROLLOUT_TIMEOUT_SECONDS } from '../../src/lifecycle/deploy';
 import { ADDRESS_POLL_INTERVAL_MS, ADDRESS_TIMEOUT_MS } from '../../src/lifecycle/wait-for-address';
 import { EksTarget } from '../../src/targets/eks/eks-target';
 import { KopsTarget } from '../../src/targets/kops/kops-target';
+import { PROMETHEUS_OPERATOR_MONITOR } from '../../src/targets/common/kubernetes-common';
 import { exampleSpec, withCluster } from '../util';
 import { fakeAddons, withAddons } from './addon-fixture';
 import {
@@ -25,6 +26,17 @@ const eks = new EksTarget();
 const bareEks = withAddons(eks, () => []);
 
 const NLB = NLB_HOSTNAME;
+
+/**
+ * EKS as if its collector read prometheus-operator's ServiceMonitor (kops and AKS do; EKS' managed
+ * collector needs none), so CRD-gated objects are tested on the EKS script.
+ */
+const eksWithServiceMonitor: typeof bareEks = Object.assign(Object.create(bareEks), {
+  kubernetes: (...args: Parameters<typeof bareEks.kubernetes>) => {
+    const adaptation = bareEks.kubernetes(...args);
+    return { ...adaptation, prometheusMonitor: { ...adaptation.prometheusMonitor, object: PROMETHEUS_OPERATOR_MONITOR } };
+  },
+});
 
 function eksScript(overrides: Script = []): Script {
   return [
@@ -115,7 +127,6 @@ describe('deploy', () => {
       // the workload
       `kubectl --kubeconfig ${K} apply --server-side --field-manager=orquesta -f -`,
       `kubectl --kubeconfig ${K} apply --server-side --field-manager=orquesta -f -`,
-      `kubectl --kubeconfig ${K} get crd servicemonitors.monitoring.coreos.com --ignore-not-found -o name`,
       `kubectl --kubeconfig ${K} rollout status deployment/web-api --namespace web-api --timeout=${ROLLOUT_TIMEOUT_SECONDS}s`,
       `kubectl --kubeconfig ${K} get svc/web-api --namespace web-api -o json`,
     ]);
@@ -149,7 +160,7 @@ describe('deploy', () => {
   it('applies the built-in kinds on stdin, and a ServiceMonitor only where its CRD is installed', async () => {
     const without = new RecordingRunner(eksScript());
     const ctx = context(tempRoot(), without);
-    expect((await deploy(bareEks, { ...ctx, spec: exampleSpec(), rerun: 'orquesta deploy --target eks' })).ok).toBe(true);
+    expect((await deploy(eksWithServiceMonitor, { ...ctx, spec: exampleSpec(), rerun: 'orquesta deploy --target eks' })).ok).toBe(true);
     expect(applied(without)).toEqual([
       ['Namespace'],
       ['ServiceAccount', 'ConfigMap', 'Deployment', 'Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'NetworkPolicy'],
@@ -166,9 +177,18 @@ describe('deploy', () => {
         },
       ]),
     );
-    await deploy(bareEks, { ...context(tempRoot(), withCrd), spec: exampleSpec(), rerun: 'orquesta deploy --target eks' });
+    await deploy(eksWithServiceMonitor, { ...context(tempRoot(), withCrd), spec: exampleSpec(), rerun: 'orquesta deploy --target eks' });
     expect(applied(withCrd)).toHaveLength(3);
     expect(applied(withCrd)[2]).toEqual(['ServiceMonitor']);
+  });
+
+  it('on EKS applies no scrape object and checks no CRD: the managed Prometheus collector finds the pods itself', async () => {
+    const runner = new RecordingRunner(eksScript());
+    const ctx = context(tempRoot(), runner);
+    expect((await deploy(bareEks, { ...ctx, spec: exampleSpec(), rerun: 'orquesta deploy --target eks' })).ok).toBe(true);
+    expect(applied(runner).flat()).not.toContain('ServiceMonitor');
+    expect(runner.calls.filter((c) => c.line.includes(' get crd '))).toEqual([]);
+    expect(ctx.io.stdout.join('\n')).not.toContain('skipped');
   });
 
   it('re-synthesizes the manifests with the stack outputs, so the IRSA role ARN reaches the ServiceAccount', async () => {

@@ -1,3 +1,4 @@
+import { MONITORING_ANNOTATION } from '../../k8s/labels';
 import type { WorkloadInventory } from './inventory';
 
 /** A Kubernetes object as read from the synthesized YAML. */
@@ -71,12 +72,23 @@ export function workloadFromManifests(objects: readonly ManifestObject[]): Workl
       count: replicas,
       zonal: isZonalClass(objects, t.spec.storageClassName),
     })),
-    monitoring: objects.some((o) => o.kind === 'ServiceMonitor' || o.kind === 'PodMonitoring')
-      ? 'prometheus'
-      : Object.keys(workload.spec.template.metadata?.annotations ?? {}).some((k) => k.startsWith('ad.datadoghq.com/'))
-        ? 'datadog'
-        : 'none',
+    monitoring: readMonitoring(workload, objects),
   };
+}
+
+const MONITORING_TYPES: ReadonlySet<string> = new Set<WorkloadInventory['monitoring']>(['prometheus', 'datadog', 'none']);
+
+/**
+ * The workload's monitoring: as the chart records it on the workload (`orquesta.dev/monitoring`),
+ * else (manifests the chart did not write, such as hand-written ones) from what they contain: a scrape
+ * object, Datadog autodiscovery annotations.
+ */
+function readMonitoring(workload: ManifestObject, objects: readonly ManifestObject[]): WorkloadInventory['monitoring'] {
+  const recorded = workload.metadata.annotations?.[MONITORING_ANNOTATION];
+  if (recorded !== undefined && MONITORING_TYPES.has(recorded)) return recorded as WorkloadInventory['monitoring'];
+  if (objects.some((o) => o.kind === 'ServiceMonitor' || o.kind === 'PodMonitoring')) return 'prometheus';
+  const podAnnotations = Object.keys(workload.spec.template.metadata?.annotations ?? {});
+  return podAnnotations.some((k) => k.startsWith('ad.datadoghq.com/')) ? 'datadog' : 'none';
 }
 
 /**

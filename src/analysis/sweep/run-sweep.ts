@@ -33,7 +33,7 @@ const SCENARIO_OF: Readonly<Record<Survival, ScenarioId>> = {
 /** What each monitoring choice observes (what the money buys), stated next to its price. */
 export const MONITORING_COVERAGE: Readonly<Record<MonitoringChoice, string>> = {
   prometheus:
-    "the workload's own metrics (the scrape its ServiceMonitor/PodMonitoring declares) in the target's Prometheus: managed on GKE and AKS, " +
+    "the workload's own metrics (its metrics port and path, scraped as the target's ServiceMonitor, PodMonitoring or collector configuration declares) in the target's Prometheus: managed on GKE and AKS, " +
     'Amazon Managed Service for Prometheus on eks/kops when the stack creates it, else a self-hosted server; no host metrics, logs or traces',
   datadog:
     'every host running the agent (each node, and kops control-plane instances): host and container metrics plus the workload via autodiscovery; ' +

@@ -29,7 +29,10 @@ export function aksKubernetes(spec: ResolvedAppSpec, context: K8sContext): K8sAd
     nodeSelector: workloadNodeSelector(spec),
     // The managed Prometheus agent (ama-metrics) that reads these runs in kube-system
     // (https://learn.microsoft.com/azure/azure-monitor/containers/kubernetes-monitoring-enable, 2026-11).
-    prometheusMonitor: { apiVersion: 'azmonitoring.coreos.com/v1', kind: 'ServiceMonitor', scrapedFrom: { namespace: 'kube-system' } },
+    prometheusMonitor: {
+      object: { apiVersion: 'azmonitoring.coreos.com/v1', kind: 'ServiceMonitor' },
+      scrapedFrom: { namespace: 'kube-system' },
+    },
     commonLabels: commonLabels(spec, 'aks', context.now),
     kubernetesVersion: spec.cluster.kubernetesVersion,
     // Azure workload identity: the SDK reads the projected token (AZURE_FEDERATED_TOKEN_FILE) and

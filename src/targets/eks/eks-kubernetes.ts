@@ -2,7 +2,7 @@ import { publicHttpsEgress } from '../../k8s/identity-egress';
 import type { K8sAdaptation, LoadBalancerProvider } from '../../k8s/k8s-adaptation';
 import type { ResolvedAppSpec } from '../../spec/resolved-spec';
 import type { K8sContext } from '../cluster-target';
-import { EBS_GP3_STORAGE_CLASS, PROMETHEUS_OPERATOR_MONITOR, commonLabels, workloadNodeSelector } from '../common/kubernetes-common';
+import { EBS_GP3_STORAGE_CLASS, commonLabels, workloadNodeSelector } from '../common/kubernetes-common';
 import { AWS_VPC_CIDR } from '../common/network-cidrs';
 
 /** The EBS provisioner of EKS Auto Mode (its storage capability), instead of the EBS CSI add-on's `ebs.csi.aws.com`. */
@@ -67,8 +67,10 @@ export function eksKubernetes(spec: ResolvedAppSpec, context: K8sContext): K8sAd
     podLabels: {},
     nodeSelector: workloadNodeSelector(spec),
     // The stack's Amazon Managed Prometheus collector scrapes from network interfaces in the VPC's
-    // subnets, not from a namespace (https://docs.aws.amazon.com/prometheus/latest/userguide/AMP-collector-how-to.html, 2026-11).
-    prometheusMonitor: { ...PROMETHEUS_OPERATOR_MONITOR, scrapedFrom: { cidrs: [AWS_VPC_CIDR] } },
+    // subnets, not from a namespace, and finds the pods by its own scrape configuration
+    // (eks-managed-prometheus.ts), so no ServiceMonitor: nothing in the cluster would read one
+    // (https://docs.aws.amazon.com/prometheus/latest/userguide/AMP-collector-how-to.html, 2026-11).
+    prometheusMonitor: { scrapedFrom: { cidrs: [AWS_VPC_CIDR] } },
     commonLabels: commonLabels(spec, 'eks', context.now),
     kubernetesVersion: spec.cluster.kubernetesVersion,
     // IRSA: the SDK reads the projected token (AWS_WEB_IDENTITY_TOKEN_FILE) and calls

@@ -48,7 +48,10 @@ export function gkeKubernetes(spec: ResolvedAppSpec, context: K8sContext): K8sAd
     nodeSelector: workloadNodeSelector(spec),
     // Managed collection's collectors run as a DaemonSet in gmp-system
     // (https://cloud.google.com/stackdriver/docs/managed-prometheus/setup-managed, 2026-11).
-    prometheusMonitor: { apiVersion: 'monitoring.googleapis.com/v1', kind: 'PodMonitoring', scrapedFrom: { namespace: 'gmp-system' } },
+    prometheusMonitor: {
+      object: { apiVersion: 'monitoring.googleapis.com/v1', kind: 'PodMonitoring' },
+      scrapedFrom: { namespace: 'gmp-system' },
+    },
     commonLabels: commonLabels(spec, 'gke', context.now),
     kubernetesVersion: spec.cluster.kubernetesVersion,
     workloadIdentity: { mechanism: 'GKE Workload Identity through the GKE metadata server', egress: gkeIdentityEgress() },

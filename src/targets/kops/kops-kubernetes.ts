@@ -24,7 +24,7 @@ export function kopsKubernetes(spec: ResolvedAppSpec, context: K8sContext): K8sA
     podLabels: {},
     nodeSelector: workloadNodeSelector(spec),
     // An in-cluster Prometheus (prometheus-operator) runs in `monitoring`, where the target installs it.
-    prometheusMonitor: { ...PROMETHEUS_OPERATOR_MONITOR, scrapedFrom: { namespace: 'monitoring' } },
+    prometheusMonitor: { object: PROMETHEUS_OPERATOR_MONITOR, scrapedFrom: { namespace: 'monitoring' } },
     commonLabels: commonLabels(spec, 'kops', context.now),
     kubernetesVersion: spec.cluster.kubernetesVersion,
     // No workloadIdentity: pods have no identity of their own here (no IRSA), so no identity egress.

@@ -246,4 +246,29 @@ describe('the workload side of dependencies', () => {
     ];
     expect(workloadFromManifests(objects).volumeClaims[0].zonal).toBe(zonal);
   });
+
+  test.each([
+    ['the chart records it', { 'orquesta.dev/monitoring': 'prometheus' }, [], {}, 'prometheus'],
+    ['the record wins over what else is there', { 'orquesta.dev/monitoring': 'none' }, ['ServiceMonitor'], {}, 'none'],
+    ['no record: a scrape object', undefined, ['PodMonitoring'], {}, 'prometheus'],
+    ['no record: Datadog autodiscovery', undefined, [], { 'ad.datadoghq.com/web.logs': '[]' }, 'datadog'],
+    ['an unknown record is ignored', { 'orquesta.dev/monitoring': 'nagios' }, [], {}, 'none'],
+  ] as const)('monitoring: %s', (_what, annotations, kinds, podAnnotations, monitoring) => {
+    const objects: ManifestObject[] = [
+      {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: 'web', annotations },
+        spec: {
+          replicas: 2,
+          template: {
+            metadata: { annotations: podAnnotations },
+            spec: { containers: [{ image: 'web:1', resources: { requests: { cpu: '100m', memory: '128Mi' } } }] },
+          },
+        },
+      },
+      ...kinds.map((kind) => ({ apiVersion: 'monitoring.example/v1', kind, metadata: { name: 'web' } })),
+    ];
+    expect(workloadFromManifests(objects).monitoring).toBe(monitoring);
+  });
 });
