@@ -9,6 +9,8 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
+  // cdktf's token creation stacks formatted as outside jest, not source-mapped frame by frame.
+  setupFiles: ['<rootDir>/test/plain-creation-stacks.ts'],
   globalSetup: '<rootDir>/test/global-setup.js',
   globalTeardown: '<rootDir>/test/global-teardown.js',
   testTimeout: 30000,
