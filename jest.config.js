@@ -1,6 +1,6 @@
 /** Type-checking happens once in `npm test` (tsc --noEmit); jest only transpiles with swc. */
 module.exports = {
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/test/jest-environment.js',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   // Real-terraform tests run in their own tier (npm run test:terraform), tests that spawn whole
