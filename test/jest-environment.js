@@ -27,7 +27,9 @@ function installCompileCache() {
       if (!fn.cachedDataRejected) return fn;
     }
     const fn = compile(code, params, { ...options, produceCachedData: true });
-    if (filename !== undefined && fn.cachedData) cache.set(filename, { code, data: fn.cachedData });
+    // Copied into this realm's Buffer: the one V8 returns belongs to the test file's context and
+    // would keep that whole context alive for as long as the cache holds it.
+    if (filename !== undefined && fn.cachedData) cache.set(filename, { code, data: Buffer.from(fn.cachedData) });
     return fn;
   };
   cached[PATCHED] = true;
