@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { PLATFORM_ADDONS_FILE, resynthesizeManifests, synthesize } from '../../src/synth/synthesize';
 import { EksTarget } from '../../src/targets/eks/eks-target';
-import { GkeTarget } from '../../src/targets/gke/gke-target';
+import { KopsTarget } from '../../src/targets/kops/kops-target';
 import { fakeAddons, withAddons } from '../lifecycle/addon-fixture';
 import { tempRoot } from '../lifecycle/lifecycle-fixture';
 import { TEST_NOW, exampleSpec } from '../util';
@@ -24,9 +24,9 @@ describe('resynthesizeManifests (deploy after terraform apply)', () => {
 
   test("replaces that target's manifests with ones rendered with the outputs, as a full synth with them would", () => {
     const root = tempRoot();
-    synthesize(exampleSpec(), [eks, new GkeTarget()], { root, now: TEST_NOW });
+    synthesize(exampleSpec(), [eks, new KopsTarget()], { root, now: TEST_NOW });
     const stacks = tree(path.join(root, 'cdktf.out'));
-    const gke = tree(path.join(root, 'dist', 'k8s', 'gke'));
+    const kops = tree(path.join(root, 'dist', 'k8s', 'kops'));
     const outputs = { cluster_name: 'orquesta-demo', workload_role_arn: ROLE_ARN };
 
     resynthesizeManifests(exampleSpec(), eks, { root, now: TEST_NOW, outputs });
@@ -39,7 +39,7 @@ describe('resynthesizeManifests (deploy after terraform apply)', () => {
     );
     // The stacks (the outputs change nothing in them) and the other target are left as they were.
     expect(tree(path.join(root, 'cdktf.out'))).toEqual(stacks);
-    expect(tree(path.join(root, 'dist', 'k8s', 'gke'))).toEqual(gke);
+    expect(tree(path.join(root, 'dist', 'k8s', 'kops'))).toEqual(kops);
     expect(fs.readdirSync(path.join(root, '.orquesta'))).toEqual([]);
   });
 
