@@ -3,7 +3,7 @@ import * as path from 'path';
 import { readSynthOutput } from '../analysis/inventory/read-synth-output';
 import { SERVICE_PORT } from '../k8s/workload-exposure';
 import type { ResolvedAppSpec } from '../spec/resolved-spec';
-import { MANIFESTS_DIR, synthesize, type TargetSynthResult } from '../synth/synthesize';
+import { MANIFESTS_DIR, resynthesizeManifests, synthesize, type TargetSynthResult } from '../synth/synthesize';
 import type { BackendConfig, ClusterTarget, InfraOutputs } from '../targets/cluster-target';
 import { describeBackend } from './backend-option';
 import { CLUSTER_ACCESS, kubeconfigPath } from './cluster-access';
@@ -138,7 +138,7 @@ export async function deploy(target: ClusterTarget, ctx: DeployContext): Promise
         }
         await tf.apply();
         const applied = stringOutputs(await tf.output());
-        synthesize(ctx.spec, [target], { ...synthOptions, outputs: { [target.id]: applied } });
+        resynthesizeManifests(ctx.spec, target, { root: ctx.root, now: ctx.now, outputs: applied });
         steps.note(`dist/k8s/${target.id} re-synthesized with the ${Object.keys(applied).length} stack outputs (identity annotations)`);
         return applied;
       },

@@ -132,6 +132,29 @@ function mergeStackManifest(root: string, scratch: string, targets: readonly Clu
 }
 
 /**
+ * Replaces one target's manifests (`<root>/dist/k8s/<target>/`) with a fresh synth using the stack's
+ * outputs, and leaves its stack as it is: after `terraform apply` deploy renders the manifests again
+ * for the identity annotations and add-on values, and the outputs change nothing in the stack, so
+ * synthesizing it a second time would only rewrite the same `cdk.tf.json`. Written in scratch and
+ * swapped in, so a failure leaves the previous manifests.
+ */
+export function resynthesizeManifests(
+  spec: ResolvedAppSpec,
+  target: ClusterTarget,
+  options: Pick<SynthOptions, 'root' | 'now'> & { readonly outputs: InfraOutputs },
+): void {
+  const output = new AtomicOutput(options.root);
+  try {
+    const manifestsOut = output.stage(MANIFESTS_DIR);
+    synthesizeManifests(spec, target, path.join(manifestsOut, target.id), { now: options.now ?? new Date(), outputs: options.outputs });
+    output.commit([path.join(MANIFESTS_DIR, target.id)]);
+  } catch (error) {
+    output.discard();
+    throw error;
+  }
+}
+
+/**
  * One target's manifests: the workload chart with the target's adaptation, as YAML into `outdir`,
  * and its platform add-ons as `PLATFORM_ADDONS_FILE` (rendered with the same stack outputs, if any).
  */

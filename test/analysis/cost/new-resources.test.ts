@@ -1,6 +1,3 @@
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { buildComparison } from '../../../src/analysis/build-comparison';
 import { PRICE_CATALOG } from '../../../src/analysis/cost/catalog/price-catalog';
 import { lookupPrice } from '../../../src/analysis/cost/catalog/price-fact';
@@ -8,11 +5,9 @@ import { priceInventory } from '../../../src/analysis/cost/cost-model';
 import { eksSupportStatus, eksSupportWarnings } from '../../../src/analysis/cost/eks-support-calendar';
 import { extractInventory, type SynthesizedTarget } from '../../../src/analysis/inventory/extract-inventory';
 import type { Inventory } from '../../../src/analysis/inventory/inventory';
-import { readSynthOutput } from '../../../src/analysis/inventory/read-synth-output';
-import { synthesize } from '../../../src/synth/synthesize';
-import { ALL_TARGETS } from '../../../src/targets/registry';
 import type { TargetId } from '../../../src/targets/cluster-target';
-import { TEST_NOW, exampleSpec } from '../../util';
+import { synthesizedExample } from '../../synthesized-example';
+import { TEST_NOW } from '../../util';
 import { eksInventory, pool, workload } from '../inventory-fixture';
 
 const r2 = (n: number) => Math.round(n * 100) / 100;
@@ -21,16 +16,8 @@ const aws = (sku: string) => price('aws', 'us-east-1', sku);
 const items = (inv: Inventory, address: string) =>
   priceInventory(inv, PRICE_CATALOG, { at: TEST_NOW }).lineItems.filter((l) => l.address === address);
 
-/** The example synthesized once; each test adds hand-written resources to a copy of one stack's JSON. */
-const synthesized: Record<TargetId, SynthesizedTarget> = (() => {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'orquesta-newres-'));
-  try {
-    synthesize(exampleSpec(), ALL_TARGETS, { root, now: TEST_NOW });
-    return Object.fromEntries(ALL_TARGETS.map((t) => [t.id, readSynthOutput(root, t.id)])) as Record<TargetId, SynthesizedTarget>;
-  } finally {
-    fs.rmSync(root, { recursive: true, force: true });
-  }
-})();
+/** The example synthesized once per run; each test adds hand-written resources to a copy of one stack's JSON. */
+const synthesized: Record<TargetId, SynthesizedTarget> = synthesizedExample();
 
 /** One stack with resources added (or a resource's fields patched), extracted to an inventory. */
 function withResources(target: TargetId, add: Record<string, Record<string, object>>, patch?: (stack: any) => void): Inventory {

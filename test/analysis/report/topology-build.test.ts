@@ -1,26 +1,16 @@
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { buildComparison } from '../../../src/analysis/build-comparison';
 import { PRICE_CATALOG } from '../../../src/analysis/cost/catalog/price-catalog';
-import { readSynthOutput } from '../../../src/analysis/inventory/read-synth-output';
-import { synthesize } from '../../../src/synth/synthesize';
 import { ALL_TARGETS } from '../../../src/targets/registry';
-import { TEST_NOW, exampleSpec } from '../../util';
+import { synthesizedExample } from '../../synthesized-example';
+import { TEST_NOW } from '../../util';
 
 /** The topology in a real report: built from the synthesized example's inventories, never from the spec. */
 describe('buildComparison: targets.<id>.topology from the synthesized output', () => {
-  // Not orquesta-test-*: a concurrent jest run's global teardown removes those.
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'orquesta-topology-build-'));
   let built: ReturnType<typeof buildComparison>;
   beforeAll(() => {
-    try {
-      synthesize(exampleSpec(), ALL_TARGETS, { root, now: TEST_NOW });
-      const synthesized = ALL_TARGETS.map((t) => readSynthOutput(root, t.id));
-      built = buildComparison({ synthesized, catalog: PRICE_CATALOG, now: TEST_NOW });
-    } finally {
-      fs.rmSync(root, { recursive: true, force: true });
-    }
+    const example = synthesizedExample();
+    const synthesized = ALL_TARGETS.map((t) => example[t.id]);
+    built = buildComparison({ synthesized, catalog: PRICE_CATALOG, now: TEST_NOW });
   }, 300_000);
 
   test('every target: one node per desired node of its groups, in their zones, carrying every replica', () => {

@@ -15,6 +15,19 @@ import { countBy, marksOf } from './topology-svg';
 
 const IDS = ['eks', 'gke', 'aks', 'kops'] as const;
 
+/*
+ * Vega renders the same input to the same SVG: each target's views of the fixture report, and the
+ * report's HTML page, are rendered once for this file and read by every test that checks them.
+ */
+const renderedViews = new Map<TargetId, ReturnType<typeof renderTopologyViews>>();
+const viewsOf = (id: TargetId) => {
+  const target = TOPOLOGY_REPORT.targets[id];
+  if (!renderedViews.has(id)) renderedViews.set(id, renderTopologyViews(target.topology!, target));
+  return renderedViews.get(id)!;
+};
+let renderedHtml: Promise<string> | undefined;
+const topologyReportHtml = () => (renderedHtml ??= renderHtmlReport(TOPOLOGY_REPORT));
+
 /** Nodes and replicas per zone, straight from the inventory's node groups and the fault analysis' placement. */
 function expectedPerZone(id: (typeof IDS)[number]): { nodes: Record<string, number>; replicas: Record<string, number> } {
   const inv = INVENTORIES[id];
@@ -104,7 +117,7 @@ describe('topology model (from the inventory and the placement)', () => {
 describe('topology figure (SVG rendered by Vega)', () => {
   test.each(IDS)('%s: as many node boxes and replica marks per zone as the inventory and placement say', async (id) => {
     const target = TOPOLOGY_REPORT.targets[id];
-    const { views } = await renderTopologyViews(target.topology!, target);
+    const { views } = await viewsOf(id);
     const before = views[0];
     expect(before.view.id).toBe('before');
     const expected = expectedPerZone(id);
@@ -118,7 +131,7 @@ describe('topology figure (SVG rendered by Vega)', () => {
     async (id) => {
       const target = TOPOLOGY_REPORT.targets[id];
       const detail = target.scenarios.find((s) => s.id === 'zone-loss')!.detail!;
-      const { views } = await renderTopologyViews(target.topology!, target);
+      const { views } = await viewsOf(id);
       const zoneLoss = views.find((v) => v.view.id === 'zone-loss')!;
       const replicas = marksOf(zoneLoss.svg, 'zone_loss', 'replicas');
       const stopped = countBy(replicas, /^replica on (\S+) in zone \S+: stopped$/);
@@ -140,7 +153,7 @@ describe('topology figure (SVG rendered by Vega)', () => {
 
   test('kops zone loss: the member, the only NAT gateway and the volume in the lost zone are greyed; the pinned replica is marked with its reason', async () => {
     const target = TOPOLOGY_REPORT.targets.kops;
-    const { views } = await renderTopologyViews(target.topology!, target);
+    const { views } = await viewsOf('kops');
     const svg = views.find((v) => v.view.id === 'zone-loss')!.svg;
     expect(marksOf(svg, 'zone_loss', 'members').filter((m) => m.endsWith(', lost'))).toEqual([
       'control-plane member aws_autoscaling_group.control_plane_0 in zone us-east-1a: m6i.large, etcd + API, lost',
@@ -172,11 +185,10 @@ describe('topology figure (SVG rendered by Vega)', () => {
   });
 
   test('scenarios without detail are not drawn, and the report says which', async () => {
-    const target = TOPOLOGY_REPORT.targets.aks;
-    const { views, undrawn } = await renderTopologyViews(target.topology!, target);
+    const { views, undrawn } = await viewsOf('aks');
     expect(views.map((v) => v.view.id)).toEqual(['before', 'node-loss']);
     expect(undrawn).toEqual(['zone-loss', 'control-plane-instance-loss']);
-    const html = await renderHtmlReport(TOPOLOGY_REPORT);
+    const html = await topologyReportHtml();
     const figure = /<figure id="topology-aks"[\s\S]*?<\/figure>/.exec(html)![0];
     expect(figure).toContain('Not drawn, because this report carries no scenario detail for them: zone loss, control-plane instance loss.');
   });
@@ -201,7 +213,7 @@ describe('topology figure (SVG rendered by Vega)', () => {
 
 describe('HTML toggle', () => {
   test('one figure per target, one radio per view, the first checked', async () => {
-    const html = await renderHtmlReport(TOPOLOGY_REPORT);
+    const html = await topologyReportHtml();
     for (const id of IDS) {
       const figure = new RegExp(`<figure id="topology-${id}"[\\s\\S]*?</figure>`).exec(html)![0];
       const views = topologyViews(TOPOLOGY_REPORT.targets[id].topology!, TOPOLOGY_REPORT.targets[id]).views;

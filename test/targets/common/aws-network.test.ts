@@ -26,6 +26,10 @@ function synthNetwork(overrides: Partial<AwsNetworkProps> = {}) {
   return { network, ...synthTerraform(stack) };
 }
 
+/** The default network, synthesized once for the tests that only read it. */
+let defaultNetwork: ReturnType<typeof synthNetwork> | undefined;
+const theDefaultNetwork = () => (defaultNetwork ??= synthNetwork());
+
 /** `[first, last]` address of an IPv4 CIDR as integers. */
 function range(cidr: string): [number, number] {
   const [address, prefix] = cidr.split('/');
@@ -66,7 +70,7 @@ describe('AwsNetwork', () => {
   });
 
   test('subnets do not overlap and lie inside the VPC block', () => {
-    const { json } = synthNetwork();
+    const { json } = theDefaultNetwork();
     const [vpcStart, vpcEnd] = range(resourcesOfType(json, 'aws_vpc')[0].cidr_block);
     const ranges = resourcesOfType(json, 'aws_subnet').map((s) => range(s.cidr_block));
     for (const [start, end] of ranges) {
@@ -78,7 +82,7 @@ describe('AwsNetwork', () => {
   });
 
   test('subnets carry the load-balancer discovery tags and the shared cluster tag', () => {
-    const { text } = synthNetwork();
+    const { text } = theDefaultNetwork();
     expect(text).toHaveResourceWithProperties(Subnet, {
       tags: expect.objectContaining({ 'kubernetes.io/role/elb': '1', 'kubernetes.io/cluster/demo': 'shared' }),
     });
@@ -113,7 +117,7 @@ describe('AwsNetwork', () => {
   });
 
   test('the S3 gateway endpoint serves every private route table', () => {
-    const { json } = synthNetwork();
+    const { json } = theDefaultNetwork();
     const [endpoint] = resourcesOfType(json, 'aws_vpc_endpoint');
     expect(endpoint.service_name).toBe('com.amazonaws.eu-west-1.s3');
     expect(endpoint.vpc_endpoint_type).toBe('Gateway');
@@ -136,7 +140,7 @@ describe('AwsNetwork', () => {
   });
 
   test('the default security group is managed with no rules at all (deny everything)', () => {
-    const { json } = synthNetwork();
+    const { json } = theDefaultNetwork();
     const [group] = resourcesOfType(json, 'aws_default_security_group');
     expect(group.vpc_id).toMatch(/^\$\{aws_vpc\.Network_[A-Za-z0-9]+\.id\}$/);
     expect(group.ingress).toBeUndefined();
@@ -144,7 +148,7 @@ describe('AwsNetwork', () => {
   });
 
   test('flow logs: every flow of the VPC to a CloudWatch log group with a retention, delivered by a role scoped to it', () => {
-    const { json } = synthNetwork();
+    const { json } = theDefaultNetwork();
     const [flowLog] = resourcesOfType(json, 'aws_flow_log');
     expect(flowLog).toEqual(
       expect.objectContaining({
