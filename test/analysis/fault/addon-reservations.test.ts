@@ -146,13 +146,14 @@ function losses(inv: Inventory, before: AddonReservations): Array<{ what: string
   const holding = [...new Set(before.replicas.map((r) => r.node))];
   const zones = [...new Set(nodes.map((n) => n.zone))];
   return [
-    ...holding.map((id) => ({ what: `ids ${id}`, ids: new Set([id]), lost: lostNodeIds([id]) })),
+    // The id form once per shape (it is the same search with a slower predicate).
+    ...holding.slice(0, 1).map((id) => ({ what: `ids ${id}`, ids: new Set([id]), lost: lostNodeIds([id]) })),
     ...holding.map((id) => {
       const n = nodes.find((x) => x.id === id)!;
       return { what: `node ${id}`, ids: new Set([id]), lost: lostNode(n.g.address, n.i) };
     }),
     ...zones.map((zone) => ({ what: `zone ${zone}`, ids: ids((n) => n.zone === zone), lost: lostZone(zone) })),
-    ...zones.map((zone) => ({
+    ...zones.slice(0, 1).map((zone) => ({
       what: `zone ${zone} as ids`,
       ids: ids((n) => n.zone === zone),
       lost: lostNodeIds(ids((n) => n.zone === zone)),

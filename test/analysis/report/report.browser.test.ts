@@ -26,9 +26,22 @@ if (BROWSER.mode === 'skip') process.stderr.write(`${BROWSER.message}\n`);
 const VIEWPORT = { width: 1366, height: 768 };
 /** A common phone (iPhone 12-15 CSS width). */
 const PHONE = { width: 390, height: 844 };
-/** Screenshots go to a scratch folder (ORQUESTA_TEST_OUTPUT to keep them elsewhere), never the user's report/. */
-const OUTPUT_DIR = process.env.ORQUESTA_TEST_OUTPUT ?? mkdtempSync(join(tmpdir(), 'orquesta-test-output-'));
-const SCREENSHOT_PATH = join(OUTPUT_DIR, 'report-screenshot.png');
+/**
+ * Screenshots of what the checks looked at are taken only when ORQUESTA_TEST_OUTPUT names a folder
+ * to keep them in (never the user's report/): PNG-encoding four full pages is a second of a run,
+ * and nothing asserts on the pictures.
+ */
+const OUTPUT_DIR = process.env.ORQUESTA_TEST_OUTPUT;
+
+/** Saves a screenshot of `what` as `name` in ORQUESTA_TEST_OUTPUT, when it is set. */
+async function keepScreenshot(what: Page | Locator, name: string): Promise<void> {
+  if (OUTPUT_DIR === undefined) return;
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  const path = join(OUTPUT_DIR, name);
+  await ('goto' in what ? what.screenshot({ path, fullPage: true }) : what.screenshot({ path }));
+  expect(existsSync(path)).toBe(true);
+  process.stdout.write(`screenshot: ${path}\n`);
+}
 const SOURCE = { origin: 'apps/my-app.ts', spec: exampleSpec() };
 
 const describeBrowser = BROWSER.mode === 'skip' ? describe.skip : describe;
@@ -41,13 +54,6 @@ interface Box {
   readonly y: number;
   readonly width: number;
   readonly height: number;
-}
-
-/** A fresh temp folder per screenshot (never report/); the path is printed so it can be looked at. */
-function screenshotPath(name: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'orquesta-test-topology-shot-')), name);
-  process.stdout.write(`topology screenshot: ${path}\n`);
-  return path;
 }
 
 /**
@@ -152,17 +158,14 @@ describeBrowser('report/index.html in headless Chromium', () => {
     await expect(page.evaluate<number>('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(VIEWPORT.width);
   });
 
-  test('per-target details open to show line items and scenarios; then a full-page screenshot is saved', async () => {
+  test('per-target details open to show line items and scenarios', async () => {
     const details = page.locator('#target-kops');
     await expect(details.locator('table.items').isVisible()).resolves.toBe(false);
     await details.locator('summary').click();
     await expect(details.locator('table.items').isVisible()).resolves.toBe(true);
     await expect(details.locator('table.items tbody tr').count()).resolves.toBe(FIXTURE_REPORT.targets.kops.lineItems.length);
     await expect(details.locator('table.scenarios tbody tr').count()).resolves.toBe(4);
-    mkdirSync(OUTPUT_DIR, { recursive: true });
-    await page.screenshot({ path: SCREENSHOT_PATH, fullPage: true });
-    expect(existsSync(SCREENSHOT_PATH)).toBe(true);
-    process.stdout.write(`report screenshot: ${SCREENSHOT_PATH}\n`);
+    await keepScreenshot(page, 'report-screenshot.png');
   });
 
   test('names the spec it describes: file, workload, cluster and pools', async () => {
@@ -191,7 +194,7 @@ describeBrowser('report/index.html in headless Chromium', () => {
       const chart = await phone.locator('#cost-breakdown-chart svg').boundingBox();
       expect(chart).not.toBeNull();
       expect((chart?.x ?? 0) + (chart?.width ?? Infinity)).toBeLessThanOrEqual(PHONE.width);
-      await phone.screenshot({ path: join(OUTPUT_DIR, 'report-phone.png'), fullPage: true });
+      await keepScreenshot(phone, 'report-phone.png');
     } finally {
       await phone.close();
     }
@@ -259,7 +262,7 @@ describeBrowser('topology figures in headless Chromium', () => {
     await expect(kops.locator('.topology-view:visible g.zone_loss__replicas_marks path[aria-label$=": stopped"]').count()).resolves.toBe(
       stopped.reduce((s, n) => s + n, 0),
     );
-    await page.screenshot({ path: screenshotPath('topology-wide.png'), fullPage: true });
+    await keepScreenshot(page, 'topology-wide.png');
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -285,7 +288,7 @@ describeBrowser('topology figures in headless Chromium', () => {
     expect(last.x).toBeGreaterThanOrEqual(figureBox.x);
     expect(last.x + last.width).toBeLessThanOrEqual(figureBox.x + figureBox.width);
     await expect(page.evaluate<number>('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(NARROW.width);
-    await figure.screenshot({ path: screenshotPath('topology-narrow.png') });
+    await keepScreenshot(figure, 'topology-narrow.png');
     expect(problems).toEqual([]);
     await page.close();
   });
