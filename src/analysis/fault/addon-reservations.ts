@@ -28,8 +28,6 @@ export function nodeZone(g: NodeGroup, index: number): string {
 /** An add-on replica and the node the scheduler put it on. */
 export interface AddonReplica {
   readonly addon: string;
-  /** The node's id, `<group>#<index>`. */
-  readonly node: string;
   readonly group: string;
   readonly index: number;
   readonly zone: string;
@@ -41,8 +39,6 @@ export interface AddonReservations {
   readonly replicas: readonly AddonReplica[];
   /** Add-on replicas that fit nowhere (they would stay Pending). */
   readonly pending: number;
-  /** The stated DaemonSet overhead still applied per node (none when the add-ons list the node agents). */
-  readonly residualOverhead: NodeReservation;
 }
 
 /** The reservations before any failure, with what a loss is re-placed from. */
@@ -83,6 +79,8 @@ interface PlacementState {
   readonly lanes: readonly Lane[];
   /** Nodes that hold add-on replicas (a few: a list, no map). */
   readonly touched: readonly MutableRoom[];
+  /** Each add-on's per-replica request, by name. */
+  readonly requests: ReadonlyMap<string, ReplicaRequest>;
 }
 
 /**
@@ -136,7 +134,6 @@ export function addonReservations(
   allocatable: (instanceType: string) => NodeAllocatable,
   groups: readonly NodeGroup[] = inv.nodeGroups,
 ): SteadyReservations {
-  const residual = residualOverhead(inv.addons);
   const rooms = new Map<string, GroupRoom>();
   const lanes: Lane[] = [];
   const hostRole = groups.some((g) => g.role === 'system') ? 'system' : 'worker';
@@ -161,8 +158,7 @@ export function addonReservations(
     byNode: new NodeFreeMap(rooms, touched),
     replicas,
     pending,
-    residualOverhead: residual,
-    state: { groups: rooms, lanes, touched },
+    state: { groups: rooms, lanes, touched, requests },
   };
 }
 
@@ -172,9 +168,8 @@ export function addonReservations(
  * system priority, ahead of the workload) on the survivors, by the same rule as the steady state.
  * Only the nodes that take a replica are copied.
  */
-export function afterLoss(inv: Inventory, before: SteadyReservations, lost: LostNodes): LossReservations {
-  const { state, residualOverhead: residual } = before;
-  const requests = new Map(inv.addons.map((a) => [a.name, a.footprint.replicas]));
+export function afterLoss(before: SteadyReservations, lost: LostNodes): LossReservations {
+  const { state } = before;
   const replicas: AddonReplica[] = [];
   const toPlace: string[] = [];
   for (const r of before.replicas) {
@@ -186,14 +181,13 @@ export function afterLoss(inv: Inventory, before: SteadyReservations, lost: Lost
   const changed = new Set<MutableRoom>();
   let pending = before.pending;
   for (const addon of toPlace) {
-    if (!placeReplica(state.lanes, touched, lost, replicas, addon, requests.get(addon), changed)) pending++;
+    if (!placeReplica(state.lanes, touched, lost, replicas, addon, state.requests.get(addon), changed)) pending++;
   }
   const copies = [...changed];
   return {
     byNode: new NodeFreeMap(state.groups, copies, lost, before.byNode),
     replicas,
     pending,
-    residualOverhead: residual,
     changed: copies,
   };
 }
@@ -255,7 +249,7 @@ function placeReplica(
   room.cpuMillicores -= req.cpuMillicores;
   room.memoryMiB -= req.memoryMiB;
   room.pods -= 1;
-  placed.push({ addon, node: `${best.group}#${best.index}`, group: best.group, index: best.index, zone: best.zone });
+  placed.push({ addon, group: best.group, index: best.index, zone: best.zone });
   return true;
 }
 

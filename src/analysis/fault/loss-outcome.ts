@@ -181,7 +181,7 @@ function survivorsAfterAddonMoves(
   const lost = event.lost;
   if (!base.reservations || !lost) return undefined;
   if (!base.reservations.replicas.some((r) => lost.has(r.group, r.index, r.zone))) return undefined;
-  const { changed } = afterLoss(base.inv, base.reservations, lost);
+  const { changed } = afterLoss(base.reservations, lost);
   // Each entry with its group's position and its first node, so the zones come in node order.
   const out: Array<{ zone: string; nodes: number; replicas: number; capacity: number; group: number; first: number }> = [];
   let group = -1;

@@ -25,9 +25,3 @@ export function lostZone(zone: string): LostNodes {
 export function lostPool(group: string, zone: string): LostNodes {
   return { has: (g, _i, z) => z === zone && g === group, hasAll: (g, z) => z === zone && g === group };
 }
-
-/** Nodes by id (`<group>#<index>`), for callers that hold ids. */
-export function lostNodeIds(ids: Iterable<string>): LostNodes {
-  const set = new Set(ids);
-  return { has: (g, i) => set.has(`${g}#${i}`), hasAll: () => false };
-}

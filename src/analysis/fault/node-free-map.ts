@@ -59,11 +59,6 @@ export class NodeFreeMap {
     return this.parent ? this.parent.roomAt(group, index) : info?.base;
   }
 
-  public get(id: string): NodeReservation | undefined {
-    const cut = id.lastIndexOf('#');
-    return this.roomAt(id.slice(0, cut), Number(id.slice(cut + 1)));
-  }
-
   /** The base room of a group's untouched nodes. */
   public baseOf(group: string): NodeReservation | undefined {
     return this.groups.get(group)?.base;

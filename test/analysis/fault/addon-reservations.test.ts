@@ -6,8 +6,15 @@
  * different instance types, system pools, losses given as ids or as zone/node/pool predicates)
  * against a brute-force reference written here (every node, the scheduler rule spelled out).
  */
-import { addonReservations, afterLoss, baseNodeFree, nodeId, type AddonReservations } from '../../../src/analysis/fault/addon-reservations';
-import { lostNode, lostNodeIds, lostPool, lostZone, type LostNodes } from '../../../src/analysis/fault/lost-nodes';
+import {
+  addonReservations,
+  afterLoss,
+  baseNodeFree,
+  nodeId,
+  type AddonReplica,
+  type AddonReservations,
+} from '../../../src/analysis/fault/addon-reservations';
+import { lostNode, lostPool, lostZone, type LostNodes } from '../../../src/analysis/fault/lost-nodes';
 import type { AddonInventory, Inventory, NodeGroup } from '../../../src/analysis/inventory/inventory';
 import type { NodeAllocatable } from '../../../src/targets/cluster-target';
 import { eksInventory, pool } from '../inventory-fixture';
@@ -134,16 +141,27 @@ function reference(inv: Inventory, lost: ReadonlySet<string>, keep: ReadonlyArra
 
 function roomOf(inv: Inventory, r: AddonReservations): string[] {
   return allNodes(inv).map((n) => {
-    const f = r.byNode.get(n.id);
+    const f = r.byNode.roomAt(n.g.address, n.i);
     return f ? `${f.cpuMillicores}/${f.memoryMiB}/${f.pods}` : 'lost';
   });
+}
+
+/** A loss given as node ids, the way the reference takes it, as a predicate (a slower search than the zone and pool forms). */
+function lostNodeIds(ids: Iterable<string>): LostNodes {
+  const set = new Set(ids);
+  return { has: (g, i) => set.has(`${g}#${i}`), hasAll: () => false };
+}
+
+/** The id of the node an add-on replica runs on. */
+function replicaNode(r: AddonReplica): string {
+  return `${r.group}#${r.index}`;
 }
 
 /** A loss both ways: as the ids the reference takes and as the predicate the model takes. */
 function losses(inv: Inventory, before: AddonReservations): Array<{ what: string; ids: Set<string>; lost: LostNodes }> {
   const nodes = allNodes(inv);
   const ids = (keep: (n: (typeof nodes)[number]) => boolean) => new Set(nodes.filter(keep).map((n) => n.id));
-  const holding = [...new Set(before.replicas.map((r) => r.node))];
+  const holding = [...new Set(before.replicas.map(replicaNode))];
   const zones = [...new Set(nodes.map((n) => n.zone))];
   return [
     // The id form once per shape (it is the same search with a slower predicate).
@@ -175,10 +193,14 @@ test('the steady state, and after a node, zone or pool loss, give the brute-forc
     const before = addonReservations(inv, ALLOCATABLE);
     expect({ seed, room: roomOf(inv, before) }).toEqual({ seed, room: reference(inv, new Set(), []) });
     for (const loss of losses(inv, before)) {
-      expect({ seed, loss: loss.what, room: roomOf(inv, afterLoss(inv, before, loss.lost)) }).toEqual({
+      expect({ seed, loss: loss.what, room: roomOf(inv, afterLoss(before, loss.lost)) }).toEqual({
         seed,
         loss: loss.what,
-        room: reference(inv, loss.ids, before.replicas),
+        room: reference(
+          inv,
+          loss.ids,
+          before.replicas.map((r) => ({ addon: r.addon, node: replicaNode(r) })),
+        ),
       });
     }
   }
