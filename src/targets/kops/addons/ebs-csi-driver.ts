@@ -7,6 +7,18 @@ import { type K8sManifestObject, ON_CONTROL_PLANE_HOST_NETWORK, clusterRoleFor, 
  * without the snapshotter (no snapshot CRDs are installed). Every container requests 10m CPU and
  * 40 MiB, as there.
  */
+/** The plugin's health port and the liveness probe on it, the same in the controller and the node DaemonSet (as upstream). */
+const PLUGIN_HEALTH = {
+  ports: [{ name: 'healthz', containerPort: 9808, protocol: 'TCP' }],
+  livenessProbe: {
+    httpGet: { path: '/healthz', port: 'healthz' },
+    initialDelaySeconds: 10,
+    timeoutSeconds: 3,
+    periodSeconds: 10,
+    failureThreshold: 5,
+  },
+};
+
 export const KOPS_EBS_CSI = {
   version: 'v1.58.0',
   images: {
@@ -157,14 +169,7 @@ export function ebsCsiDriverObjects(props: EbsCsiDriverProps): K8sManifestObject
                 args: ['controller', '--endpoint=$(CSI_ENDPOINT)', `--k8s-tag-cluster-id=${props.clusterName}`, '--batching=true', '--v=2'],
                 env: [{ name: 'CSI_ENDPOINT', value: `unix://${SOCKET_DIR}csi.sock` }, ...awsEnv],
                 volumeMounts: [{ name: 'socket-dir', mountPath: SOCKET_DIR }],
-                ports: [{ name: 'healthz', containerPort: 9808, protocol: 'TCP' }],
-                livenessProbe: {
-                  httpGet: { path: '/healthz', port: 'healthz' },
-                  initialDelaySeconds: 10,
-                  timeoutSeconds: 3,
-                  periodSeconds: 10,
-                  failureThreshold: 5,
-                },
+                ...PLUGIN_HEALTH,
                 resources: res(),
                 securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true },
               },
@@ -216,14 +221,7 @@ export function ebsCsiDriverObjects(props: EbsCsiDriverProps): K8sManifestObject
                   { name: 'plugin-dir', mountPath: '/csi' },
                   { name: 'device-dir', mountPath: '/dev' },
                 ],
-                ports: [{ name: 'healthz', containerPort: 9808, protocol: 'TCP' }],
-                livenessProbe: {
-                  httpGet: { path: '/healthz', port: 'healthz' },
-                  initialDelaySeconds: 10,
-                  timeoutSeconds: 3,
-                  periodSeconds: 10,
-                  failureThreshold: 5,
-                },
+                ...PLUGIN_HEALTH,
                 resources: res(),
                 // Mounting and formatting block devices needs a privileged container (as upstream).
                 securityContext: { privileged: true, readOnlyRootFilesystem: true },
