@@ -1,0 +1,108 @@
+// How `npm test` groups the test files into suites (jest.grouped.config.js).
+//
+// Jest gives every test file its own module registry, so each file loads and evaluates again the
+// ~20 MB of provider, cdktf and cdk8s code the targets use: ~120 ms per file even with the V8 code
+// cache, a third of the run's CPU across ~90 files. `npm test` therefore runs one suite per group:
+// a `tests.group.ts` file that requires every `*.test.ts` in its folder and in the subfolders that
+// have no group file of their own, each inside a describe block named after the file, so its hooks
+// stay scoped to it. The files of a group share one module registry; a file that needs its own
+// (it calls jest.mock, jest.doMock, jest.unmock, jest.resetModules or jest.isolateModules) runs as
+// its own suite. Every `*.test.ts` of the default tier is in exactly one group or on its own, by
+// construction (the `test/` root has a group file); test/suite-groups.test.ts checks it.
+//
+// Naming files still runs them one by one with the per-file config: `npm test -- test/spec`.
+const fs = require('fs');
+const path = require('path');
+
+/** The file that makes a folder a group. */
+const GROUP_FILE = 'tests.group.ts';
+/** The other tiers' files (npm run test:terraform, npm run test:slow), never part of `npm test`. */
+const OTHER_TIERS = /\.(tf|slow)\.test\.ts$/;
+/**
+ * Calls that change the module registry, as statements (at the start of a line, so a test that
+ * only mentions them in a string does not count): a file making one gets a registry of its own.
+ */
+const REGISTRY_CALLS = /^\s*jest\.(mock|doMock|unmock|resetModules|isolateModules)\(/m;
+
+function isDefaultTierTest(name) {
+  return name.endsWith('.test.ts') && !OTHER_TIERS.test(name);
+}
+
+function needsOwnRegistry(file) {
+  return REGISTRY_CALLS.test(fs.readFileSync(file, 'utf8'));
+}
+
+/** The default tier's test files under `dir`, sorted, as absolute paths. */
+function testFilesUnder(dir) {
+  const found = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...testFilesUnder(full));
+    else if (entry.isFile() && isDefaultTierTest(entry.name)) found.push(full);
+  }
+  return found.sort();
+}
+
+/** The group file that takes `file`: the one in its folder or the nearest folder above it, up to `root`. */
+function groupOf(file, root) {
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, GROUP_FILE);
+    if (fs.existsSync(candidate)) return candidate;
+    if (path.relative(root, dir) === '' || dir === path.dirname(dir)) return undefined;
+  }
+}
+
+/**
+ * The suites `npm test` runs under `root` (the test folder): per group file its members, and the
+ * files that run on their own (they need their own module registry, or no group takes them).
+ */
+function suites(root) {
+  const groups = new Map();
+  const alone = [];
+  for (const file of testFilesUnder(root)) {
+    const group = needsOwnRegistry(file) ? undefined : groupOf(file, root);
+    if (group === undefined) alone.push(file);
+    else groups.set(group, [...(groups.get(group) ?? []), file]);
+  }
+  return { groups, alone };
+}
+
+/** The members of the group whose file is `groupFile`, under the test folder `root`. */
+function membersOf(groupFile, root) {
+  return suites(root).groups.get(groupFile) ?? [];
+}
+
+/** jest options whose value is the next argument (the others are flags or `--name=value`). */
+const TAKES_VALUE = new Set([
+  '-t',
+  '--testNamePattern',
+  '-c',
+  '--config',
+  '-w',
+  '--maxWorkers',
+  '--outputFile',
+  '--reporters',
+  '--seed',
+  '--shard',
+  '--testTimeout',
+  '--selectProjects',
+  '--testPathIgnorePatterns',
+  '--coverageDirectory',
+]);
+
+/**
+ * Whether jest arguments choose the files or the config themselves (test paths or patterns, or a
+ * --config): then `npm test` passes them to jest as they are, with the per-file config.
+ */
+function choosesSuites(args) {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--testPathPatterns' || arg.startsWith('--testPathPatterns=')) return true;
+    if (arg === '-c' || arg === '--config' || arg.startsWith('--config=')) return true;
+    if (TAKES_VALUE.has(arg)) i++;
+    else if (!arg.startsWith('-')) return true;
+  }
+  return false;
+}
+
+module.exports = { GROUP_FILE, suites, membersOf, needsOwnRegistry, testFilesUnder, choosesSuites };
