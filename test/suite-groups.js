@@ -72,35 +72,57 @@ function membersOf(groupFile, root) {
   return suites(root).groups.get(groupFile) ?? [];
 }
 
-/** jest options whose value is the next argument (the others are flags or `--name=value`). */
-const TAKES_VALUE = new Set([
-  '-t',
-  '--testNamePattern',
-  '-c',
-  '--config',
-  '-w',
-  '--maxWorkers',
-  '--outputFile',
-  '--reporters',
-  '--seed',
-  '--shard',
-  '--testTimeout',
-  '--selectProjects',
-  '--testPathIgnorePatterns',
-  '--coverageDirectory',
+/** jest's own option table (jest-cli's yargs options): which options take values, and aliases. */
+function jestOptions() {
+  const cli = require(require.resolve('jest-cli', { paths: [path.dirname(require.resolve('jest'))] }));
+  const byName = new Map();
+  for (const [name, option] of Object.entries(cli.yargsOptions)) {
+    const entry = { name, type: option.type };
+    byName.set(name, entry);
+    byName.set(
+      name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`),
+      entry,
+    );
+    for (const alias of [option.alias ?? []].flat()) byName.set(alias, entry);
+  }
+  return byName;
+}
+
+/** Options that pick the test files or the configuration: the run is then the per-file one. */
+const CHOOSING = new Set([
+  'config',
+  'testPathPatterns',
+  'testMatch',
+  'testRegex',
+  'findRelatedTests',
+  'onlyChanged',
+  'changedSince',
+  'lastCommit',
+  'projects',
+  'selectProjects',
+  'rootDir',
+  'roots',
 ]);
 
 /**
- * Whether jest arguments choose the files or the config themselves (test paths or patterns, or a
- * --config): then `npm test` passes them to jest as they are, with the per-file config.
+ * Whether jest arguments choose the files or the config themselves (test paths or patterns, a
+ * --config, --onlyChanged and the like): then `npm test` passes them to jest as they are, with the
+ * per-file config. Reads the arguments the way jest's parser does: a value after an option that
+ * takes one, several after an array option.
  */
 function choosesSuites(args) {
+  const options = jestOptions();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    if (arg === '--testPathPatterns' || arg.startsWith('--testPathPatterns=')) return true;
-    if (arg === '-c' || arg === '--config' || arg.startsWith('--config=')) return true;
-    if (TAKES_VALUE.has(arg)) i++;
-    else if (!arg.startsWith('-')) return true;
+    if (arg === '--') return args.length > i + 1;
+    if (!arg.startsWith('-')) return true;
+    const [flag, inline] = arg.replace(/^--?/, '').split(/=(.*)/s);
+    const option = options.get(flag.replace(/^no-/, ''));
+    if (option === undefined) continue;
+    if (CHOOSING.has(option.name)) return true;
+    if (option.type === 'boolean' || option.type === undefined || inline !== undefined) continue;
+    if (option.type === 'array') while (i + 1 < args.length && !args[i + 1].startsWith('-')) i++;
+    else i++;
   }
   return false;
 }
