@@ -88,8 +88,13 @@ function jestOptions() {
   return byName;
 }
 
-/** Options that pick the test files or the configuration: the run is then the per-file one. */
+/**
+ * Options that pick the test files or the configuration, and watch mode (which follows each file's
+ * imports, and a group's members are required dynamically): the run is then the per-file one.
+ */
 const CHOOSING = new Set([
+  'watch',
+  'watchAll',
   'config',
   'testPathPatterns',
   'testMatch',
@@ -119,7 +124,8 @@ function choosesSuites(args) {
     const [flag, inline] = arg.replace(/^--?/, '').split(/=(.*)/s);
     const option = options.get(flag.replace(/^no-/, ''));
     if (option === undefined) continue;
-    if (CHOOSING.has(option.name)) return true;
+    const off = flag.startsWith('no-') || inline === 'false';
+    if (CHOOSING.has(option.name) && !off) return true;
     if (option.type === 'boolean' || option.type === undefined || inline !== undefined) continue;
     if (option.type === 'array') while (i + 1 < args.length && !args[i + 1].startsWith('-')) i++;
     else i++;
