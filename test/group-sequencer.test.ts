@@ -1,3 +1,4 @@
+import { statSync } from 'fs';
 import { join } from 'path';
 
 /*
@@ -8,7 +9,7 @@ import { join } from 'path';
 
 interface FakeTest {
   path: string;
-  context: { config: { cache: boolean; id: string; cacheDirectory: string } };
+  context: { config: { cache: boolean; id: string; cacheDirectory: string }; hasteFS: { getSize(path: string): number } };
   duration?: number;
 }
 interface Sequencer {
@@ -17,7 +18,11 @@ interface Sequencer {
 }
 const GroupSequencer = require('./group-sequencer') as new (options: unknown) => Sequencer;
 
-const context = { config: { cache: false, id: 'grouped', cacheDirectory: '/nonexistent' } };
+// As jest's context gives them: the config, and file sizes from its haste map.
+const context = {
+  config: { cache: false, id: 'grouped', cacheDirectory: '/nonexistent' },
+  hasteFS: { getSize: (file: string) => statSync(file).size },
+};
 const suite = (relativePath: string): FakeTest => ({ path: join(__dirname, relativePath), context });
 const order = (tests: FakeTest[]) => tests.map((t) => t.path.slice(__dirname.length + 1));
 
@@ -30,7 +35,7 @@ test('no times yet: the group that runs the most test code first, a lone file si
   expect(order(sorted).at(-1)).toBe('lifecycle/lab-registry.test.ts');
 });
 
-test("with times: last run's failures first, then the slowest; a suite without a time before the timed ones", () => {
+test("with times: jest's order, last run's failures first, then the slowest; a suite without a time before the timed ones", () => {
   const sequencer = new GroupSequencer({});
   const SUCCESS = 1;
   const FAIL = 0;

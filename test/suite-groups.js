@@ -62,7 +62,8 @@ function suites(root) {
   for (const file of testFilesUnder(root)) {
     const group = needsOwnRegistry(file) ? undefined : groupOf(file, root);
     if (group === undefined) alone.push(file);
-    else groups.set(group, [...(groups.get(group) ?? []), file]);
+    else if (groups.has(group)) groups.get(group).push(file);
+    else groups.set(group, [file]);
   }
   return { groups, alone };
 }
